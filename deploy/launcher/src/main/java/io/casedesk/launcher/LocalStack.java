@@ -1,0 +1,234 @@
+package io.casedesk.launcher;
+
+import io.casedesk.infra.LocalKafka;
+import io.casedesk.infra.LocalPostgres;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.function.Consumer;
+
+/**
+ * The whole CaseDesk system on one machine: a Kafka broker, PostgreSQL, every service from its packaged
+ * Quarkus jar, and the LINE simulator. Used by {@code ./casedesk up} and by the end-to-end test.
+ */
+final class LocalStack implements AutoCloseable {
+
+    static final List<String> SERVICES = List.of("case-service", "ingress-line", "ingress-email", "classifier",
+            "responder", "handoff");
+
+    private final StackSettings settings;
+    private final Consumer<String> progress;
+    private LocalKafka kafka;
+    private LocalPostgres postgres;
+    private final List<ManagedProcess> processes = new ArrayList<>();
+
+    private LocalStack(StackSettings settings, Consumer<String> progress) {
+        this.settings = settings;
+        this.progress = progress;
+    }
+
+    /** Starts everything and returns once every part is healthy; on failure, what started is stopped again. */
+    static LocalStack start(StackSettings settings, Path demoBundle, Consumer<String> progress) {
+        LocalStack stack = new LocalStack(settings, progress);
+        try {
+            stack.startAll(demoBundle);
+            return stack;
+        } catch (RuntimeException e) {
+            stack.close();
+            throw e;
+        }
+    }
+
+    private void startAll(Path demoBundle) {
+        checkServicesAreBuilt();
+        progress.accept("Starting Kafka (KRaft) on " + settings.kafkaBootstrap() + " and PostgreSQL on port "
+                + settings.postgresPort() + " ...");
+        CompletableFuture<LocalKafka> kafkaStart = CompletableFuture.supplyAsync(
+                () -> LocalKafka.start(settings.home().resolve("kafka"), settings.kafkaPort(), Duration.ofMinutes(2)));
+        CompletableFuture<LocalPostgres> postgresStart = CompletableFuture.supplyAsync(
+                () -> LocalPostgres.start(settings.home().resolve("postgres"), settings.postgresPort(), settings.durable()));
+        try {
+            kafka = kafkaStart.join();
+            postgres = postgresStart.join();
+        } catch (CompletionException e) {
+            kafkaStart.thenAccept(LocalKafka::close);
+            postgresStart.thenAccept(LocalPostgres::close);
+            throw e.getCause() instanceof RuntimeException r ? r : e;
+        }
+        postgres.createDatabase("cases");
+
+        progress.accept("Starting the LINE simulator and " + SERVICES.size() + " services ...");
+        processes.add(ManagedProcess.start("line-simulator", simulatorCommand(),
+                settings.simulatorUrl() + "/simulator/health", settings.logs().resolve("line-simulator.log")));
+        for (ServiceSpec service : services()) {
+            processes.add(ManagedProcess.start(service.module(), serviceCommand(service),
+                    service.baseUrl() + "/q/health/ready", settings.logs().resolve(service.module() + ".log")));
+        }
+        List<CompletableFuture<Void>> health = processes.stream()
+                .map(p -> CompletableFuture.runAsync(() -> {
+                    p.awaitHealthy(Duration.ofMinutes(3));
+                    progress.accept("  " + p.name() + " is healthy");
+                }))
+                .toList();
+        try {
+            CompletableFuture.allOf(health.toArray(CompletableFuture[]::new)).join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : e;
+        }
+        if (demoBundle != null) {
+            progress.accept("Importing the demo firm from " + demoBundle + " ...");
+            progress.accept("  " + importBundle(demoBundle));
+        }
+    }
+
+    List<ServiceSpec> services() {
+        String kafkaServers = settings.kafkaBootstrap();
+        List<ServiceSpec> services = new ArrayList<>();
+        services.add(new ServiceSpec("case-service", settings.caseServicePort(), withCommon(settings.caseServicePort(), Map.of(
+                "quarkus.datasource.jdbc.url", settings.jdbcUrl("cases"),
+                "quarkus.datasource.username", LocalPostgres.SUPERUSER,
+                "quarkus.datasource.password", "",
+                "casedesk.auth.service-keys.responder", "dev-responder-key",
+                "casedesk.auth.service-keys.handoff", "dev-handoff-key",
+                "casedesk.auth.service-keys.launcher", StackSettings.LAUNCHER_KEY))));
+        services.add(new ServiceSpec("ingress-line", settings.ingressLinePort(), withCommon(settings.ingressLinePort(), Map.of(
+                "casedesk.line.channel-secret", StackSettings.LINE_CHANNEL_SECRET,
+                "casedesk.line.channel-token", StackSettings.LINE_CHANNEL_TOKEN,
+                "casedesk.line.api-base-url", settings.simulatorUrl()))));
+        services.add(new ServiceSpec("ingress-email", settings.ingressEmailPort(), withCommon(settings.ingressEmailPort(), Map.of(
+                "quarkus.mailer.host", "127.0.0.1",
+                "quarkus.mailer.port", String.valueOf(settings.smtpPort())))));
+        services.add(new ServiceSpec("classifier", settings.classifierPort(), withCommon(settings.classifierPort(), Map.of())));
+        services.add(new ServiceSpec("responder", settings.responderPort(), withCommon(settings.responderPort(), Map.of(
+                "quarkus.rest-client.case-service.url", settings.caseServiceUrl(),
+                "casedesk.case-service.key", "dev-responder-key"))));
+        services.add(new ServiceSpec("handoff", settings.handoffPort(), withCommon(settings.handoffPort(), Map.of())));
+        return services;
+    }
+
+    private Map<String, String> withCommon(int port, Map<String, String> specific) {
+        Map<String, String> properties = new LinkedHashMap<>();
+        properties.put("quarkus.http.port", String.valueOf(port));
+        properties.put("kafka.bootstrap.servers", settings.kafkaBootstrap());
+        properties.putAll(specific);
+        return properties;
+    }
+
+    private List<String> serviceCommand(ServiceSpec service) {
+        List<String> command = new ArrayList<>(javaCommand());
+        // Set both the plain and the %prod key: a packaged service runs in the prod profile, where a
+        // profiled key in application.properties would otherwise win over a plain system property.
+        service.properties().forEach((key, value) -> {
+            command.add("-D" + key + "=" + value);
+            command.add("-D%prod." + key + "=" + value);
+        });
+        command.add("-jar");
+        command.add(serviceJar(service.module()).toString());
+        return command;
+    }
+
+    private List<String> simulatorCommand() {
+        List<String> command = new ArrayList<>(javaCommand());
+        command.addAll(List.of(
+                "-Dline.simulator.port=" + settings.simulatorPort(),
+                "-Dline.simulator.webhook-url=http://127.0.0.1:" + settings.ingressLinePort() + "/line/webhook",
+                "-Dline.simulator.channel-secret=" + StackSettings.LINE_CHANNEL_SECRET,
+                "-Dline.simulator.channel-token=" + StackSettings.LINE_CHANNEL_TOKEN,
+                "-Dline.simulator.destination=" + StackSettings.LINE_BOT_DESTINATION,
+                "-Dline.simulator.users-bundle=" + Casedesk.demoBundle(settings.repository()),
+                "-cp", System.getProperty("java.class.path"),
+                "io.casedesk.linesimulator.LineSimulatorMain"));
+        return command;
+    }
+
+    private static List<String> javaCommand() {
+        return new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xss512k",
+                "-Dfile.encoding=UTF-8"));
+    }
+
+    private Path serviceJar(String module) {
+        return settings.repository().resolve(module).resolve("target/quarkus-app/quarkus-run.jar");
+    }
+
+    private void checkServicesAreBuilt() {
+        for (String module : SERVICES) {
+            if (!Files.isRegularFile(serviceJar(module))) {
+                throw new IllegalStateException(serviceJar(module) + " is missing: build with ./mvnw -B install -DskipTests");
+            }
+        }
+    }
+
+    /** Imports a bundle through case-service's API, as an operator would. */
+    String importBundle(Path bundle) {
+        try {
+            HttpRequest request = HttpRequest.newBuilder(URI.create(settings.caseServiceUrl() + "/api/v1/import"))
+                    .header("Authorization", "Bearer " + StackSettings.LAUNCHER_KEY)
+                    .header("Content-Type", "application/json")
+                    .timeout(Duration.ofMinutes(2))
+                    .POST(HttpRequest.BodyPublishers.ofFile(bundle))
+                    .build();
+            HttpResponse<String> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200) {
+                throw new IllegalStateException("Import failed with HTTP " + response.statusCode() + ": " + response.body());
+            }
+            return response.body();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot import " + bundle, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while importing", e);
+        }
+    }
+
+    StackSettings settings() {
+        return settings;
+    }
+
+    LocalKafka kafka() {
+        return kafka;
+    }
+
+    /** Name → pid of every process of the stack, for {@code ./casedesk status}. */
+    Map<String, Long> pids() {
+        Map<String, Long> pids = new LinkedHashMap<>();
+        if (kafka != null) {
+            pids.put("kafka", kafka.pid());
+        }
+        if (postgres != null) {
+            pids.put("postgres", postgres.pid());
+        }
+        processes.forEach(p -> pids.put(p.name(), p.pid()));
+        return pids;
+    }
+
+    @Override
+    public synchronized void close() {
+        // Services first, so they commit offsets and flush while the broker is still there.
+        List<ManagedProcess> reversed = new ArrayList<>(processes);
+        java.util.Collections.reverse(reversed);
+        reversed.parallelStream().forEach(ManagedProcess::stop);
+        processes.clear();
+        if (kafka != null) {
+            kafka.close();
+            kafka = null;
+        }
+        if (postgres != null) {
+            postgres.close();
+            postgres = null;
+        }
+    }
+}

@@ -1,0 +1,166 @@
+package io.casedesk.launcher;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.casedesk.infra.FreePorts;
+import io.casedesk.schema.Topics;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The whole system, for real: Kafka, PostgreSQL, every service from its packaged jar, and the LINE
+ * simulator, started exactly as {@code ./casedesk up} starts them (on free ports).
+ */
+class LocalStackIT {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final Pattern CASE_NUMBER = Pattern.compile("\\d{4}-[A-Z]{3}-\\d{4}");
+    private static final String CHANG_LINE_USER = "Uf0d4b5d7bf148e3c5849974bb722897c";
+
+    private static LocalStack stack;
+    private static JsonNode bundle;
+
+    @BeforeAll
+    static void startStack() throws Exception {
+        Path repository = Path.of(System.getProperty("casedesk.repository", "../..")).toAbsolutePath().normalize();
+        Path home = repository.resolve("deploy/launcher/target/local-stack-it-" + ProcessHandle.current().pid());
+        StackSettings settings = new StackSettings(repository, home, FreePorts.pick(), FreePorts.pick(), FreePorts.pick(),
+                FreePorts.pick(), FreePorts.pick(), FreePorts.pick(), FreePorts.pick(), FreePorts.pick(), FreePorts.pick(),
+                FreePorts.pick(), false);
+        Path demo = Casedesk.demoBundle(repository);
+        bundle = JSON.readTree(Files.readString(demo));
+        Instant started = Instant.now();
+        stack = LocalStack.start(settings, demo, line -> System.out.println("[stack] " + line));
+        System.out.printf("[stack] healthy after %d s%n", Duration.between(started, Instant.now()).toSeconds());
+    }
+
+    @AfterAll
+    static void stopStack() {
+        if (stack != null) {
+            stack.pids().forEach((name, pid) -> System.out.printf("[stack] %-15s RSS %s MiB%n", name, Casedesk.rssMib(pid)));
+            stack.close();
+        }
+    }
+
+    @Test
+    void aDemoCustomerAskingOnLineGetsExactlyOneReplyNamingHisOwnCaseAndNextStep() throws Exception {
+        JsonNode replies = say("{\"customerRef\":\"C-1001\",\"text\":\"我想了解目前離婚訴訟案件的進展\",\"waitSeconds\":30}");
+
+        assertThat(replies).hasSize(1);
+        JsonNode reply = replies.get(0);
+        assertThat(reply.path("method").asText()).isEqualTo("reply");
+        assertThat(reply.path("replyToken").asText()).isNotBlank();
+        String text = String.join("\n", texts(reply));
+        assertThat(text).contains("2026-FAM-0142").contains("2026-12-03");
+        assertThat(CASE_NUMBER.matcher(text).results().map(m -> m.group()).distinct().toList())
+                .containsExactly("2026-FAM-0142");
+
+        // Nothing else arrives later: one question, one answer.
+        Thread.sleep(3000);
+        assertThat(chat(CHANG_LINE_USER)).hasSize(1);
+    }
+
+    @Test
+    void anUnknownLineUserGetsNoCaseFacts() throws Exception {
+        String stranger = "U" + UUID.randomUUID().toString().replace("-", "");
+
+        JsonNode replies = say("{\"userId\":\"" + stranger + "\",\"text\":\"我想了解目前離婚訴訟案件的進展\",\"waitSeconds\":30}");
+
+        assertThat(replies).isNotEmpty();
+        String text = String.join("\n", replies.findValues("texts").stream().flatMap(t -> texts(t).stream()).toList());
+        assertThat(text).doesNotContainPattern(CASE_NUMBER.pattern());
+        for (JsonNode c : bundle.path("cases")) {
+            assertThat(text).doesNotContain(c.path("nextStep").path("date").asText("none-none"));
+            assertThat(text).doesNotContain(c.path("assignee").asText("none-none"));
+        }
+    }
+
+    @Test
+    void aWebhookWithABadSignatureIsRejectedAndPublishesNothing() throws Exception {
+        String webhookEventId = "01BADSIG" + UUID.randomUUID().toString().replace("-", "").substring(0, 18).toUpperCase();
+        String body = """
+                {"destination":"%s","events":[{"type":"message","mode":"active","timestamp":%d,
+                 "webhookEventId":"%s","deliveryContext":{"isRedelivery":false},
+                 "source":{"type":"user","userId":"%s"},"replyToken":"forged-token",
+                 "message":{"id":"1","type":"text","text":"我想了解目前離婚訴訟案件的進展"}}]}"""
+                .formatted(StackSettings.LINE_BOT_DESTINATION, System.currentTimeMillis(), webhookEventId, CHANG_LINE_USER);
+        String webhook = "http://127.0.0.1:" + stack.settings().ingressLinePort() + "/line/webhook";
+
+        HttpResponse<String> forged = HTTP.send(HttpRequest.newBuilder(URI.create(webhook))
+                .header("Content-Type", "application/json")
+                .header("X-Line-Signature", "c2lnbmVkIGJ5IHNvbWVvbmUgZWxzZQ==")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> unsigned = HTTP.send(HttpRequest.newBuilder(URI.create(webhook))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(forged.statusCode()).isEqualTo(401);
+        assertThat(unsigned.statusCode()).isEqualTo(401);
+        assertThat(inboundRecords()).noneMatch(r -> r.value().contains(webhookEventId));
+    }
+
+    private static JsonNode say(String request) throws Exception {
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(
+                        URI.create(stack.settings().simulatorUrl() + "/simulator/say"))
+                .header("Content-Type", "application/json; charset=utf-8")
+                .timeout(Duration.ofSeconds(60))
+                .POST(HttpRequest.BodyPublishers.ofString(request, StandardCharsets.UTF_8)).build(),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        JsonNode root = JSON.readTree(response.body());
+        return root.isArray() ? root : root.path("replies");
+    }
+
+    private static JsonNode chat(String userId) throws Exception {
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(
+                URI.create(stack.settings().simulatorUrl() + "/simulator/chats/" + userId)).GET().build(),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        JsonNode root = JSON.readTree(response.body());
+        return root.isArray() ? root : root.path("messages");
+    }
+
+    private static List<String> texts(JsonNode message) {
+        List<String> texts = new ArrayList<>();
+        (message.isArray() ? message : message.path("texts")).forEach(t -> texts.add(t.asText()));
+        return texts;
+    }
+
+    /** Every record on cs.inbound.v1 so far, read with a fresh consumer group. */
+    private static List<ConsumerRecord<String, String>> inboundRecords() {
+        List<ConsumerRecord<String, String>> records = new ArrayList<>();
+        try (var consumer = new KafkaConsumer<>(Map.<String, Object>of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.settings().kafkaBootstrap(),
+                ConsumerConfig.GROUP_ID_CONFIG, "local-stack-it-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(), new StringDeserializer())) {
+            consumer.subscribe(List.of(Topics.INBOUND));
+            Instant until = Instant.now().plusSeconds(5);
+            while (Instant.now().isBefore(until)) {
+                consumer.poll(Duration.ofMillis(500)).forEach(records::add);
+            }
+        }
+        return records;
+    }
+}

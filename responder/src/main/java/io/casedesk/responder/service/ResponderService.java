@@ -1,0 +1,209 @@
+package io.casedesk.responder.service;
+
+import io.casedesk.responder.client.ArticleView;
+import io.casedesk.responder.client.CaseServiceClient;
+import io.casedesk.responder.client.CaseServiceUnavailableException;
+import io.casedesk.responder.client.CaseView;
+import io.casedesk.responder.client.CustomerView;
+import io.casedesk.responder.config.ResponderConfig;
+import io.casedesk.responder.config.ResponderConfig.ReplyPolicy;
+import io.casedesk.schema.AnswerKind;
+import io.casedesk.schema.Channel;
+import io.casedesk.schema.ConversationTurn;
+import io.casedesk.schema.EmailSource;
+import io.casedesk.schema.Envelope;
+import io.casedesk.schema.EventPayload;
+import io.casedesk.schema.HandoffRequest;
+import io.casedesk.schema.InboundMessage;
+import io.casedesk.schema.Intent;
+import io.casedesk.schema.LineSource;
+import io.casedesk.schema.OutboundEmailMessage;
+import io.casedesk.schema.OutboundLineMessage;
+import io.casedesk.schema.Topics;
+import io.casedesk.schema.TriagedMessage;
+import io.casedesk.schema.TurnKind;
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.ProcessingException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+import org.jboss.logging.Logger;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Decides, per triaged message, whether to answer, draft for an agent or hand off (DESIGN §4), and
+ * builds the events that carry the decision out. It reads only the writer's own record.
+ */
+@ApplicationScoped
+public class ResponderService {
+
+    private static final Logger LOG = Logger.getLogger(ResponderService.class);
+
+    private final CaseServiceClient caseService;
+    private final KnowledgeBase knowledgeBase;
+    private final ReplyPolicyDecider policy;
+    private final LocalAnswerWriter writer;
+    private final GroundingCheck grounding;
+    private final ConversationModes modes;
+    private final ResponderConfig config;
+    private final MeterRegistry metrics;
+    private final Clock clock;
+
+    public ResponderService(@RestClient CaseServiceClient caseService, KnowledgeBase knowledgeBase,
+                            ReplyPolicyDecider policy, LocalAnswerWriter writer, GroundingCheck grounding,
+                            ConversationModes modes, ResponderConfig config, MeterRegistry metrics, Clock clock) {
+        this.caseService = caseService;
+        this.knowledgeBase = knowledgeBase;
+        this.policy = policy;
+        this.writer = writer;
+        this.grounding = grounding;
+        this.modes = modes;
+        this.config = config;
+        this.metrics = metrics;
+        this.clock = clock;
+    }
+
+    public List<OutgoingEvent> respond(Envelope<TriagedMessage> triaged) {
+        InboundMessage inbound = triaged.payload().inbound();
+        String skipReason = reasonToStaySilent(triaged);
+        if (skipReason != null) {
+            metrics.counter("casedesk.responder.silent", "reason", skipReason).increment();
+            return List.of();
+        }
+        Decision decision = policy.decide(triaged.payload().triage());
+        ReplyLanguage language = ReplyLanguage.of(triaged.payload().triage().language());
+
+        Intent intent = triaged.payload().triage().intent();
+        Optional<CustomerView> customer;
+        List<CaseView> cases;
+        List<ArticleView> articles;
+        try {
+            customer = resolveCustomer(inbound);
+            cases = customer.filter(CustomerView::verified)
+                    .map(c -> caseService.cases(c.customerRef(), "all"))
+                    .orElse(List.of());
+            articles = decision.policy() != ReplyPolicy.HANDOFF
+                    && (intent == Intent.GENERAL_INFO || intent == Intent.DOCUMENTS)
+                    ? knowledgeBase.matching(inbound.text(), language) : List.of();
+        } catch (CaseServiceUnavailableException | ProcessingException | WebApplicationException e) {
+            // Without the record no answer can be grounded: a person takes over rather than the bot guessing.
+            LOG.warnf("case-service unavailable for event %s: %s", triaged.eventId(), e.getMessage());
+            return handoff(triaged, null, "case_service_unavailable", writer.handoffAcknowledgement(language), null);
+        }
+        String customerRef = customer.filter(CustomerView::verified).map(CustomerView::customerRef).orElse(null);
+
+        if (decision.policy() == ReplyPolicy.HANDOFF) {
+            return handoff(triaged, customerRef, decision.reason(), writer.handoffAcknowledgement(language), null);
+        }
+        AnswerContext context = new AnswerContext(language, customer, cases, articles);
+        Answer answer = writer.write(inbound, intent, context, config.discloseAutomation());
+        if (answer.needsHandoff()) {
+            return handoff(triaged, customerRef, answer.handoffReason(), answer.text(), null);
+        }
+        List<String> problems = grounding.problems(answer.text(), context);
+        if (!problems.isEmpty()) {
+            metrics.counter("casedesk.responder.grounding.failures", "engine", writer.engineName()).increment();
+            LOG.warnf("Answer for event %s not sent, not grounded: %s", triaged.eventId(), problems);
+            return handoff(triaged, customerRef, "grounding_failed", writer.handoffAcknowledgement(language), null);
+        }
+        if (decision.policy() == ReplyPolicy.DRAFT) {
+            return handoff(triaged, customerRef, "draft", null, answer.text());
+        }
+        metrics.counter("casedesk.responder.answers", "intent", intent.name().toLowerCase(Locale.ROOT)).increment();
+        return outbound(triaged, customerRef, answer.text(), AnswerKind.AUTO);
+    }
+
+    /** Why no answer may be sent, or {@code null} when one may. */
+    private String reasonToStaySilent(Envelope<TriagedMessage> triaged) {
+        InboundMessage inbound = triaged.payload().inbound();
+        if (triaged.replay()) {
+            return "replay";
+        }
+        if (!inbound.answerable()) {
+            return "not_answerable";
+        }
+        LineSource line = inbound.line();
+        if (line != null && !"user".equals(line.sourceType()) && !line.mentionedBot()) {
+            return "group_without_mention";
+        }
+        if (modes.humanOwns(triaged.conversationId())) {
+            return "human_owns_conversation";
+        }
+        return null;
+    }
+
+    private Optional<CustomerView> resolveCustomer(InboundMessage inbound) {
+        String channel = inbound.channel() == Channel.EMAIL ? "email" : "line";
+        String identity = inbound.channel() == Channel.EMAIL && inbound.email() != null
+                ? inbound.email().from() : inbound.senderId();
+        if (identity == null) {
+            return Optional.empty();
+        }
+        try (Response response = caseService.resolveIdentity(channel, identity)) {
+            return response.getStatus() == 404 ? Optional.empty() : Optional.of(response.readEntity(CustomerView.class));
+        }
+    }
+
+    private List<OutgoingEvent> handoff(Envelope<TriagedMessage> triaged, String customerRef, String reason,
+                                       String customerNotice, String draftText) {
+        metrics.counter("casedesk.responder.handoffs", "reason", reason).increment();
+        List<OutgoingEvent> events = new ArrayList<>();
+        if (customerNotice != null) {
+            events.addAll(outbound(triaged, customerRef, customerNotice, AnswerKind.SYSTEM));
+        }
+        HandoffRequest request = new HandoffRequest(reason, triaged.payload(), customerRef, draftText);
+        events.add(new OutgoingEvent(Topics.HANDOFF, triaged.follow("handoff", clock.instant(), request)));
+        if (draftText != null) {
+            events.add(turn(triaged, "draft-turn", TurnKind.DRAFT, customerRef, draftText, reason));
+        }
+        return events;
+    }
+
+    /** The answer on the writer's channel, plus its audit-log turn. */
+    private List<OutgoingEvent> outbound(Envelope<TriagedMessage> triaged, String customerRef, String text, AnswerKind kind) {
+        InboundMessage inbound = triaged.payload().inbound();
+        EventPayload message;
+        String topic;
+        if (inbound.channel() == Channel.EMAIL && inbound.email() != null) {
+            EmailSource email = inbound.email();
+            List<String> references = new ArrayList<>(email.references());
+            if (email.messageId() != null && !references.contains(email.messageId())) {
+                references.add(email.messageId());
+            }
+            // Answers go to the verified From address, never to a differing Reply-To (DESIGN §4).
+            message = new OutboundEmailMessage(email.mailbox(), email.from(), replySubject(email.subject()), text,
+                    email.messageId(), references, inbound.text(), triaged.causationId(), kind);
+            topic = Topics.OUTBOUND_EMAIL;
+        } else {
+            LineSource line = inbound.line();
+            String chat = line.groupId() != null ? line.groupId() : line.roomId() != null ? line.roomId() : line.userId();
+            message = new OutboundLineMessage(line.destination(), chat, line.replyToken(), line.replyTokenIssuedAt(),
+                    triaged.causationId(), line.messageId(), List.of(text), kind);
+            topic = Topics.OUTBOUND_LINE;
+        }
+        return List.of(new OutgoingEvent(topic, triaged.follow("answer", clock.instant(), message)),
+                turn(triaged, "answer-turn", TurnKind.ANSWER, customerRef, text, kind.name().toLowerCase(Locale.ROOT)));
+    }
+
+    private OutgoingEvent turn(Envelope<TriagedMessage> triaged, String purpose, TurnKind kind, String customerRef,
+                               String text, String detail) {
+        InboundMessage inbound = triaged.payload().inbound();
+        String identity = inbound.channel() == Channel.EMAIL && inbound.email() != null ? inbound.email().from() : inbound.senderId();
+        ConversationTurn turn = new ConversationTurn(kind, inbound.channel(), identity, customerRef, "bot", text, null, detail);
+        return new OutgoingEvent(Topics.CONVERSATION, triaged.follow(purpose, clock.instant(), turn));
+    }
+
+    static String replySubject(String subject) {
+        String base = subject == null ? "" : subject.strip();
+        while (base.regionMatches(true, 0, "re:", 0, 3)) {
+            base = base.substring(3).strip();
+        }
+        return "Re: " + base;
+    }
+}

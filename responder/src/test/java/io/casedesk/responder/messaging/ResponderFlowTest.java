@@ -1,0 +1,152 @@
+package io.casedesk.responder.messaging;
+
+import io.casedesk.schema.Channel;
+import io.casedesk.schema.ConversationIds;
+import io.casedesk.schema.ConversationMode;
+import io.casedesk.schema.ConversationState;
+import io.casedesk.schema.Emotion;
+import io.casedesk.schema.Envelope;
+import io.casedesk.schema.EventCodec;
+import io.casedesk.schema.EventIds;
+import io.casedesk.schema.HandoffRequest;
+import io.casedesk.schema.InboundMessage;
+import io.casedesk.schema.Intent;
+import io.casedesk.schema.LineSource;
+import io.casedesk.schema.MessageKind;
+import io.casedesk.schema.OutboundLineMessage;
+import io.casedesk.schema.Triage;
+import io.casedesk.schema.TriagedMessage;
+import io.casedesk.schema.Urgency;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.smallrye.reactive.messaging.memory.InMemoryConnector;
+import io.smallrye.reactive.messaging.memory.InMemorySink;
+import io.smallrye.reactive.messaging.memory.InMemorySource;
+import jakarta.enterprise.inject.Any;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+@QuarkusTest
+@QuarkusTestResource(InMemoryChannels.class)
+@QuarkusTestResource(CaseServiceStandIn.class)
+class ResponderFlowTest {
+
+    private static final String BOT = "Ubot0000000000000000000000000000";
+
+    @Inject
+    @Any
+    InMemoryConnector connector;
+
+    private InMemorySink<String> outboundLine;
+    private InMemorySink<String> handoff;
+
+    @BeforeEach
+    void clearSinks() {
+        outboundLine = connector.sink("outbound-line");
+        handoff = connector.sink("handoff");
+        outboundLine.clear();
+        handoff.clear();
+        connector.sink("conversation").clear();
+    }
+
+    @Test
+    void aKnownCustomersCaseQuestionIsAnsweredOnceWithHisCaseFacts() {
+        Envelope<TriagedMessage> triaged = triaged(CaseServiceStandIn.KNOWN_LINE_USER, "01AAAA", triage(Intent.CASE_STATUS, false));
+
+        send(triaged);
+        send(triaged); // redelivered
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> outboundLine.received().size() >= 1);
+        sleep();
+        assertThat(outboundLine.received()).hasSize(1);
+        Message<String> record = outboundLine.received().get(0);
+        Envelope<?> answer = EventCodec.shared().decode(record.getPayload());
+        OutboundLineMessage line = (OutboundLineMessage) answer.payload();
+        assertThat(answer.eventId()).isEqualTo(EventIds.derive(triaged.eventId(), "answer"));
+        assertThat(answer.conversationId()).isEqualTo(triaged.conversationId());
+        assertThat(line.replyToken()).isEqualTo("reply-token-01AAAA");
+        assertThat(line.texts().get(0)).startsWith("張先生您好").contains("2026-FAM-0142", "2026-12-03");
+        assertThat(handoff.received()).isEmpty();
+    }
+
+    @Test
+    void anUnknownWriterGetsNoCaseFacts() {
+        send(triaged("Ustranger000000000000000000000000", "01BBBB", triage(Intent.CASE_STATUS, false)));
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> outboundLine.received().size() >= 1);
+        String text = ((OutboundLineMessage) EventCodec.shared().decode(outboundLine.received().get(0).getPayload())
+                .payload()).texts().get(0);
+        assertThat(text).contains("確認您的身分").doesNotContain("2026-FAM-0142").doesNotContain("2026-12-03");
+    }
+
+    @Test
+    void needsHumanHandsOffWithAnAcknowledgement() {
+        send(triaged(CaseServiceStandIn.KNOWN_LINE_USER, "01CCCC", triage(Intent.CASE_STATUS, true)));
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> handoff.received().size() == 1);
+        HandoffRequest request = (HandoffRequest) EventCodec.shared().decode(handoff.received().get(0).getPayload()).payload();
+        assertThat(request.reason()).isEqualTo("needs_human");
+        assertThat(request.customerRef()).isEqualTo("C-1001");
+        await().atMost(Duration.ofSeconds(10)).until(() -> outboundLine.received().size() == 1);
+    }
+
+    @Test
+    void theBotIsSilentWhileAPersonOwnsTheConversation() {
+        Envelope<TriagedMessage> triaged = triaged(CaseServiceStandIn.KNOWN_LINE_USER, "01DDDD", triage(Intent.CASE_STATUS, false));
+        InMemorySource<String> states = connector.source("conversation-state");
+        states.send(EventCodec.shared().encode(Envelope.of("state-1", Instant.now(), triaged.conversationId(), null, null,
+                new ConversationState(ConversationMode.HUMAN, "agent-lin", "handoff"))));
+
+        send(triaged);
+        sleep();
+
+        assertThat(outboundLine.received()).isEmpty();
+        states.send(EventCodec.shared().encode(Envelope.of("state-2", Instant.now(), triaged.conversationId(), null, null,
+                new ConversationState(ConversationMode.BOT, null, "agent_closed"))));
+    }
+
+    @Test
+    void aRecordThatIsNotAnEventDoesNotStopTheConsumer() {
+        connector.source("triaged").send("{not an event");
+        send(triaged(CaseServiceStandIn.KNOWN_LINE_USER, "01EEEE", triage(Intent.CASE_STATUS, false)));
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> outboundLine.received().size() == 1);
+    }
+
+    private void send(Envelope<TriagedMessage> triaged) {
+        connector.source("triaged").send(EventCodec.shared().encode(triaged));
+    }
+
+    private static Triage triage(Intent intent, boolean needsHuman) {
+        return new Triage(intent, Emotion.NEUTRAL, Urgency.LOW, needsHuman, "zh-Hant", Map.of("intent", 0.9),
+                "test", List.of());
+    }
+
+    private static Envelope<TriagedMessage> triaged(String userId, String webhookEventId, Triage triage) {
+        InboundMessage inbound = new InboundMessage(Channel.LINE, MessageKind.TEXT, userId, null, null,
+                "我想了解目前離婚訴訟案件的進展", List.of(), Instant.now(),
+                new LineSource(BOT, "user", userId, null, null, webhookEventId, "m-" + webhookEventId,
+                        "reply-token-" + webhookEventId, Instant.now(), false, false, false), null);
+        Envelope<InboundMessage> inboundEnvelope = Envelope.of(EventIds.lineInbound(webhookEventId), Instant.now(),
+                ConversationIds.line(BOT, userId), null, null, inbound);
+        return inboundEnvelope.follow("triage", Instant.now(), new TriagedMessage(inbound, triage));
+    }
+
+    private static void sleep() {
+        try {
+            Thread.sleep(1000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
