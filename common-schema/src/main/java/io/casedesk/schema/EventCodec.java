@@ -72,7 +72,7 @@ public final class EventCodec {
         try {
             root = mapper.readTree(json);
         } catch (JsonProcessingException e) {
-            throw new EventDecodingException("Record is not JSON: " + e.getOriginalMessage());
+            throw new EventDecodingException("Record is not JSON" + where(e));
         }
         if (!(root instanceof ObjectNode envelope)) {
             throw new EventDecodingException("Record is not a JSON object");
@@ -108,9 +108,21 @@ public final class EventCodec {
         try {
             return mapper.treeToValue(node, type.payloadClass());
         } catch (JsonProcessingException e) {
-            throw new EventDecodingException("Payload of type '" + type.wireName() + "' is malformed: "
-                    + e.getOriginalMessage());
+            throw new EventDecodingException("Payload of type '" + type.wireName() + "' is malformed" + where(e));
         }
+    }
+
+    /**
+     * Where parsing failed: the field path, or line and column. Jackson's own message may quote the
+     * record's content, which must not reach logs or dead-letter headers.
+     */
+    private static String where(JsonProcessingException e) {
+        if (e instanceof com.fasterxml.jackson.databind.JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+            return " at " + mapping.getPath().stream()
+                    .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
+                    .collect(java.util.stream.Collectors.joining("."));
+        }
+        return e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
     }
 
     private static String requiredText(ObjectNode node, String field) {

@@ -1,0 +1,32 @@
+package io.casedesk.cases.rest;
+
+import io.casedesk.cases.mapping.FirmView;
+import io.casedesk.cases.service.CustomerDirectory;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/api/v1/firm")
+@Tag(name = "firm")
+@Produces(MediaType.APPLICATION_JSON)
+public class FirmResource {
+
+    private final CustomerDirectory directory;
+
+    public FirmResource(CustomerDirectory directory) {
+        this.directory = directory;
+    }
+
+    @GET
+    @Operation(summary = "The firm's settings: languages, tone, service hours, out-of-hours texts")
+    @APIResponse(responseCode = "200", description = "The firm")
+    @APIResponse(responseCode = "404", description = "No bundle with a firm imported yet")
+    public FirmView firm() {
+        return directory.firm().orElseThrow(NotFoundException::new);
+    }
+}

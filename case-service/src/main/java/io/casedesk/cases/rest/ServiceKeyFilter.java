@@ -1,0 +1,45 @@
+package io.casedesk.cases.rest;
+
+import io.casedesk.cases.config.ServiceKeys;
+import jakarta.annotation.Priority;
+import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.container.PreMatching;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.Provider;
+
+/**
+ * Every API request must carry {@code Authorization: Bearer <key>} with the key of one of the configured
+ * calling services. Runs before matching, so unknown paths cannot be probed either. Health, metrics and
+ * OpenAPI under {@code /q} are not JAX-RS resources and stay open.
+ */
+@Provider
+@PreMatching
+@Priority(Priorities.AUTHENTICATION)
+public class ServiceKeyFilter implements ContainerRequestFilter {
+
+    private static final String BEARER_PREFIX = "Bearer ";
+
+    private final ServiceKeys serviceKeys;
+
+    public ServiceKeyFilter(ServiceKeys serviceKeys) {
+        this.serviceKeys = serviceKeys;
+    }
+
+    @Override
+    public void filter(ContainerRequestContext request) {
+        String authorization = request.getHeaderString(HttpHeaders.AUTHORIZATION);
+        boolean bearer = authorization != null
+                && authorization.regionMatches(true, 0, BEARER_PREFIX, 0, BEARER_PREFIX.length());
+        if (!bearer || !serviceKeys.isKnown(authorization.substring(BEARER_PREFIX.length()).trim())) {
+            request.abortWith(Response.status(Response.Status.UNAUTHORIZED)
+                    .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
+                    .type(MediaType.APPLICATION_JSON_TYPE)
+                    .entity(ApiError.UNAUTHORIZED)
+                    .build());
+        }
+    }
+}

@@ -1,0 +1,24 @@
+package io.casedesk.cases;
+
+import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
+
+import static io.restassured.RestAssured.given;
+
+/** Requests as the calling services make them. */
+public final class ApiClient {
+
+    public static final String RESPONDER_KEY = "dev-responder-key";
+    public static final String LAUNCHER_KEY = "dev-launcher-key";
+
+    private ApiClient() {
+    }
+
+    public static RequestSpecification asResponder() {
+        return given().auth().oauth2(RESPONDER_KEY).accept(ContentType.JSON);
+    }
+
+    public static RequestSpecification asLauncher() {
+        return given().auth().oauth2(LAUNCHER_KEY).accept(ContentType.JSON);
+    }
+}
