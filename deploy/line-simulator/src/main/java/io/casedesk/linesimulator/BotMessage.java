@@ -1,0 +1,24 @@
+package io.casedesk.linesimulator;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * One request in which the bot sent messages to a chat.
+ *
+ * @param chatId     the user, group or room the messages went to
+ * @param method     {@code reply} or {@code push}
+ * @param texts      the text of each message; other message types are recorded as {@code [type]}
+ * @param replyToken the reply token used, for replies
+ * @param retryKey   the {@code X-Line-Retry-Key} of a push, when the bot sent one
+ */
+public record BotMessage(String chatId, String method, Instant at, List<String> texts, String replyToken,
+        String retryKey) {
+
+    public static final String REPLY = "reply";
+    public static final String PUSH = "push";
+
+    public BotMessage {
+        texts = List.copyOf(texts);
+    }
+}

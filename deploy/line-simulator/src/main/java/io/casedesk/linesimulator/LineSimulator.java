@@ -1,0 +1,223 @@
+package io.casedesk.linesimulator;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpServer;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Function;
+import java.util.logging.Logger;
+import java.util.stream.Collectors;
+
+/**
+ * A stand-in for the LINE platform: it posts signed webhooks to the bot as LINE would, answers the
+ * Messaging API calls the bot makes and records every message the bot sent, per chat. Usable in-process
+ * (tests) or as a process ({@link LineSimulatorMain}).
+ *
+ * <pre>{@code
+ * try (LineSimulator line = LineSimulator.start(SimulatorConfig.forTests().withWebhookUrl(botWebhook))) {
+ *     List<BotMessage> replies = line.say("U1234...", "where is my case?", Duration.ofSeconds(15));
+ * }
+ * }</pre>
+ */
+public final class LineSimulator implements AutoCloseable {
+
+    private static final Logger LOG = Logger.getLogger(LineSimulator.class.getName());
+    /** How long a chat must stay quiet before {@link #say} considers the bot's answer complete. */
+    private static final Duration ANSWER_SETTLE = Duration.ofSeconds(1);
+
+    private final SimulatorConfig config;
+    private final Map<String, SimulatedUser> usersById;
+    private final ChatLog chatLog = new ChatLog();
+    private final MessagingApi messagingApi;
+    private final HttpServer server;
+    private final ExecutorService executor;
+    private final HttpClient httpClient = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private volatile URI webhookUrl;
+
+    private LineSimulator(SimulatorConfig config) throws IOException {
+        this.config = config;
+        this.webhookUrl = config.webhookUrl();
+        this.usersById = config.users().stream()
+                .collect(Collectors.toUnmodifiableMap(SimulatedUser::userId, Function.identity(), (a, b) -> b));
+        this.messagingApi = new MessagingApi(config.channelToken(), this::user, chatLog);
+        this.executor = Executors.newCachedThreadPool(task -> {
+            Thread thread = new Thread(task, "line-simulator");
+            thread.setDaemon(true);
+            return thread;
+        });
+        this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), config.port()), 0);
+        server.createContext(MessagingApi.PATH, messagingApi);
+        server.createContext(ControlApi.PATH, new ControlApi(this));
+        server.setExecutor(executor);
+    }
+
+    /** Starts the simulator's HTTP server; {@link #close()} stops it. */
+    public static LineSimulator start(SimulatorConfig config) {
+        try {
+            LineSimulator simulator = new LineSimulator(config);
+            simulator.server.start();
+            LOG.info(() -> "LINE simulator listening on " + simulator.baseUrl() + " (" + config + ")");
+            return simulator;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot start the LINE simulator on port " + config.port(), e);
+        }
+    }
+
+    /** Where the bot's SDK client should point instead of {@code https://api.line.me}. */
+    public URI baseUrl() {
+        return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+    }
+
+    public SimulatorConfig config() {
+        return config;
+    }
+
+    /** Points the simulator at the bot's webhook; in tests the bot's port is often known only after start. */
+    public void webhookUrl(URI url) {
+        this.webhookUrl = url;
+    }
+
+    public Optional<SimulatedUser> user(String userId) {
+        return Optional.ofNullable(usersById.get(userId));
+    }
+
+    public Optional<SimulatedUser> userByCustomerRef(String customerRef) {
+        return config.users().stream().filter(u -> customerRef.equals(u.customerRef())).findFirst();
+    }
+
+    public List<SimulatedUser> users() {
+        return config.users();
+    }
+
+    /** Builds a webhook with one text message event from {@code userId}, as LINE sends it; nothing is posted. */
+    public Webhook textMessage(String userId, String text) {
+        String webhookEventId = LineIds.webhookEventId();
+        String replyToken = messagingApi.issueReplyToken(userId);
+        ObjectNode body = Json.MAPPER.createObjectNode();
+        body.put("destination", config.destination());
+        ObjectNode event = body.putArray("events").addObject();
+        event.put("type", "message");
+        ObjectNode message = event.putObject("message");
+        message.put("type", "text");
+        message.put("id", LineIds.messageId());
+        message.put("quoteToken", LineIds.randomHex());
+        message.put("text", text);
+        event.put("webhookEventId", webhookEventId);
+        event.putObject("deliveryContext").put("isRedelivery", false);
+        event.put("timestamp", System.currentTimeMillis());
+        event.putObject("source").put("type", "user").put("userId", userId);
+        event.put("replyToken", replyToken);
+        event.put("mode", "active");
+        try {
+            return new Webhook(userId, webhookEventId, replyToken, Json.MAPPER.writeValueAsBytes(body));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Cannot write a webhook body", e);
+        }
+    }
+
+    /** Signs and posts a webhook built by {@link #textMessage}; returns the bot's HTTP status. */
+    public int deliver(Webhook webhook) {
+        int status = postSigned(webhook.body());
+        LOG.info(() -> "Webhook event " + webhook.webhookEventId() + " from " + webhook.userId() + ": HTTP " + status);
+        return status;
+    }
+
+    /**
+     * Sends a text message from {@code userId} and waits up to {@code wait} for the bot's answer: the messages
+     * it sends to that user from now on, until the chat has been quiet for a second.
+     *
+     * @throws WebhookRejectedException when the bot does not answer the webhook with 200
+     */
+    public List<BotMessage> say(String userId, String text, Duration wait) {
+        int known = chatLog.size(userId);
+        int status = deliver(textMessage(userId, text));
+        if (status != 200) {
+            throw new WebhookRejectedException(status);
+        }
+        try {
+            return chatLog.awaitNewMessages(userId, known, wait, ANSWER_SETTLE);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return List.of();
+        }
+    }
+
+    /** Posts any body with a correct signature; returns the bot's HTTP status. */
+    public int postSigned(byte[] body) {
+        return post(body, sign(body));
+    }
+
+    /** Posts any body with the given {@code X-Line-Signature} ({@code null}: no header); returns the HTTP status. */
+    public int post(byte[] body, String signature) {
+        URI target = webhookUrl;
+        if (target == null) {
+            throw new IllegalStateException("No webhook URL configured");
+        }
+        HttpRequest.Builder request = HttpRequest.newBuilder(target)
+                .timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/json; charset=utf-8")
+                .header("User-Agent", "LineBotWebhook/2.0")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+        if (signature != null) {
+            request.header(WebhookSigner.SIGNATURE_HEADER, signature);
+        }
+        try {
+            return httpClient.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot post to the webhook " + target, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while posting a webhook", e);
+        }
+    }
+
+    /** The {@code X-Line-Signature} LINE would send for {@code body}. */
+    public String sign(byte[] body) {
+        return WebhookSigner.sign(config.channelSecret(), body);
+    }
+
+    /** A fresh single-use reply token for {@code chatId}, as if a webhook event had carried it. */
+    public String issueReplyToken(String chatId) {
+        return messagingApi.issueReplyToken(chatId);
+    }
+
+    /** Everything the bot sent to {@code chatId}, oldest first. */
+    public List<BotMessage> chat(String chatId) {
+        return chatLog.chat(chatId);
+    }
+
+    /** Waits up to {@code timeout} until the bot has sent {@code atLeast} messages to {@code chatId}; returns the chat. */
+    public List<BotMessage> awaitMessages(String chatId, int atLeast, Duration timeout) {
+        try {
+            return chatLog.awaitSize(chatId, atLeast, timeout);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return chatLog.chat(chatId);
+        }
+    }
+
+    /** How often the bot started the loading animation in {@code chatId}. */
+    public int loadingAnimationsStarted(String chatId) {
+        return chatLog.loadingStarts(chatId);
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+        executor.shutdownNow();
+    }
+}

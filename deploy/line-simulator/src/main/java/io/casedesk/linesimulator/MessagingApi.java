@@ -1,0 +1,193 @@
+package io.casedesk.linesimulator;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+import java.util.logging.Logger;
+
+/**
+ * The part of the LINE Messaging API the bot uses, under {@code /v2/bot}: reply, push (with
+ * {@code X-Line-Retry-Key}), loading animation and profile. Answers with LINE's status codes and error
+ * shape so the official SDK client behaves as it would against {@code api.line.me}.
+ */
+final class MessagingApi implements HttpHandler {
+
+    static final String PATH = "/v2/bot/";
+    private static final Logger LOG = Logger.getLogger(MessagingApi.class.getName());
+    private static final String RETRY_KEY_HEADER = "X-Line-Retry-Key";
+    private static final String REQUEST_ID_HEADER = "x-line-request-id";
+    private static final String PROFILE_PREFIX = "/v2/bot/profile/";
+    private static final int MAX_MESSAGES = 5;
+
+    private final byte[] expectedAuthorization;
+    private final Function<String, Optional<SimulatedUser>> users;
+    private final ChatLog chatLog;
+    /** Reply tokens this simulator issued and that are still unused, with the chat each belongs to. */
+    private final Map<String, String> openReplyTokens = new ConcurrentHashMap<>();
+    /** Retry keys of accepted pushes, with the request id that accepted them. */
+    private final Map<String, String> acceptedRetryKeys = new ConcurrentHashMap<>();
+
+    MessagingApi(String channelToken, Function<String, Optional<SimulatedUser>> users, ChatLog chatLog) {
+        this.expectedAuthorization = ("Bearer " + channelToken).getBytes(StandardCharsets.UTF_8);
+        this.users = users;
+        this.chatLog = chatLog;
+    }
+
+    /** A new single-use reply token for a chat, as LINE puts into a webhook event. */
+    String issueReplyToken(String chatId) {
+        String token = LineIds.randomHex();
+        openReplyTokens.put(token, chatId);
+        return token;
+    }
+
+    @Override
+    public void handle(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            String requestId = LineIds.randomHex();
+            exchange.getResponseHeaders().set(REQUEST_ID_HEADER, requestId);
+            if (!authorized(exchange)) {
+                Exchanges.error(exchange, 401,
+                        "Authentication failed. Confirm that the access token in the authorization header is valid.");
+                return;
+            }
+            String path = exchange.getRequestURI().getPath();
+            String method = exchange.getRequestMethod();
+            if (method.equals("POST") && path.equals("/v2/bot/message/reply")) {
+                reply(exchange);
+            } else if (method.equals("POST") && path.equals("/v2/bot/message/push")) {
+                push(exchange, requestId);
+            } else if (method.equals("POST") && path.equals("/v2/bot/chat/loading/start")) {
+                startLoading(exchange);
+            } else if (method.equals("GET") && path.startsWith(PROFILE_PREFIX)) {
+                profile(exchange, path.substring(PROFILE_PREFIX.length()));
+            } else {
+                Exchanges.error(exchange, 404, "Not found");
+            }
+        }
+    }
+
+    private boolean authorized(HttpExchange exchange) {
+        String header = exchange.getRequestHeaders().getFirst("Authorization");
+        return header != null && MessageDigest.isEqual(expectedAuthorization, header.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private void reply(HttpExchange exchange) throws IOException {
+        JsonNode request = Exchanges.readJsonObject(exchange);
+        List<String> texts = request == null ? null : texts(request);
+        if (texts == null) {
+            Exchanges.error(exchange, 400, "The request body has 1 error(s): messages must hold 1 to 5 messages");
+            return;
+        }
+        String replyToken = Json.text(request, "replyToken");
+        String chatId = replyToken == null ? null : openReplyTokens.remove(replyToken);
+        if (chatId == null) {
+            Exchanges.error(exchange, 400, "Invalid reply token");
+            return;
+        }
+        record(new BotMessage(chatId, BotMessage.REPLY, Instant.now(), texts, replyToken, null));
+        Exchanges.respond(exchange, 200, sentMessages(texts.size()));
+    }
+
+    private void push(HttpExchange exchange, String requestId) throws IOException {
+        String retryKey = exchange.getRequestHeaders().getFirst(RETRY_KEY_HEADER);
+        if (retryKey != null && !isUuid(retryKey)) {
+            Exchanges.error(exchange, 400, "The value for the 'X-Line-Retry-Key' header is invalid");
+            return;
+        }
+        JsonNode request = Exchanges.readJsonObject(exchange);
+        List<String> texts = request == null ? null : texts(request);
+        String to = request == null ? null : Json.text(request, "to");
+        if (texts == null || to == null) {
+            Exchanges.error(exchange, 400, "The request body has 1 error(s): 'to' and 1 to 5 messages are required");
+            return;
+        }
+        if (retryKey != null) {
+            String acceptedBy = acceptedRetryKeys.putIfAbsent(retryKey.toLowerCase(Locale.ROOT), requestId);
+            if (acceptedBy != null) {
+                exchange.getResponseHeaders().set("x-line-accepted-request-id", acceptedBy);
+                Exchanges.error(exchange, 409, "The retry key is already accepted");
+                return;
+            }
+        }
+        record(new BotMessage(to, BotMessage.PUSH, Instant.now(), texts, null, retryKey));
+        Exchanges.respond(exchange, 200, sentMessages(texts.size()));
+    }
+
+    private void startLoading(HttpExchange exchange) throws IOException {
+        JsonNode request = Exchanges.readJsonObject(exchange);
+        String chatId = request == null ? null : Json.text(request, "chatId");
+        int seconds = request == null ? 0 : request.path("loadingSeconds").asInt(20);
+        if (chatId == null || seconds < 5 || seconds > 60 || seconds % 5 != 0) {
+            Exchanges.error(exchange, 400, "The request body has 1 error(s): chatId and loadingSeconds (5 to 60, a multiple of 5) are required");
+            return;
+        }
+        chatLog.recordLoadingStart(chatId);
+        Exchanges.respond(exchange, 202, Map.of());
+    }
+
+    private void profile(HttpExchange exchange, String userId) throws IOException {
+        Optional<SimulatedUser> user = users.apply(userId);
+        if (user.isEmpty()) {
+            Exchanges.error(exchange, 404, "Not found");
+            return;
+        }
+        Map<String, String> profile = new LinkedHashMap<>();
+        profile.put("userId", userId);
+        profile.put("displayName", user.get().displayName());
+        if (user.get().language() != null) {
+            profile.put("language", user.get().language());
+        }
+        Exchanges.respond(exchange, 200, profile);
+    }
+
+    private void record(BotMessage message) {
+        chatLog.record(message);
+        LOG.info(() -> "Bot " + message.method() + " to " + message.chatId() + ": " + message.texts().size()
+                + " message(s)");
+    }
+
+    /** The text of each message (non-text ones as {@code [type]}), or {@code null} unless there are 1 to 5. */
+    private static List<String> texts(JsonNode request) {
+        JsonNode messages = request.path("messages");
+        if (!messages.isArray() || messages.isEmpty() || messages.size() > MAX_MESSAGES) {
+            return null;
+        }
+        List<String> texts = new ArrayList<>();
+        for (JsonNode message : messages) {
+            String type = Json.text(message, "type");
+            texts.add("text".equals(type) ? message.path("text").asText() : "[" + type + "]");
+        }
+        return texts;
+    }
+
+    private static Map<String, List<Map<String, String>>> sentMessages(int count) {
+        List<Map<String, String>> sent = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            sent.add(Map.of("id", LineIds.messageId(), "quoteToken", LineIds.randomHex()));
+        }
+        return Map.of("sentMessages", sent);
+    }
+
+    private static boolean isUuid(String value) {
+        try {
+            UUID.fromString(value);
+            return value.length() == 36;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+}

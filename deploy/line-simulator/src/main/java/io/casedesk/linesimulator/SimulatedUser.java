@@ -1,0 +1,39 @@
+package io.casedesk.linesimulator;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A LINE user the simulator knows: what {@code GET /v2/bot/profile/{userId}} answers for them.
+ *
+ * @param customerRef the firm's customer reference, so people can write {@code "customerRef": "C-1001"}; may be {@code null}
+ */
+public record SimulatedUser(String userId, String displayName, String language, String customerRef) {
+
+    /**
+     * The customers of an import bundle (DESIGN §7, e.g. {@code lawfirm-demo.json}) that have a LINE user id:
+     * {@code lineUserId} becomes the user id, {@code name} the display name.
+     */
+    public static List<SimulatedUser> fromBundle(Path bundle) {
+        JsonNode root;
+        try {
+            root = Json.MAPPER.readTree(bundle.toFile());
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read the users bundle " + bundle, e);
+        }
+        List<SimulatedUser> users = new ArrayList<>();
+        for (JsonNode customer : root.path("customers")) {
+            String lineUserId = Json.text(customer, "lineUserId");
+            if (lineUserId != null) {
+                users.add(new SimulatedUser(lineUserId, Json.text(customer, "name"), Json.text(customer, "language"),
+                        Json.text(customer, "ref")));
+            }
+        }
+        return List.copyOf(users);
+    }
+}

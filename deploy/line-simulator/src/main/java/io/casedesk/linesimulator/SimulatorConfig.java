@@ -1,0 +1,85 @@
+package io.casedesk.linesimulator;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Properties;
+
+/**
+ * How the simulator is set up.
+ *
+ * @param port          HTTP port on 127.0.0.1, 0 for any free port
+ * @param webhookUrl    where webhooks are posted (the bot's {@code /line/webhook}); may be set later
+ * @param channelSecret signs webhooks, as LINE does with the channel secret
+ * @param channelToken  the channel access token the bot must send as {@code Authorization: Bearer}
+ * @param destination   the bot's user id, written into every webhook's {@code destination}
+ * @param users         the users whose profile the simulator answers
+ */
+public record SimulatorConfig(int port, URI webhookUrl, String channelSecret, String channelToken, String destination,
+        List<SimulatedUser> users) {
+
+    /** The development channel secret; ingress-line's {@code %dev} and {@code %test} profiles use the same. */
+    public static final String DEV_CHANNEL_SECRET = "casedesk-dev-channel-secret";
+    /** The development channel access token; ingress-line's {@code %dev} and {@code %test} profiles use the same. */
+    public static final String DEV_CHANNEL_TOKEN = "casedesk-dev-channel-token";
+    /** The bot's user id in development. */
+    public static final String DEV_DESTINATION = "Ucafe0000000000000000000000000000";
+    public static final int DEFAULT_PORT = 8090;
+    public static final URI DEFAULT_WEBHOOK_URL = URI.create("http://localhost:8081/line/webhook");
+
+    public SimulatorConfig {
+        Objects.requireNonNull(channelSecret, "channelSecret");
+        Objects.requireNonNull(channelToken, "channelToken");
+        Objects.requireNonNull(destination, "destination");
+        users = users == null ? List.of() : List.copyOf(users);
+    }
+
+    /** Development settings on any free port, with no users and no webhook URL yet: what tests start from. */
+    public static SimulatorConfig forTests() {
+        return new SimulatorConfig(0, null, DEV_CHANNEL_SECRET, DEV_CHANNEL_TOKEN, DEV_DESTINATION, List.of());
+    }
+
+    public SimulatorConfig withWebhookUrl(URI url) {
+        return new SimulatorConfig(port, url, channelSecret, channelToken, destination, users);
+    }
+
+    public SimulatorConfig withUsers(List<SimulatedUser> newUsers) {
+        return new SimulatorConfig(port, webhookUrl, channelSecret, channelToken, destination, newUsers);
+    }
+
+    /**
+     * Settings from system properties ({@code line.simulator.port}, ...) or, when a property is not set, the
+     * environment ({@code LINE_SIMULATOR_PORT}, ...); see the module README for the list.
+     */
+    public static SimulatorConfig fromEnvironment(Properties properties, Map<String, String> environment) {
+        Settings settings = new Settings(properties, environment);
+        String usersBundle = settings.get("line.simulator.users-bundle", null);
+        return new SimulatorConfig(
+                Integer.parseInt(settings.get("line.simulator.port", String.valueOf(DEFAULT_PORT))),
+                URI.create(settings.get("line.simulator.webhook-url", DEFAULT_WEBHOOK_URL.toString())),
+                settings.get("line.simulator.channel-secret", DEV_CHANNEL_SECRET),
+                settings.get("line.simulator.channel-token", DEV_CHANNEL_TOKEN),
+                settings.get("line.simulator.destination", DEV_DESTINATION),
+                usersBundle == null ? List.of() : SimulatedUser.fromBundle(Path.of(usersBundle)));
+    }
+
+    @Override
+    public String toString() {
+        // The secret and the token stay out of logs.
+        return "SimulatorConfig[port=" + port + ", webhookUrl=" + webhookUrl + ", destination=" + destination
+                + ", users=" + users.size() + "]";
+    }
+
+    private record Settings(Properties properties, Map<String, String> environment) {
+        String get(String property, String defaultValue) {
+            String value = properties.getProperty(property);
+            if (value == null || value.isBlank()) {
+                value = environment.get(property.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_'));
+            }
+            return value == null || value.isBlank() ? defaultValue : value;
+        }
+    }
+}

@@ -1,0 +1,39 @@
+package io.casedesk.ingress.line.config;
+
+import io.quarkus.runtime.configuration.MemorySize;
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.net.URI;
+import java.time.Duration;
+
+/** The LINE channel this service speaks for. */
+@ConfigMapping(prefix = "casedesk.line")
+public interface LineConfig {
+
+    /** Verifies {@code X-Line-Signature} on webhooks (env {@code LINE_CHANNEL_SECRET} in prod). */
+    String channelSecret();
+
+    /** Channel access token of the Messaging API (env {@code LINE_CHANNEL_TOKEN} in prod). */
+    String channelToken();
+
+    /** The Messaging API; the LINE simulator's address in development and tests. */
+    @WithDefault("https://api.line.me")
+    URI apiBaseUrl();
+
+    /** A reply token older than this is not tried; the message is pushed instead. LINE's tokens expire. */
+    @WithDefault("50s")
+    Duration replyTokenTtl();
+
+    /** Webhook bodies larger than this are refused with 413. */
+    @WithDefault("1M")
+    MemorySize maxBodySize();
+
+    /** How many recent webhook event ids, and outbound event ids, are remembered to drop duplicates. */
+    @WithDefault("100000")
+    int idempotencyCapacity();
+
+    /** How long a webhook waits for the sender's profile before it is published without it. */
+    @WithDefault("2s")
+    Duration profileTimeout();
+}

@@ -1,0 +1,52 @@
+package io.casedesk.ingress.line.messaging;
+
+import io.casedesk.schema.Envelope;
+import io.casedesk.schema.EventCodec;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.MutinyEmitter;
+import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.Message;
+
+/**
+ * Publishes envelopes as JSON strings keyed by conversation id. Every method completes when the broker
+ * acknowledged the record, and fails when it did not.
+ */
+@Singleton
+public class EventPublisher {
+
+    private final MutinyEmitter<String> inbound;
+    private final MutinyEmitter<String> conversation;
+    private final MutinyEmitter<String> delivery;
+
+    @Inject
+    public EventPublisher(@Channel("inbound") MutinyEmitter<String> inbound,
+            @Channel("conversation") MutinyEmitter<String> conversation,
+            @Channel("delivery") MutinyEmitter<String> delivery) {
+        this.inbound = inbound;
+        this.conversation = conversation;
+        this.delivery = delivery;
+    }
+
+    /** To {@code cs.inbound.v1}. */
+    public Uni<Void> inbound(Envelope<?> envelope) {
+        return send(inbound, envelope);
+    }
+
+    /** To {@code cs.conversation.v1}. */
+    public Uni<Void> conversation(Envelope<?> envelope) {
+        return send(conversation, envelope);
+    }
+
+    /** To {@code cs.delivery.v1}. */
+    public Uni<Void> delivery(Envelope<?> envelope) {
+        return send(delivery, envelope);
+    }
+
+    private static Uni<Void> send(MutinyEmitter<String> emitter, Envelope<?> envelope) {
+        return Uni.createFrom().deferred(() -> emitter.sendMessage(Message.of(EventCodec.shared().encode(envelope))
+                .addMetadata(OutgoingKafkaRecordMetadata.<String>builder().withKey(envelope.conversationId()).build())));
+    }
+}

@@ -1,0 +1,31 @@
+package io.casedesk.ingress.line.service;
+
+import com.linecorp.bot.messaging.client.MessagingApiClient;
+import com.linecorp.bot.messaging.model.ShowLoadingAnimationRequest;
+import jakarta.inject.Singleton;
+import org.jboss.logging.Logger;
+
+/** Shows the customer LINE's loading animation while CaseDesk prepares an answer. */
+@Singleton
+public class LoadingIndicator {
+
+    private static final Logger LOG = Logger.getLogger(LoadingIndicator.class);
+    /** Ends on its own, or when the answer arrives. */
+    private static final int LOADING_SECONDS = 20;
+
+    private final MessagingApiClient client;
+
+    public LoadingIndicator(MessagingApiClient client) {
+        this.client = client;
+    }
+
+    /** Fire-and-forget: returns at once; a failure is only logged. LINE shows it in 1:1 chats only. */
+    public void show(String userId) {
+        client.showLoadingAnimation(new ShowLoadingAnimationRequest(userId, LOADING_SECONDS))
+                .whenComplete((result, failure) -> {
+                    if (failure != null) {
+                        LOG.debugf("Loading animation not shown for %s: %s", userId, failure.getClass().getSimpleName());
+                    }
+                });
+    }
+}

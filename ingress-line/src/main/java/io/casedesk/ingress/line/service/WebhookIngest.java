@@ -1,0 +1,109 @@
+package io.casedesk.ingress.line.service;
+
+import io.casedesk.ingress.line.config.LineConfig;
+import io.casedesk.ingress.line.mapping.LineEventMapper;
+import io.casedesk.ingress.line.mapping.MappingResult;
+import io.casedesk.ingress.line.mapping.MappingResult.Ignored;
+import io.casedesk.ingress.line.mapping.MappingResult.Mapped;
+import io.casedesk.ingress.line.mapping.ReceivedWebhook;
+import io.casedesk.ingress.line.mapping.ReceivedWebhook.ReceivedEvent;
+import io.casedesk.ingress.line.messaging.EventPublisher;
+import io.casedesk.ingress.line.service.SenderProfiles.SenderProfile;
+import io.casedesk.schema.Channel;
+import io.casedesk.schema.ConversationTurn;
+import io.casedesk.schema.Envelope;
+import io.casedesk.schema.InboundMessage;
+import io.casedesk.schema.MessageKind;
+import io.casedesk.schema.TurnKind;
+import io.smallrye.mutiny.Uni;
+import jakarta.inject.Singleton;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Publishes the events of a verified webhook: each new event becomes an {@link InboundMessage} on
+ * {@code cs.inbound.v1} and a conversation turn on {@code cs.conversation.v1}. Events already published
+ * by this process are dropped; unknown and unsupported ones are counted and dropped.
+ */
+@Singleton
+public class WebhookIngest {
+
+    private final LineEventMapper mapper;
+    private final EventPublisher publisher;
+    private final SenderProfiles profiles;
+    private final LoadingIndicator loadingIndicator;
+    private final LineMetrics metrics;
+    private final RecentIds publishedEvents;
+
+    public WebhookIngest(LineEventMapper mapper, EventPublisher publisher, SenderProfiles profiles,
+            LoadingIndicator loadingIndicator, LineMetrics metrics, LineConfig config) {
+        this.mapper = mapper;
+        this.publisher = publisher;
+        this.profiles = profiles;
+        this.loadingIndicator = loadingIndicator;
+        this.metrics = metrics;
+        this.publishedEvents = new RecentIds(config.idempotencyCapacity());
+    }
+
+    /** Completes once the broker acknowledged every new event; fails if any was not (LINE then redelivers). */
+    public Uni<Void> ingest(ReceivedWebhook webhook) {
+        List<Uni<Void>> publications = new ArrayList<>();
+        for (ReceivedEvent event : webhook.events()) {
+            MappingResult result = mapper.map(webhook.destination(), event);
+            if (result instanceof Ignored ignored) {
+                metrics.eventIgnored(ignored.eventType(), ignored.reason());
+            } else if (result instanceof Mapped mapped) {
+                if (publishedEvents.claim(mapped.eventId())) {
+                    publications.add(publish(mapped));
+                } else {
+                    metrics.eventDuplicate();
+                }
+            }
+        }
+        if (publications.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return Uni.join().all(publications).andCollectFailures().replaceWithVoid();
+    }
+
+    private Uni<Void> publish(Mapped mapped) {
+        return withSenderProfile(mapped.message())
+                .flatMap(message -> {
+                    Envelope<InboundMessage> inbound = Envelope.of(mapped.eventId(), mapped.occurredAt(),
+                            mapped.conversationId(), null, null, message);
+                    Envelope<ConversationTurn> turn = inbound.follow("conversation-turn", mapped.occurredAt(),
+                            new ConversationTurn(TurnKind.INBOUND, Channel.LINE, message.senderId(), null, "customer",
+                                    message.text(), null, message.kind().name().toLowerCase(Locale.ROOT)));
+                    return Uni.join().all(publisher.inbound(inbound), publisher.conversation(turn))
+                            .andCollectFailures().replaceWithVoid()
+                            .invoke(() -> afterPublished(message));
+                })
+                .onFailure().invoke(() -> publishedEvents.release(mapped.eventId()));
+    }
+
+    private void afterPublished(InboundMessage message) {
+        metrics.eventPublished();
+        boolean waitsForAnswer = message.kind() == MessageKind.TEXT && message.line().sourceType().equals("user")
+                && !message.line().standby() && !message.line().redelivery();
+        if (waitsForAnswer) {
+            loadingIndicator.show(message.senderId());
+        }
+    }
+
+    private Uni<InboundMessage> withSenderProfile(InboundMessage message) {
+        if (message.senderId() == null) {
+            return Uni.createFrom().item(message);
+        }
+        return profiles.lookup(message.senderId()).map(profile -> enrich(message, profile));
+    }
+
+    private static InboundMessage enrich(InboundMessage message, Optional<SenderProfile> profile) {
+        return profile.map(p -> new InboundMessage(message.channel(), message.kind(), message.senderId(),
+                        p.displayName(), p.language(), message.text(), message.attachments(), message.receivedAt(),
+                        message.line(), message.email()))
+                .orElse(message);
+    }
+}

@@ -1,0 +1,171 @@
+package io.casedesk.ingress.line;
+
+import io.casedesk.infra.test.KafkaTestResource;
+import io.casedesk.linesimulator.LineSimulator;
+import io.casedesk.linesimulator.SimulatorConfig;
+import io.casedesk.linesimulator.Webhook;
+import io.casedesk.linesimulator.WebhookSigner;
+import io.casedesk.schema.ConversationIds;
+import io.casedesk.schema.ConversationTurn;
+import io.casedesk.schema.Envelope;
+import io.casedesk.schema.EventCodec;
+import io.casedesk.schema.EventIds;
+import io.casedesk.schema.InboundMessage;
+import io.casedesk.schema.MessageKind;
+import io.casedesk.schema.Topics;
+import io.casedesk.schema.TurnKind;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+
+/** The webhook against the real broker, posted by the LINE simulator. */
+@QuarkusTest
+@QuarkusTestResource(KafkaTestResource.class)
+@QuarkusTestResource(LineSimulatorTestResource.class)
+class LineWebhookIT {
+
+    private static TopicReader inbound;
+    private static TopicReader conversation;
+
+    @TestHTTPResource("/line/webhook")
+    URI webhookUrl;
+
+    private final LineSimulator line = LineSimulatorTestResource.simulator();
+
+    @BeforeAll
+    static void openTopics() {
+        inbound = new TopicReader(Topics.INBOUND);
+        conversation = new TopicReader(Topics.CONVERSATION);
+    }
+
+    @AfterAll
+    static void closeTopics() {
+        inbound.close();
+        conversation.close();
+    }
+
+    @BeforeEach
+    void pointLineAtTheService() {
+        line.webhookUrl(webhookUrl);
+    }
+
+    @Test
+    void aSignedTextIsPublishedOnceEvenWhenLineSendsItTwice() {
+        String user = LineSimulatorTestResource.CUSTOMER.userId();
+        Map<TopicPartition, Long> inboundStart = inbound.end();
+        Map<TopicPartition, Long> conversationStart = conversation.end();
+        Webhook webhook = line.textMessage(user, "我想了解目前離婚訴訟案件的進展");
+
+        assertThat(line.deliver(webhook)).isEqualTo(200);
+        assertThat(line.deliver(webhook)).isEqualTo(200);
+
+        String conversationId = ConversationIds.line(SimulatorConfig.DEV_DESTINATION, user);
+        ConsumerRecord<String, String> record = single(inbound.readSince(inboundStart));
+        assertThat(record.key()).isEqualTo(conversationId);
+        Envelope<InboundMessage> envelope = EventCodec.shared().decode(record.value()).as(InboundMessage.class);
+        assertThat(envelope.eventId()).isEqualTo(EventIds.lineInbound(webhook.webhookEventId()));
+        assertThat(envelope.conversationId()).isEqualTo(conversationId);
+        assertThat(envelope.type()).isEqualTo("inbound.message");
+        InboundMessage message = envelope.payload();
+        assertThat(message.kind()).isEqualTo(MessageKind.TEXT);
+        assertThat(message.text()).isEqualTo("我想了解目前離婚訴訟案件的進展");
+        assertThat(message.senderId()).isEqualTo(user);
+        assertThat(message.senderName()).isEqualTo("張志明");
+        assertThat(message.languageHint()).isEqualTo("zh-Hant");
+        assertThat(message.line().webhookEventId()).isEqualTo(webhook.webhookEventId());
+        assertThat(message.line().replyToken()).isEqualTo(webhook.replyToken());
+
+        Envelope<ConversationTurn> turn = EventCodec.shared()
+                .decode(single(conversation.readSince(conversationStart)).value()).as(ConversationTurn.class);
+        assertThat(turn.causationId()).isEqualTo(envelope.eventId());
+        assertThat(turn.conversationId()).isEqualTo(conversationId);
+        assertThat(turn.payload().kind()).isEqualTo(TurnKind.INBOUND);
+        assertThat(turn.payload().actor()).isEqualTo("customer");
+        assertThat(turn.payload().text()).isEqualTo(message.text());
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> line.loadingAnimationsStarted(user) == 1);
+    }
+
+    @Test
+    void aMissingOrWrongSignatureIs401AndPublishesNothing() {
+        Map<TopicPartition, Long> start = inbound.end();
+        Webhook webhook = line.textMessage(newUser(), "hello");
+
+        assertThat(line.post(webhook.body(), null)).isEqualTo(401);
+        assertThat(line.post(webhook.body(), "")).isEqualTo(401);
+        assertThat(line.post(webhook.body(), "not base64!")).isEqualTo(401);
+        assertThat(line.post(webhook.body(), WebhookSigner.sign("another-channel-secret", webhook.body()))).isEqualTo(401);
+        byte[] tampered = new String(webhook.body(), StandardCharsets.UTF_8).replace("hello", "HELLO").getBytes(StandardCharsets.UTF_8);
+        assertThat(line.post(tampered, line.sign(webhook.body()))).isEqualTo(401);
+
+        assertThat(inbound.readSince(start)).isEmpty();
+        given().get("/q/metrics").then().statusCode(200)
+                .body(containsString("casedesk_line_webhooks_rejected_total{reason=\"signature\"}"));
+        // A refused copy does not count as seen: the genuine one is still published.
+        assertThat(line.deliver(webhook)).isEqualTo(200);
+        assertThat(inbound.readSince(start)).hasSize(1);
+    }
+
+    @Test
+    void aSignedBodyThatIsNoWebhookIs400() {
+        Map<TopicPartition, Long> start = inbound.end();
+
+        assertThat(line.postSigned("{\"destination\":".getBytes(StandardCharsets.UTF_8))).isEqualTo(400);
+        assertThat(line.postSigned("{\"destination\":\"Ubot\"}".getBytes(StandardCharsets.UTF_8))).isEqualTo(400);
+        assertThat(line.postSigned("[]".getBytes(StandardCharsets.UTF_8))).isEqualTo(400);
+
+        assertThat(inbound.readSince(start)).isEmpty();
+    }
+
+    @Test
+    void aBodyOverTheLimitIs413() {
+        byte[] body = new byte[1024 * 1024 + 1];
+        Arrays.fill(body, (byte) ' ');
+
+        assertThat(line.postSigned(body)).isEqualTo(413);
+        assertThat(line.post(body, null)).isEqualTo(413);
+    }
+
+    @Test
+    void linesVerificationCallWithoutEventsIs200() {
+        Map<TopicPartition, Long> start = inbound.end();
+
+        assertThat(line.postSigned(("{\"destination\":\"" + SimulatorConfig.DEV_DESTINATION + "\",\"events\":[]}")
+                .getBytes(StandardCharsets.UTF_8))).isEqualTo(200);
+
+        assertThat(inbound.readSince(start)).isEmpty();
+    }
+
+    @Test
+    void healthIsUp() {
+        given().get("/q/health").then().statusCode(200).body(containsString("\"UP\""));
+    }
+
+    private static ConsumerRecord<String, String> single(List<ConsumerRecord<String, String>> records) {
+        assertThat(records).hasSize(1);
+        return records.get(0);
+    }
+
+    private static String newUser() {
+        return "U" + UUID.randomUUID().toString().replace("-", "");
+    }
+}
