@@ -1,0 +1,85 @@
+package io.casedesk.classifier.messaging;
+
+import io.casedesk.classifier.config.ClassifierConfig;
+import io.casedesk.classifier.mapping.EventRecords;
+import io.casedesk.classifier.service.TriageEngine;
+import io.casedesk.schema.Envelope;
+import io.casedesk.schema.EventCodec;
+import io.casedesk.schema.EventPayload;
+import io.casedesk.schema.InboundMessage;
+import io.casedesk.schema.Triage;
+import io.casedesk.schema.TriagedMessage;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.smallrye.reactive.messaging.MutinyEmitter;
+import io.smallrye.reactive.messaging.annotations.Blocking;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.jboss.logging.Logger;
+
+import java.time.Instant;
+import java.util.Locale;
+
+/**
+ * Triages every inbound message: reads {@code cs.inbound.v1}, writes a {@link TriagedMessage} to
+ * {@code cs.triaged.v1}. A record that is not an inbound event fails and the failure strategy parks it on
+ * {@code cs.inbound.v1.dlq}; events of a type this reader does not know are skipped.
+ */
+@ApplicationScoped
+public class InboundConsumer {
+
+    private static final Logger LOG = Logger.getLogger(InboundConsumer.class);
+
+    private final TriageEngine engine;
+    private final MutinyEmitter<String> triaged;
+    private final MeterRegistry registry;
+    private final ProcessedIds processed;
+    private final Counter deadLettered;
+    private final Counter duplicates;
+
+    InboundConsumer(TriageEngine engine, @Channel("triaged") MutinyEmitter<String> triaged, MeterRegistry registry,
+            ClassifierConfig config) {
+        this.engine = engine;
+        this.triaged = triaged;
+        this.registry = registry;
+        this.processed = new ProcessedIds(config.processedIdsCapacity());
+        this.deadLettered = registry.counter("casedesk.classifier.dead.lettered");
+        this.duplicates = registry.counter("casedesk.classifier.duplicates");
+    }
+
+    /** Blocking and ordered: an engine may call a remote model, and one conversation's messages keep their order. */
+    @Incoming("inbound")
+    @Blocking
+    public void onInboundRecord(String record) {
+        try {
+            triage(record);
+        } catch (RuntimeException e) {
+            deadLettered.increment();
+            throw new RejectedRecordException(e);
+        }
+    }
+
+    private void triage(String record) {
+        Envelope<EventPayload> envelope = EventCodec.shared().decode(record);
+        if (envelope.isUnknownType()) {
+            LOG.debugf("Skipped event %s of unknown type %s", envelope.eventId(), envelope.type());
+            return;
+        }
+        Envelope<InboundMessage> inbound = envelope.as(InboundMessage.class);
+        if (processed.contains(inbound.eventId())) {
+            duplicates.increment();
+            LOG.debugf("Skipped redelivered inbound event %s", inbound.eventId());
+            return;
+        }
+        Triage triage = engine.triage(inbound.payload());
+        Envelope<TriagedMessage> result = inbound.follow("triage", Instant.now(),
+                new TriagedMessage(inbound.payload(), triage));
+        // Waits for the broker's acknowledgement, so the inbound offset is committed only after the effect.
+        triaged.sendMessageAndAwait(EventRecords.toRecord(result));
+        processed.add(inbound.eventId());
+        registry.counter("casedesk.classifier.triaged", "intent", triage.intent().name().toLowerCase(Locale.ROOT),
+                "engine", triage.engine()).increment();
+        LOG.debugf("Triaged inbound event %s as %s (%s)", inbound.eventId(), triage.intent(), result.eventId());
+    }
+}

@@ -1,0 +1,200 @@
+package io.casedesk.classifier.service.rules;
+
+import io.casedesk.classifier.service.TriageEngine;
+import io.casedesk.schema.Emotion;
+import io.casedesk.schema.InboundMessage;
+import io.casedesk.schema.Intent;
+import io.casedesk.schema.MessageKind;
+import io.casedesk.schema.Triage;
+import io.casedesk.schema.Urgency;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * A first triage without any model or network: script counting for the language, and lexicon rules in
+ * Traditional Chinese, Simplified Chinese and English for intent, emotion, urgency and needs-human. It favours
+ * recall of needs-human: a message a person should see is worth more than one they did not need to.
+ */
+public final class LocalRulesTriageEngine implements TriageEngine {
+
+    public static final String NAME = "local-rules";
+
+    private static final int GREETING_MAX_LENGTH = 20;
+    private static final Pattern LATIN_WORD = Pattern.compile("[a-z]+");
+
+    private final LanguageDetector languageDetector;
+
+    /** @param defaultChineseScript {@code zh-Hant} or {@code zh-Hans}, for Chinese text that fits both scripts */
+    public LocalRulesTriageEngine(String defaultChineseScript) {
+        this.languageDetector = new LanguageDetector(defaultChineseScript);
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public Triage triage(InboundMessage message) {
+        String text = readableText(message);
+        if (text.isBlank()) {
+            return triageWithoutText(message);
+        }
+        String prepared = Cue.prepare(text);
+        LanguageDetector.Guess language = languageDetector.detect(text, message.languageHint());
+        Label<Intent> intent = intent(prepared);
+        Label<Emotion> emotion = emotion(prepared, intent.value());
+        Label<Urgency> urgency = urgency(prepared, emotion.value());
+        Label<Boolean> needsHuman = needsHuman(prepared, intent.value(), emotion.value(), urgency.value());
+
+        List<String> reasons = new ArrayList<>();
+        reasons.add("language:" + language.reason());
+        reasons.addAll(intent.reasons());
+        reasons.addAll(emotion.reasons());
+        reasons.addAll(urgency.reasons());
+        reasons.addAll(needsHuman.reasons());
+        return new Triage(intent.value(), emotion.value(), urgency.value(), needsHuman.value(), language.language(),
+                Map.of("intent", intent.confidence(), "emotion", emotion.confidence(),
+                        "urgency", urgency.confidence(), "needs_human", needsHuman.confidence(),
+                        "language", language.confidence()),
+                NAME, reasons);
+    }
+
+    /** The text to read: for email the subject too, since it often says the most. */
+    private static String readableText(InboundMessage message) {
+        String text = message.text() == null ? "" : message.text();
+        String subject = message.email() == null ? null : message.email().subject();
+        return subject == null || subject.isBlank() || text.startsWith(subject) ? text : subject + "\n\n" + text;
+    }
+
+    /** A follow or join is a greeting, a file or picture is most likely a document; the rest is other. */
+    private Triage triageWithoutText(InboundMessage message) {
+        MessageKind kind = message.kind() == null ? MessageKind.OTHER : message.kind();
+        Intent intent = switch (kind) {
+            case FOLLOW, JOIN, MEMBER_JOINED -> Intent.GREETING;
+            case IMAGE, VIDEO, AUDIO, FILE -> Intent.DOCUMENTS;
+            default -> Intent.OTHER;
+        };
+        String hinted = LanguageDetector.fromHint(message.languageHint());
+        String language = hinted == null ? LanguageDetector.UNDETERMINED : hinted;
+        return new Triage(intent, Emotion.NEUTRAL, Urgency.LOW, false, language,
+                Map.of("intent", intent == Intent.GREETING ? 0.9 : 0.4, "emotion", 0.5, "urgency", 0.5,
+                        "needs_human", 0.5, "language", hinted == null ? 0.0 : 0.6),
+                NAME, List.of("intent:no_text:" + kind.name().toLowerCase(Locale.ROOT)));
+    }
+
+    private static Label<Intent> intent(String text) {
+        if (TriageLexicon.HUMAN_REQUEST.foundIn(text)) {
+            return new Label<>(Intent.HUMAN_REQUEST, 0.9, List.of("intent:explicit_request"));
+        }
+        // Stable sort: equal scores keep the tie-breaking order of TriageLexicon.TOPICS.
+        List<Scored> ranked = TriageLexicon.TOPICS.stream()
+                .map(topic -> new Scored(topic.intent(), topic.score(text)))
+                .sorted(Comparator.comparingInt(Scored::score).reversed())
+                .toList();
+        Scored best = ranked.get(0);
+        int runnerUp = ranked.get(1).score();
+        // A greeting is a short message that says little else; a lone weak cue ("律師", "case") next to it
+        // is still a greeting: "謝謝律師". A long message without a topic cue is something we do not know.
+        boolean greeting = TriageLexicon.GREETING.foundIn(text) && length(text) <= GREETING_MAX_LENGTH;
+        if (best.score() == 0 || best.score() == 1 && greeting) {
+            return greeting ? new Label<>(Intent.GREETING, 0.8, List.of("intent:greeting_only"))
+                    : new Label<>(Intent.OTHER, 0.3, List.of("intent:no_cue"));
+        }
+        double confidence = clamp(0.45 + 0.1 * best.score() - 0.1 * runnerUp, 0.35, 0.95);
+        return new Label<>(best.intent(), confidence, List.of("intent:cues:" + best.score() + ":" + runnerUp));
+    }
+
+    private static Label<Emotion> emotion(String text, Intent intent) {
+        int angry = TriageLexicon.ANGRY.count(text);
+        int anxious = TriageLexicon.ANXIOUS.count(text);
+        if (angry > 0 && angry >= anxious) {
+            return new Label<>(Emotion.ANGRY, clamp(0.55 + 0.1 * angry, 0, 0.9), List.of("emotion:angry_cues"));
+        }
+        if (anxious > 0) {
+            return new Label<>(Emotion.ANXIOUS, clamp(0.55 + 0.1 * anxious, 0, 0.9), List.of("emotion:anxious_cues"));
+        }
+        int positive = TriageLexicon.POSITIVE.count(text);
+        if (positive > 0) {
+            return new Label<>(Emotion.POSITIVE, clamp(0.55 + 0.1 * positive, 0, 0.9), List.of("emotion:positive_cues"));
+        }
+        if (intent == Intent.GREETING && TriageLexicon.THANKS.foundIn(text)) {
+            return new Label<>(Emotion.POSITIVE, 0.6, List.of("emotion:thanks"));
+        }
+        return new Label<>(Emotion.NEUTRAL, 0.6, List.of());
+    }
+
+    private static Label<Urgency> urgency(String text, Emotion emotion) {
+        List<String> reasons = new ArrayList<>();
+        for (CueList high : List.of(TriageLexicon.DEADLINE, TriageLexicon.IMMINENT_HARM, TriageLexicon.EXPLICITLY_URGENT)) {
+            if (high.foundIn(text)) {
+                reasons.add("urgency:" + high.name());
+            }
+        }
+        if (emotion == Emotion.ANGRY && TriageLexicon.REPEATED_CONTACT.foundIn(text)) {
+            reasons.add("urgency:repeated_contact_angry");
+        }
+        if (!reasons.isEmpty()) {
+            return new Label<>(Urgency.HIGH, clamp(0.5 + 0.15 * reasons.size(), 0, 0.9), reasons);
+        }
+        if (TriageLexicon.SOON.foundIn(text)) {
+            return new Label<>(Urgency.MEDIUM, 0.6, List.of("urgency:soon"));
+        }
+        return new Label<>(Urgency.LOW, 0.6, List.of());
+    }
+
+    /** DESIGN §3: who must see the message, whatever the intent. */
+    private static Label<Boolean> needsHuman(String text, Intent intent, Emotion emotion, Urgency urgency) {
+        List<String> reasons = new ArrayList<>();
+        if (intent == Intent.HUMAN_REQUEST) {
+            reasons.add("needs_human:explicit_request");
+        }
+        // DESIGN names the angry complaint; recall first, so every complaint and every angry writer is seen by a
+        // person: the rules read anger from words alone and miss it when it is said politely.
+        if (intent == Intent.COMPLAINT) {
+            reasons.add(emotion == Emotion.ANGRY ? "needs_human:angry_complaint" : "needs_human:complaint");
+        } else if (emotion == Emotion.ANGRY) {
+            reasons.add("needs_human:angry");
+        }
+        if (urgency == Urgency.HIGH && (emotion == Emotion.ANXIOUS || emotion == Emotion.ANGRY)) {
+            reasons.add("needs_human:urgent_and_distressed");
+        }
+        // An arrest, a seizure or violence needs a lawyer even when the writer stays calm.
+        if (TriageLexicon.IMMINENT_HARM.foundIn(text)) {
+            reasons.add("needs_human:imminent_harm");
+        }
+        if (TriageLexicon.THREAT.foundIn(text)) {
+            reasons.add("needs_human:threat");
+        }
+        if (TriageLexicon.JUDGEMENT.foundIn(text)) {
+            reasons.add("needs_human:professional_judgement");
+        }
+        if (!reasons.isEmpty()) {
+            return new Label<>(true, clamp(0.6 + 0.1 * reasons.size(), 0, 0.95), reasons);
+        }
+        // Close to the line: anxious, or urgent, but no rule fired.
+        boolean borderline = emotion == Emotion.ANXIOUS || urgency == Urgency.HIGH;
+        return new Label<>(false, borderline ? 0.55 : 0.7, List.of());
+    }
+
+    /** Chinese characters plus Latin words: a rough length that counts both scripts alike. */
+    private static int length(String text) {
+        long han = text.codePoints().filter(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN).count();
+        return (int) (han + LATIN_WORD.matcher(text).results().count());
+    }
+
+    private static double clamp(double value, double min, double max) {
+        return Math.round(Math.max(min, Math.min(max, value)) * 100) / 100.0;
+    }
+
+    private record Label<T>(T value, double confidence, List<String> reasons) {
+    }
+
+    private record Scored(Intent intent, int score) {
+    }
+}

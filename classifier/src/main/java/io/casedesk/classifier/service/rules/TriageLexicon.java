@@ -1,0 +1,279 @@
+package io.casedesk.classifier.service.rules;
+
+import io.casedesk.schema.Intent;
+
+import java.util.List;
+
+/**
+ * The cues of the local rules, in Traditional Chinese, Simplified Chinese and English. Chinese entries are
+ * written once in Traditional characters (they are folded, so they match Simplified text too); Simplified
+ * entries are listed only where mainland usage differs in wording (律所, 联系, 视频).
+ */
+final class TriageLexicon {
+
+    /** Cues of one topic intent: a strong cue counts twice as much as a weak one. */
+    record IntentCues(Intent intent, CueList strong, CueList weak) {
+        int score(String preparedText) {
+            return 2 * strong.count(preparedText) + weak.count(preparedText);
+        }
+    }
+
+    /** Asks for a person; wins over every other intent. */
+    static final CueList HUMAN_REQUEST = CueList.of("human_request",
+            "真人", "專人", "人工客服", "轉人工", "客服人員", "真的人", "找律師", "找承辦", "請律師回電", "律師回電",
+            "回電給我", "打給我", "打電話給我", "不要機器人", "不想跟機器人", "機器人聽不懂", "機器人看不懂",
+            "re:(想|要|希望|可以|能不能|能否|請|需要|麻煩|讓我)[^,.;!?。]{0,3}(跟|和|與|同|找)\\s*"
+                    + "(律師|lawyer|attorney|承辦|專人|真人)\\s*(直接)?\\s*(談|說|講|聊|聯絡|联系|通話|見面)",
+            "找人工", "人工服务", "转人工",
+            "轉給律師", "轉接", "請律師聯絡我", "請承辦律師", "找個人", "有人嗎", "真人回覆",
+            "human", "real person", "a person", "speak to someone", "talk to someone", "speak with someone",
+            "talk with someone", "representative", "live agent", "an agent", "operator", "speak to my lawyer",
+            "talk to my lawyer", "speak with my lawyer", "talk with my lawyer", "speak to a lawyer", "talk to a lawyer",
+            "speak to an attorney", "call me", "give me a call", "phone me", "not a bot", "not a robot", "no more bot",
+            "stop the bot", "chatbot", "actual person", "a real lawyer", "someone from your team",
+            "have someone", "connect me", "transfer me", "put me through");
+
+    /**
+     * The topic intents, in the order that breaks a tie: a complaint about a bill is a complaint, a bill for a
+     * case is billing, and the broad words of a case (案件, case) lose to anything more specific.
+     */
+    static final List<IntentCues> TOPICS = List.of(
+            new IntentCues(Intent.COMPLAINT,
+                    CueList.of("complaint",
+                            "不滿", "投訴", "客訴", "抱怨", "申訴", "太扯", "離譜", "很差", "太差", "失望", "不專業",
+                            "敷衍", "態度很", "態度差", "沒人回", "都不回", "不回覆", "沒有回覆", "沒有回應", "沒有回電",
+                            "沒回電", "聯絡不到", "聯繫不到", "找不到人", "拖延", "一直拖", "拖了", "拖很久", "給個交代",
+                            "給我一個交代", "負責任", "要求改善", "請改善", "搞錯", "弄錯", "出錯", "疏失", "誇張",
+                            "联系不上", "给个说法",
+                            "不負責任", "推卸", "踢皮球", "石沉大海", "已讀不回", "效率很差", "效率太差", "太慢", "浪費時間",
+                            "沒有下文", "音訊全無", "不聞不問", "不合理",
+                            "complain*", "unacceptable", "disappoint*", "terrible", "awful", "unprofessional",
+                            "ridiculous", "no one has", "nobody has", "no one replied", "nobody replied", "no response",
+                            "no reply", "never heard back", "never got back", "never called back", "ignored", "ignoring",
+                            "poor service", "bad service", "worst", "fed up", "not good enough", "messed up",
+                            "overcharg*", "unhappy", "dissatisfied", "frustrat*", "waste of time", "left in the dark",
+                            "unresponsive", "rude", "too slow"),
+                    CueList.of("complaint_weak",
+                            "改善", "還是沒有", "到底", "怎麼會", "錯誤", "still waiting", "mistake", "again",
+                            "explain why")),
+            new IntentCues(Intent.BILLING,
+                    CueList.of("billing",
+                            "費用", "律師費", "委任費", "收費", "帳單", "發票", "收據", "付款", "繳費", "匯款", "轉帳",
+                            "退費", "退款", "退錢", "尾款", "訂金", "預付", "分期", "刷卡", "信用卡", "欠款", "請款",
+                            "報價", "多少錢", "怎麼算", "裁判費", "定金", "委托费", "付钱", "打款",
+                            "明細", "收款", "扣款", "帳款", "支付", "結清", "付清", "預繳", "計費", "時薪",
+                            "invoice*", "bill", "bills", "billing", "billed", "payment*", "pay", "paid", "fee", "fees",
+                            "charge", "charges", "charged", "refund*", "receipt*", "retainer", "deposit", "installment*",
+                            "credit card", "bank transfer", "wire transfer", "outstanding", "quote", "how much", "cost",
+                            "costs", "estimate", "overdue", "paid in full", "hourly rate"),
+                    CueList.of("billing_weak", "錢", "金額", "台幣", "元", "nt$", "twd", "usd", "$", "amount",
+                            "balance")),
+            new IntentCues(Intent.APPOINTMENT,
+                    CueList.of("appointment",
+                            "預約", "約時間", "約個時間", "約一個時間", "改期", "改約", "改時間", "換時間", "另約",
+                            "取消預約", "取消會議", "取消見面", "見面", "面談", "約談", "碰面", "會面", "空檔", "哪天有空",
+                            "有空嗎", "時段", "到事務所", "去事務所", "過去事務所", "出庭", "到庭", "出席", "確認時間",
+                            "约个时间", "到律所", "去律所", "来律所", "视频会议",
+                            "約在", "約好", "有空", "方便的時間", "什麼時候方便", "過去一趟", "親自過去", "線上會議",
+                            "appointment*", "book a", "booking", "reschedul*", "schedul*", "meeting*", "meet",
+                            "consultation slot", "time slot*", "availability", "available on", "come in", "come by",
+                            "visit your office", "video call", "zoom", "attend*", "set up a call", "set up a time", "free on",
+                            "works for me", "a time to", "pencil in", "postpone"),
+                    CueList.of("appointment_weak", "會議", "開會", "視訊", "電話", "禮拜", "星期", "週一", "週二",
+                            "週三", "週四", "週五", "上午", "下午", "幾點", "開庭", "视频",
+                            "call", "monday", "tuesday", "wednesday", "thursday", "friday", "morning", "afternoon",
+                            "hearing")),
+            new IntentCues(Intent.DOCUMENTS,
+                    CueList.of("documents",
+                            "文件", "資料", "證據", "合約", "契約", "委任狀", "委任書", "委託書", "授權書", "影本",
+                            "正本", "謄本", "戶籍", "身分證", "身份證", "診斷書", "上傳", "掃描", "附件", "寄給你們",
+                            "寄過去", "寄出", "補件", "補資料", "要準備", "需要準備", "要帶什麼", "需要帶", "簽名", "簽好",
+                            "簽了", "用印", "蓋章", "判決書", "起訴狀", "書狀", "答辯狀", "存證信函", "合同", "复印件",
+                            "原件", "户口本",
+                            "寄件", "郵寄", "快遞", "傳真", "照片", "拍照", "截圖", "檔案", "公證", "認證", "申請書",
+                            "表格", "填寫", "填好", "證明", "副本", "補正",
+                            "document*", "paperwork", "attach*", "upload*", "scan*", "copy of", "copies", "signed",
+                            "sign the", "form", "forms", "letter", "contract*", "evidence", "passport", "id card",
+                            "certificate*", "records", "pdf", "what do i need to bring", "what should i bring",
+                            "need to provide", "fax", "photo*", "screenshot*", "notari*", "fill out", "filled out",
+                            "proof of", "power of attorney", "affidavit", "deed", "agreement"),
+                    CueList.of("documents_weak", "寄", "收到了嗎", "有收到", "email", "sent", "send", "received",
+                            "emailed", "mailed")),
+            new IntentCues(Intent.ACCOUNT,
+                    CueList.of("account",
+                            "登入", "登錄", "密碼", "帳號", "會員", "訂閱", "退訂", "通知設定", "推播", "個資",
+                            "個人資料", "刪除資料", "刪除我的", "更改地址", "更改電話", "更改信箱", "換手機", "改手機",
+                            "變更聯絡", "聯絡方式", "聯絡資料", "綁定", "解除綁定", "驗證碼", "登录", "个人信息",
+                            "联系方式", "通知设置", "解绑",
+                            "登不進去", "無法登入", "重設密碼", "會員資料", "修改資料", "更新資料", "更改姓名",
+                            "收不到通知", "收不到簡訊", "電子報", "停止通知", "不要再寄", "刪除帳號", "註銷",
+                            "login", "log in", "logged in", "sign in", "password", "username", "subscription*",
+                            "unsubscrib*", "notification*", "personal data", "my data", "delete my", "privacy", "gdpr",
+                            "verification code", "two-factor", "2fa", "change my email", "update my email",
+                            "change my phone", "update my phone", "update my address", "change my address",
+                            "contact details", "link my", "my profile", "reset my", "locked out", "can't log", "cannot log",
+                            "newsletter", "opt out", "opt-out", "stop sending", "mailing list", "email preferences",
+                            "update my details", "change my name", "delete my account", "close my account"),
+                    CueList.of("account_weak", "帳戶", "信箱", "手機號碼", "地址", "account", "email address",
+                            "phone number")),
+            new IntentCues(Intent.CASE_STATUS,
+                    CueList.of("case_status",
+                            "進度", "進展", "狀態", "處理到哪", "處理得如何", "處理得怎樣", "辦得怎樣", "到哪一步",
+                            "哪個階段", "下一步", "有沒有消息", "有消息嗎", "有進度", "最新消息", "最新狀況", "結果出來",
+                            "判決出來", "什麼時候判", "何時結案", "什麼時候結案", "審理", "還在等", "目前情況", "目前狀況",
+                            "怎么样了",
+                            "怎麼樣了", "情況如何", "進行到", "處理好了嗎", "完成了嗎", "好了沒", "還要多久", "多久才",
+                            "什麼時候會有", "有結果", "出來了嗎", "有回音", "動靜", "追蹤", "卡在",
+                            "status", "progress", "update on", "any update*", "any news", "next step*", "where things stand",
+                            "where we stand", "how is my case", "checking on", "check on", "following up", "follow up on",
+                            "heard back", "pending", "in the queue", "tracking", "still processing", "when will",
+                            "any progress", "any movement", "anything new", "latest on", "what's happening with",
+                            "when can i expect", "when should i expect", "done yet", "been processed", "where is my",
+                            "still in progress"),
+                    CueList.of("case_status_weak", "案件", "案子", "官司", "訴訟", "法院", "判決", "結案", "承辦",
+                            "律師", "調解", "case", "matter", "lawsuit", "court", "ruling", "judgment", "verdict",
+                            "ticket", "request", "order")),
+            new IntentCues(Intent.GENERAL_INFO,
+                    CueList.of("general_info",
+                            "營業時間", "上班時間", "服務時間", "幾點開", "幾點關", "幾點下班", "地址在", "在哪裡", "怎麼去",
+                            "怎麼走", "停車", "交通", "服務項目", "有沒有做", "有在處理", "有處理", "有辦理", "可以處理",
+                            "專長", "收費標準", "收費方式", "行情", "一般來說", "一般流程", "流程", "程序", "需要多久",
+                            "要多久", "免費諮詢", "諮詢費", "初次諮詢", "週末", "假日", "官網", "在哪里", "怎么走",
+                            "节假日", "周末",
+                            "營業", "開門", "關門", "位置", "捷運", "公車", "分所", "服務範圍", "擅長", "處理哪些",
+                            "哪些案件", "接案", "有沒有接", "大概多少錢", "線上諮詢", "需要什麼條件", "資格", "法律規定",
+                            "通常",
+                            "opening hours", "office hours", "business hours", "open on", "are you open", "closed on",
+                            "address", "located", "parking", "directions", "how to get", "services", "do you handle",
+                            "do you do", "do you offer", "do you take", "practice area*", "speciali*", "process",
+                            "procedure*", "how long does", "how long do", "typically", "in general", "generally",
+                            "usually", "free consultation", "consultation fee", "price range", "rates", "weekend*",
+                            "holiday*", "website", "what time do you", "nearest", "branch", "office in", "types of cases",
+                            "take cases", "how does it work", "requirements", "eligib*", "what is the process"),
+                    CueList.of("general_info_weak", "諮詢", "請問", "想問", "consultation", "information", "info")));
+
+    /** Hello, thanks, goodbye: the intent only when nothing else matched. */
+    static final CueList GREETING = CueList.of("greeting",
+            "你好", "您好", "哈囉", "嗨", "早安", "午安", "晚安", "謝謝", "感謝", "多謝", "再見", "拜拜", "掰掰",
+            "新年快樂", "哈喽", "早上好", "下午好", "晚上好",
+            "安安", "哈嘍", "收到", "好的", "了解", "知道了", "好喔", "沒問題",
+            "hi", "hello", "hey", "good morning", "good afternoon", "good evening", "thanks", "thank you", "thx",
+            "bye", "goodbye", "cheers", "happy new year", "ok", "okay", "got it", "noted",
+            "have a nice day", "see you", "good night");
+
+    /** Thanks in a message that says nothing else is a warm one. */
+    static final CueList THANKS = CueList.of("thanks",
+            "謝謝", "感謝", "多謝", "感恩", "thanks", "thank you", "thx", "cheers");
+
+    static final CueList ANGRY = CueList.of("angry",
+            "非常不滿", "很不滿", "生氣", "氣死", "很氣", "火大", "不爽", "太扯", "離譜", "誇張", "爛", "垃圾", "搞什麼", "什麼鬼", "受夠",
+            "無法接受", "不能接受", "太過分", "過分", "騙子", "詐騙", "騙錢", "黑心", "憤怒", "欺負", "給個交代",
+            "給我一個交代", "搞什么", "受够", "给个说法",
+            "氣憤", "莫名其妙", "豈有此理", "欺人太甚", "抓狂", "傻眼", "惡劣", "不負責任", "耍我", "差勁", "白痴",
+            "angry", "furious", "pissed", "outrage*", "ridiculous", "unacceptable", "fed up", "sick of", "scam*",
+            "rip-off", "ripoff", "worst", "disgust*", "how dare", "wtf", "incompetent", "useless", "shame on",
+            "absurd", "infuriat*", "livid", "disgrace*", "pathetic", "a joke", "insult*", "irresponsible",
+            "what the hell", "sick and tired", "had enough", "enough is enough",
+            "re:[!]{3,}");
+
+    static final CueList ANXIOUS = CueList.of("anxious",
+            "擔心", "害怕", "好怕", "很怕", "緊張", "焦慮", "不安", "怎麼辦", "睡不著", "很急", "急死", "好急", "慌",
+            "崩潰", "完蛋", "拜託", "求救", "求助", "無助", "不知所措", "心急", "著急", "煩惱",
+            "焦急", "心慌", "壓力很大", "壓力好大", "擔憂", "憂心", "恐懼", "驚慌", "手足無措", "失眠", "很煩",
+            "怕會", "怕被", "會不會被", "萬一",
+            "worried", "worry", "worrying", "anxious", "nervous", "scared", "afraid", "panic*", "stressed",
+            "desperate", "what should i do", "what do i do", "losing sleep", "can't sleep", "concerned",
+            "freaking out", "please help", "help me", "overwhelmed", "frightened", "terrified", "stressful",
+            "at a loss", "don't know what to do", "fear*");
+
+    /** Warm words; a bare "thanks" is {@link #GREETING} and counts as positive only when that is all there is. */
+    static final CueList POSITIVE = CueList.of("positive",
+            "非常感謝", "很感謝", "感謝你們", "感謝您", "非常謝謝", "謝謝你們", "太好了", "好棒", "很棒", "辛苦了",
+            "幫了大忙", "很滿意", "放心了", "開心", "高興", "感恩", "太感謝", "幫大忙",
+            "太棒了", "真好", "好開心", "謝天謝地", "感激", "感動", "貼心", "很專業", "效率很高", "順利", "讚",
+            "thank you so much", "thanks so much", "thanks a lot", "many thanks", "thanks for", "thank you for",
+            "appreciate*", "grateful", "great", "awesome", "wonderful", "perfect", "excellent", "relieved", "happy",
+            "glad", "love", "thanks again", "much appreciated", "you're the best", "fantastic", "amazing",
+            "brilliant", "pleased", "delighted", "helpful", "good news");
+
+    /** A deadline within about 48 hours. */
+    static final CueList DEADLINE = CueList.of("deadline",
+            "今天", "今晚", "今日", "明天", "明早", "明晚", "後天", "兩天內", "一天內", "截止日", "最後一天",
+            "明日", "隔天", "來不及", "這兩天", "一兩天",
+            "re:(?<![0-9])(24|48|二十四|四十八)\\s*(小時|hours?|hrs?|h)(?![a-z])",
+            "today", "tonight", "tomorrow", "within a day", "within two days", "due tomorrow", "last day",
+            "end of day", "eod", "end of the day", "this afternoon", "this evening", "in two days", "in 2 days",
+            "within 2 days", "first thing");
+
+    /** Imminent legal, financial or safety harm: arrest, detention, seizure, eviction, violence. */
+    static final CueList IMMINENT_HARM = CueList.of("imminent_harm",
+            "被抓", "被捕", "逮捕", "拘提", "拘留", "羈押", "收押", "警察", "警局", "派出所", "查封", "扣押",
+            "強制執行", "扣薪", "法拍", "家暴", "威脅", "恐嚇", "自殺", "人身安全", "保護令", "被打", "跟蹤",
+            "通緝", "限制出境", "遣返", "驅逐", "被趕出", "凍結", "坐牢", "入獄", "受傷",
+            "arrest*", "detained", "custody", "police", "evict*", "seiz*", "garnish*", "foreclos*",
+            "restraining order", "threaten*", "violence", "abuse*", "suicid*", "unsafe", "in danger",
+            "jail", "prison", "deport*", "frozen", "warrant", "locked up", "kicked out");
+
+    /** The writer says it is urgent. */
+    static final CueList EXPLICITLY_URGENT = CueList.of("explicitly_urgent",
+            "緊急", "急件", "十萬火急", "馬上", "立刻", "立即", "火速", "急需", "趕時間", "刻不容緩",
+            "urgent*", "emergency", "immediately", "right away", "right now", "time-sensitive", "time sensitive",
+            "top priority", "at once");
+
+    /** Wants an answer within days. */
+    static final CueList SOON = CueList.of("soon",
+            "盡快", "儘快", "趕快", "快點", "早點", "這週", "這禮拜", "本週", "這星期", "下週", "下禮拜", "下星期",
+            "幾天內", "近期", "月底", "期限", "截止", "催", "等很久", "等了", "一直在等", "開庭", "庭期", "傳票",
+            "这周", "本周", "下周",
+            "過幾天", "近日", "這幾天", "月初", "兩週內", "一週內", "七天內", "十天內", "早日",
+            "asap", "as soon as possible", "soon", "this week", "next week", "end of the month", "end of month",
+            "in a few days", "within a few days", "deadline", "quickly", "promptly", "hearing", "summons",
+            "court date", "been waiting", "still waiting",
+            "within a week", "within the week", "in the coming days", "shortly", "at your earliest convenience",
+            "end of the week",
+            "re:by (monday|tuesday|wednesday|thursday|friday|saturday|sunday)");
+
+    /** Contacted again and again without an answer. */
+    static final CueList REPEATED_CONTACT = CueList.of("repeated_contact",
+            "第二次", "第三次", "好幾次", "很多次", "多次", "一再", "再三", "一直打", "一直問", "還是沒",
+            "再一次", "幾次了", "多少次", "一直催", "等了很久", "上次也", "每次都",
+            "again", "second time", "third time", "several times", "many times", "multiple times", "repeatedly",
+            "keep calling", "still no", "still haven't", "once again", "yet again", "how many times",
+            "for weeks", "for months", "still not");
+
+    /** Legal action, the media, a regulator, or ending the engagement. */
+    static final CueList THREAT = CueList.of("threat",
+            "提告", "告你們", "告你", "要告", "法律途徑", "法律行動", "媒體", "記者", "爆料", "上新聞", "公開此事",
+            "負評", "律師公會", "消基會", "消保官", "檢舉", "解約", "解除委任", "終止委任", "取消委任", "換律師",
+            "換事務所", "律师协会", "消协", "曝光", "差评", "解除委托", "终止委托", "换律所",
+            "法院見", "提起訴訟", "告到底", "主管機關", "投訴到", "臉書", "google評論", "一星", "取消合約", "終止合約",
+            "不委託了", "另請高明",
+            "sue", "suing", "lawsuit against", "legal action", "report you", "reporting you", "bar association",
+            "law society", "regulator", "media", "journalist*", "the press", "the news", "bad review",
+            "negative review", "cancel my contract", "cancel the contract", "terminate", "termination",
+            "fire you", "firing you", "another firm", "another lawyer", "new lawyer", "switch firm*",
+            "see you in court", "file a complaint with", "consumer protection", "ombudsman", "post online",
+            "social media", "facebook", "google review", "one star", "1-star", "yelp", "take my business elsewhere",
+            "chargeback", "dispute the charge");
+
+    /** Asks for a professional judgement a machine must not give. */
+    static final CueList JUDGEMENT = CueList.of("professional_judgement",
+            "該不該", "應不應該", "要不要簽", "可不可以簽", "可以簽嗎", "能簽嗎", "值不值得", "值得嗎", "勝算",
+            "贏的機會", "機率多大", "會不會判", "會被判", "判幾年", "能贏嗎", "會贏嗎", "會輸嗎", "建議我",
+            "我應該", "怎麼做比較好", "划算嗎", "接受和解", "要不要和解", "該怎麼選", "有沒有機會贏",
+            "划不划算", "有沒有必要", "要不要上訴", "該上訴嗎", "要不要提告", "可以告嗎", "告得贏嗎", "會坐牢嗎",
+            "會被關嗎", "判多久", "合法嗎", "違法嗎", "我有沒有責任", "要負責嗎", "哪個比較好", "你覺得我",
+            "您覺得我", "有什麼建議",
+            "should i sign", "should i accept", "should i settle", "should i agree", "should we sign",
+            "should we accept", "should we settle", "do i have a case", "do we have a case", "what are my chances",
+            "what are our chances", "chance of winning", "chances of winning", "will i win", "will we win",
+            "will i lose", "is it worth", "would you advise", "would you recommend", "what would you recommend",
+            "what do you recommend", "your advice", "legal advice", "is it legal", "am i liable",
+            "can they sue me", "should i appeal", "should we appeal", "should i file", "should i sue",
+            "can i sue", "would i win", "is this a good deal", "fair offer", "what would you do",
+            "do you think i should", "do you think we should", "is it better to", "go to jail", "am i responsible",
+            "my options");
+
+    private TriageLexicon() {
+    }
+}

@@ -1,0 +1,196 @@
+package io.casedesk.classifier.service.rules;
+
+import io.casedesk.schema.Channel;
+import io.casedesk.schema.EmailSource;
+import io.casedesk.schema.Emotion;
+import io.casedesk.schema.InboundMessage;
+import io.casedesk.schema.Intent;
+import io.casedesk.schema.MessageKind;
+import io.casedesk.schema.Triage;
+import io.casedesk.schema.Urgency;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.time.Instant;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class LocalRulesTriageEngineTest {
+
+    private final LocalRulesTriageEngine engine = new LocalRulesTriageEngine("zh-Hant");
+
+    @Test
+    void labelsAPlainCaseStatusQuestion() {
+        Triage triage = engine.triage(text("我想了解目前離婚訴訟案件的進展"));
+
+        assertThat(triage.intent()).isEqualTo(Intent.CASE_STATUS);
+        assertThat(triage.emotion()).isEqualTo(Emotion.NEUTRAL);
+        assertThat(triage.urgency()).isEqualTo(Urgency.LOW);
+        assertThat(triage.needsHuman()).isFalse();
+        assertThat(triage.language()).isEqualTo("zh-Hant");
+        assertThat(triage.engine()).isEqualTo("local-rules");
+        assertThat(triage.confidence()).containsOnlyKeys("intent", "emotion", "urgency", "needs_human", "language");
+        assertThat(triage.confidence().values()).allSatisfy(c -> assertThat(c).isBetween(0.0, 1.0));
+        assertThat(triage.reasons()).contains("language:han_traditional");
+    }
+
+    @ParameterizedTest(name = "{1}: {0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            請問我的案子現在處理到哪一步了？                                   | case_status
+            我的劳动仲裁案件现在进度如何？                                     | case_status
+            Could you give me an update on my custody case?                    | case_status
+            What is the status of my claim?                                    | case_status
+            下週三下午可以預約跟律師面談嗎？                                   | appointment
+            我想把會議改期到下禮拜                                             | appointment
+            能不能约个时间到律所咨询？                                         | appointment
+            I'd like to reschedule our meeting to next Tuesday.                | appointment
+            Can I book a consultation for Friday afternoon?                    | appointment
+            請問律師費可以分期付款嗎？                                         | billing
+            上個月的帳單金額好像不對，可以幫我確認嗎？                         | billing
+            我已经汇款了，请问收据什么时候寄给我？                             | billing
+            When will I receive the invoice for last month?                    | billing
+            I was charged twice for the consultation, can I get a refund?      | billing
+            委任狀我已經簽好了，要寄到哪裡？                                   | documents
+            請問辦理繼承需要準備哪些文件？                                     | documents
+            我把身份证复印件上传了，请确认                                     | documents
+            I've attached the signed contract, please confirm you received it. | documents
+            What documents do I need to bring?                                 | documents
+            我忘記密碼了，沒辦法登入                                           | account
+            我換手機號碼了，要怎麼更新聯絡方式？                               | account
+            请帮我取消订阅通知                                                 | account
+            How do I change my email address on my account?                    | account
+            Please delete my personal data from your records.                  | account
+            請問你們的營業時間是幾點到幾點？                                   | general_info
+            事務所地址在哪裡？附近有停車場嗎？                                 | general_info
+            你们有处理劳动纠纷吗？一般流程是怎样的？                           | general_info
+            What are your office hours on Saturday?                            | general_info
+            Do you handle immigration matters?                                 | general_info
+            我對你們的服務非常不滿，打了好幾次電話都沒人回                     | complaint
+            你们的律师太不专业了，我要投诉                                     | complaint
+            This is unacceptable. Nobody has replied to my emails for weeks.   | complaint
+            我要找真人客服                                                     | human_request
+            可以請專人跟我聯絡嗎？                                             | human_request
+            我想跟律师直接谈                                                   | human_request
+            I want to speak to a real person, not a bot.                       | human_request
+            Can my lawyer call me back?                                        | human_request
+            你好                                                               | greeting
+            谢谢你们的帮忙！                                                   | greeting
+            Hi there!                                                          | greeting
+            Thanks, bye!                                                       | greeting
+            點我領取獎品 http://spam.example                                   | other
+            Buy cheap watches now                                              | other
+            """)
+    void recognisesIntents(String text, String intent) {
+        assertThat(engine.triage(text(text)).intent().name().toLowerCase()).isEqualTo(intent);
+    }
+
+    @Test
+    void aRequestForAPersonWinsOverTheTopic() {
+        Triage triage = engine.triage(text("帳單有問題，請專人打電話給我"));
+
+        assertThat(triage.intent()).isEqualTo(Intent.HUMAN_REQUEST);
+        assertThat(triage.needsHuman()).isTrue();
+        assertThat(triage.reasons()).contains("needs_human:explicit_request");
+    }
+
+    @ParameterizedTest(name = "{1}: {0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            我很擔心開庭會出問題，該怎麼辦                     | anxious
+            我很担心下周的庭审                                 | anxious
+            I'm really worried about the hearing.              | anxious
+            你們到底在搞什麼？！                               | angry
+            你们简直太离谱了，受够了                           | angry
+            This is ridiculous, I'm fed up with your firm!!!   | angry
+            太好了，非常感謝律師的幫忙                         | positive
+            Thank you so much, that's wonderful news.          | positive
+            我不擔心，只是想確認一下                           | neutral
+            Please send me the form.                           | neutral
+            """)
+    void recognisesEmotions(String text, String emotion) {
+        assertThat(engine.triage(text(text)).emotion().name().toLowerCase()).isEqualTo(emotion);
+    }
+
+    @ParameterizedTest(name = "{1}: {0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            明天就要開庭了，資料還沒準備好                     | high
+            我先生昨天被抓了，現在在警局                       | high
+            对方说后天就要查封我的房子                         | high
+            The filing deadline is tomorrow.                   | high
+            This is urgent, please answer within 24 hours.     | high
+            法院說下週要開調解庭                               | medium
+            請在這週內盡快回覆我                               | medium
+            I need this resolved by Friday.                    | medium
+            請問你們的營業時間                                 | low
+            No rush, whenever you have time. It's not urgent.  | low
+            """)
+    void recognisesUrgency(String text, String urgency) {
+        assertThat(engine.triage(text(text)).urgency().name().toLowerCase()).isEqualTo(urgency);
+    }
+
+    @ParameterizedTest(name = "{1}: {0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            再不處理我就要找媒體爆料                                       | needs_human:threat
+            If this isn't fixed I will report you to the bar association.   | needs_human:threat
+            我想解除委任，換律師                                           | needs_human:threat
+            對方提出的和解條件，我應該接受嗎？                             | needs_human:professional_judgement
+            Should I sign the settlement agreement they sent?              | needs_human:professional_judgement
+            律师说的方案胜算大吗？                                         | needs_human:professional_judgement
+            你們太不專業了，我非常不滿！                                   | needs_human:angry_complaint
+            明天就要開庭了，我好緊張                                       | needs_human:urgent_and_distressed
+            My son was arrested last night.                                | needs_human:imminent_harm
+            """)
+    void flagsWhatAPersonMustSee(String text, String reason) {
+        Triage triage = engine.triage(text(text));
+
+        assertThat(triage.needsHuman()).isTrue();
+        assertThat(triage.reasons()).contains(reason);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
+            請問你們的營業時間
+            How much is an initial consultation?
+            我的案件下一步是什么？
+            """)
+    void leavesRoutineQuestionsToTheMachine(String text) {
+        assertThat(engine.triage(text(text)).needsHuman()).isFalse();
+    }
+
+    @Test
+    void readsTheSubjectOfAnEmail() {
+        EmailSource email = new EmailSource("help@firm.example", "client@example.com", null, null,
+                "Question about my invoice", "<a@example.com>", null, List.of());
+        InboundMessage message = new InboundMessage(Channel.EMAIL, MessageKind.TEXT, "client@example.com", null, null,
+                "Could you have a look? Regards", List.of(), Instant.now(), null, email);
+
+        assertThat(engine.triage(message).intent()).isEqualTo(Intent.BILLING);
+    }
+
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource(textBlock = """
+            FOLLOW,        GREETING
+            MEMBER_JOINED, GREETING
+            IMAGE,         DOCUMENTS
+            FILE,          DOCUMENTS
+            STICKER,       OTHER
+            LOCATION,      OTHER
+            """)
+    void givesMessagesWithoutTextATriageToo(MessageKind kind, Intent intent) {
+        InboundMessage message = new InboundMessage(Channel.LINE, kind, "U1", null, "zh-TW", null, List.of(),
+                Instant.now(), null, null);
+
+        Triage triage = engine.triage(message);
+
+        assertThat(triage.intent()).isEqualTo(intent);
+        assertThat(triage.language()).isEqualTo("zh-Hant");
+        assertThat(triage.needsHuman()).isFalse();
+        assertThat(triage.engine()).isEqualTo("local-rules");
+    }
+
+    static InboundMessage text(String text) {
+        return new InboundMessage(Channel.LINE, MessageKind.TEXT, "U1", null, null, text, List.of(), Instant.now(),
+                null, null);
+    }
+}

@@ -1,0 +1,99 @@
+package io.casedesk.ingress.email.mapping;
+
+import io.casedesk.schema.Envelope;
+import io.casedesk.schema.OutboundEmailMessage;
+import io.quarkus.mailer.Mail;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * The email for an outbound event: a reply in the customer's thread, marked as automatic, with a
+ * {@code Message-ID} derived from the event id so that a resend is recognisable.
+ */
+public final class ReplyMails {
+
+    private static final String REPLY_PREFIX = "Re: ";
+
+    /** Reply markers mail clients put in front of a subject, repeated or not: "Re:", "RE[2]:", "回覆：". */
+    private static final Pattern REPLY_MARKERS =
+            Pattern.compile("^(\\s*(re(\\[\\d+])?|回覆|回复|答复)\\s*[:：]\\s*)+", Pattern.CASE_INSENSITIVE);
+    private static final Pattern LINE_BREAKS = Pattern.compile("\\R");
+
+    public static Mail toMail(Envelope<OutboundEmailMessage> outbound, String messageIdDomain) {
+        OutboundEmailMessage email = outbound.payload();
+        if (email.text() == null || email.text().isBlank()) {
+            throw new IllegalArgumentException("Outbound email " + outbound.eventId() + " has no text");
+        }
+        Mail mail = Mail.withText(recipient(email.to()), subject(email.subject()), body(email.text(), email.quotedText()))
+                .addHeader("Message-ID", messageId(outbound.eventId(), messageIdDomain))
+                .addHeader("Auto-Submitted", "auto-replied");
+        if (email.mailbox() != null && !email.mailbox().isBlank()) {
+            mail.setFrom(headerValue(email.mailbox(), "mailbox"));
+        }
+        if (email.inReplyTo() != null && !email.inReplyTo().isBlank()) {
+            mail.addHeader("In-Reply-To", headerValue(email.inReplyTo(), "inReplyTo"));
+        }
+        String references = references(email.references(), email.inReplyTo());
+        if (!references.isEmpty()) {
+            mail.addHeader("References", references);
+        }
+        return mail;
+    }
+
+    /** {@code <eventId@domain>}: the same outbound event always gets the same id. */
+    public static String messageId(String eventId, String domain) {
+        return "<" + eventId + "@" + domain + ">";
+    }
+
+    /** Exactly one "Re: " in front of the original subject, whatever reply markers it already had. */
+    static String subject(String original) {
+        String oneLine = original == null ? "" : LINE_BREAKS.matcher(original).replaceAll(" ");
+        return (REPLY_PREFIX + REPLY_MARKERS.matcher(oneLine).replaceFirst("").trim()).trim();
+    }
+
+    /** The answer, then the customer's text quoted below it ("> " lines). */
+    static String body(String text, String quotedText) {
+        if (quotedText == null || quotedText.isBlank()) {
+            return text;
+        }
+        String quoted = LINE_BREAKS.splitAsStream(quotedText.strip())
+                .map(line -> line.isEmpty() ? ">" : "> " + line)
+                .collect(Collectors.joining("\n"));
+        return text.stripTrailing() + "\n\n" + quoted + "\n";
+    }
+
+    /** The thread's chain with the answered message last (RFC 5322 §3.6.4). */
+    static String references(List<String> references, String inReplyTo) {
+        List<String> chain = new ArrayList<>();
+        references.forEach(id -> chain.add(headerValue(id, "references")));
+        if (inReplyTo != null && !inReplyTo.isBlank() && !chain.contains(inReplyTo.trim())) {
+            chain.add(headerValue(inReplyTo, "inReplyTo"));
+        }
+        return String.join(" ", chain);
+    }
+
+    private static String recipient(String to) {
+        String address = headerValue(to, "to");
+        if (!address.contains("@")) {
+            throw new IllegalArgumentException("Recipient is not an email address");
+        }
+        return address;
+    }
+
+    /** A header value must stay on one line: a line break would let a value add headers of its own. */
+    private static String headerValue(String value, String field) {
+        if (value == null || value.isBlank()) {
+            throw new IllegalArgumentException("Outbound email field '" + field + "' is empty");
+        }
+        if (LINE_BREAKS.matcher(value).find()) {
+            throw new IllegalArgumentException("Outbound email field '" + field + "' contains a line break");
+        }
+        return value.trim();
+    }
+
+    private ReplyMails() {
+    }
+}

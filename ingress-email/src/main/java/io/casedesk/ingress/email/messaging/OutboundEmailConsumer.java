@@ -1,0 +1,101 @@
+package io.casedesk.ingress.email.messaging;
+
+import io.casedesk.ingress.email.config.EmailConfig;
+import io.casedesk.ingress.email.mapping.DeliveryEvents;
+import io.casedesk.ingress.email.mapping.EventRecords;
+import io.casedesk.ingress.email.mapping.ReplyMails;
+import io.casedesk.ingress.email.service.SmtpSender;
+import io.casedesk.schema.DeliveryStatus;
+import io.casedesk.schema.Envelope;
+import io.casedesk.schema.EventCodec;
+import io.casedesk.schema.EventPayload;
+import io.casedesk.schema.OutboundEmailMessage;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.mailer.Mail;
+import io.smallrye.reactive.messaging.MutinyEmitter;
+import io.smallrye.reactive.messaging.annotations.Blocking;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.jboss.logging.Logger;
+
+import java.time.Instant;
+import java.util.Locale;
+
+/**
+ * Sends the emails of {@code cs.outbound.email.v1} over SMTP and reports each outcome: a
+ * {@code DeliveryReport} on {@code cs.delivery.v1} and a {@code DELIVERY} turn on {@code cs.conversation.v1}.
+ * A record that is not a sendable outbound email goes to {@code cs.outbound.email.v1.dlq}.
+ */
+@ApplicationScoped
+public class OutboundEmailConsumer {
+
+    private static final Logger LOG = Logger.getLogger(OutboundEmailConsumer.class);
+    private static final String SENDER_POOL = "smtp-sender";
+
+    private final SmtpSender sender;
+    private final MutinyEmitter<String> deliveries;
+    private final MutinyEmitter<String> conversation;
+    private final MeterRegistry registry;
+    private final EmailConfig config;
+    private final ProcessedIds sent;
+    private final Counter deadLettered;
+
+    OutboundEmailConsumer(SmtpSender sender, @Channel("delivery") MutinyEmitter<String> deliveries,
+            @Channel("conversation") MutinyEmitter<String> conversation, MeterRegistry registry, EmailConfig config) {
+        this.sender = sender;
+        this.deliveries = deliveries;
+        this.conversation = conversation;
+        this.registry = registry;
+        this.config = config;
+        this.sent = new ProcessedIds(config.processedIdsCapacity());
+        this.deadLettered = registry.counter("casedesk.email.dead.lettered");
+    }
+
+    /**
+     * Blocking, on a pool of one thread ({@value #SENDER_POOL}), so records are sent one after the other in
+     * their order. Not Vert.x's ordered blocking execution: the mail client's first SMTP handshake waits for that
+     * same ordered context and times out (quarkusio/quarkus#28353).
+     */
+    @Incoming("outbound-email")
+    @Blocking(value = SENDER_POOL, ordered = false)
+    public void onOutboundRecord(String record) {
+        try {
+            deliver(record);
+        } catch (RuntimeException e) {
+            deadLettered.increment();
+            throw new RejectedRecordException(e);
+        }
+    }
+
+    private void deliver(String record) {
+        Envelope<EventPayload> envelope = EventCodec.shared().decode(record);
+        if (envelope.isUnknownType()) {
+            LOG.debugf("Skipped event %s of unknown type %s", envelope.eventId(), envelope.type());
+            return;
+        }
+        Envelope<OutboundEmailMessage> outbound = envelope.as(OutboundEmailMessage.class);
+        if (outbound.replay()) {
+            LOG.debugf("Skipped replayed outbound email %s: a replay never writes to a customer", outbound.eventId());
+            return;
+        }
+        // The dedupe check comes before the channel write, so a redelivered record sends nothing.
+        if (sent.contains(outbound.eventId())) {
+            LOG.debugf("Skipped outbound email %s: already sent", outbound.eventId());
+            return;
+        }
+        Mail mail = ReplyMails.toMail(outbound, config.messageIdDomain());
+        SmtpSender.Outcome outcome = sender.send(mail);
+        if (outcome.status() == DeliveryStatus.SENT) {
+            sent.add(outbound.eventId());
+        }
+        Instant now = Instant.now();
+        deliveries.sendMessageAndAwait(EventRecords.toRecord(
+                DeliveryEvents.report(outbound, outcome.status(), outcome.detail(), now)));
+        conversation.sendMessageAndAwait(EventRecords.toRecord(DeliveryEvents.turn(outbound, outcome.status(), now)));
+        registry.counter("casedesk.email.deliveries", "status", outcome.status().name().toLowerCase(Locale.ROOT))
+                .increment();
+        LOG.infof("Outbound email %s: %s", outbound.eventId(), outcome.status());
+    }
+}
