@@ -1,6 +1,6 @@
 package io.casedesk.classifier;
 
-import io.casedesk.classifier.support.KafkaTestClient;
+import io.casedesk.infra.test.KafkaTestClient;
 import io.casedesk.classifier.support.TestEvents;
 import io.casedesk.infra.test.KafkaTestResource;
 import io.casedesk.schema.Envelope;

@@ -1,6 +1,6 @@
 package io.casedesk.handoff;
 
-import io.casedesk.handoff.support.KafkaTestClient;
+import io.casedesk.infra.test.KafkaTestClient;
 import io.casedesk.handoff.support.TestEvents;
 import io.casedesk.infra.test.KafkaTestResource;
 import io.casedesk.schema.ConversationTurn;

@@ -6,8 +6,11 @@ import io.casedesk.schema.Envelope;
 import io.casedesk.schema.EventCodec;
 import io.casedesk.schema.EventDecodingException;
 import io.casedesk.schema.EventPayload;
+import io.casedesk.schema.RejectedRecordException;
 import io.smallrye.reactive.messaging.annotations.Blocking;
+
 import jakarta.enterprise.context.ApplicationScoped;
+
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
@@ -34,7 +37,7 @@ public class ConversationTurnConsumer {
         try {
             event = EventCodec.shared().decode(record);
         } catch (EventDecodingException e) {
-            throw new UndecodableRecordException(e);
+            throw new RejectedRecordException(e);
         }
         if (!(event.payload() instanceof ConversationTurn)) {
             LOG.debugf("Skipping event %s of type %s", event.eventId(), event.type());

@@ -122,7 +122,7 @@ class ConversationTurnConsumerIT {
         assertThat(parked).as("the garbage record on the dead-letter topic").isNotNull();
         // The reason names the problem without quoting the record.
         assertThat(new String(parked.headers().lastHeader("dead-letter-reason").value(), StandardCharsets.UTF_8))
-                .isEqualTo("Record is not JSON");
+                .isEqualTo("Record is not JSON at line 1, column 1");
     }
 
     @Test

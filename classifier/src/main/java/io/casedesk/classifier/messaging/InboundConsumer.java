@@ -7,13 +7,17 @@ import io.casedesk.schema.Envelope;
 import io.casedesk.schema.EventCodec;
 import io.casedesk.schema.EventPayload;
 import io.casedesk.schema.InboundMessage;
+import io.casedesk.schema.RecentEventIds;
+import io.casedesk.schema.RejectedRecordException;
 import io.casedesk.schema.Triage;
 import io.casedesk.schema.TriagedMessage;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.annotations.Blocking;
+
 import jakarta.enterprise.context.ApplicationScoped;
+
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
@@ -34,7 +38,7 @@ public class InboundConsumer {
     private final TriageEngine engine;
     private final MutinyEmitter<String> triaged;
     private final MeterRegistry registry;
-    private final ProcessedIds processed;
+    private final RecentEventIds processed;
     private final Counter deadLettered;
     private final Counter duplicates;
 
@@ -43,7 +47,7 @@ public class InboundConsumer {
         this.engine = engine;
         this.triaged = triaged;
         this.registry = registry;
-        this.processed = new ProcessedIds(config.processedIdsCapacity());
+        this.processed = new RecentEventIds(config.processedIdsCapacity());
         this.deadLettered = registry.counter("casedesk.classifier.dead.lettered");
         this.duplicates = registry.counter("casedesk.classifier.duplicates");
     }
@@ -77,7 +81,7 @@ public class InboundConsumer {
                 new TriagedMessage(inbound.payload(), triage));
         // Waits for the broker's acknowledgement, so the inbound offset is committed only after the effect.
         triaged.sendMessageAndAwait(EventRecords.toRecord(result));
-        processed.add(inbound.eventId());
+        processed.remember(inbound.eventId());
         registry.counter("casedesk.classifier.triaged", "intent", triage.intent().name().toLowerCase(Locale.ROOT),
                 "engine", triage.engine()).increment();
         LOG.debugf("Triaged inbound event %s as %s (%s)", inbound.eventId(), triage.intent(), result.eventId());

@@ -8,11 +8,15 @@ import io.casedesk.schema.Envelope;
 import io.casedesk.schema.EventCodec;
 import io.casedesk.schema.EventPayload;
 import io.casedesk.schema.HandoffRequest;
+import io.casedesk.schema.RecentEventIds;
+import io.casedesk.schema.RejectedRecordException;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.annotations.Blocking;
+
 import jakarta.enterprise.context.ApplicationScoped;
+
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
@@ -32,7 +36,7 @@ public class HandoffConsumer {
     private final HandoffInbox inbox;
     private final MutinyEmitter<String> conversation;
     private final MeterRegistry registry;
-    private final ProcessedIds processed;
+    private final RecentEventIds processed;
     private final Counter deadLettered;
 
     HandoffConsumer(HandoffInbox inbox, @Channel("conversation") MutinyEmitter<String> conversation,
@@ -40,7 +44,7 @@ public class HandoffConsumer {
         this.inbox = inbox;
         this.conversation = conversation;
         this.registry = registry;
-        this.processed = new ProcessedIds(config.processedIdsCapacity());
+        this.processed = new RecentEventIds(config.processedIdsCapacity());
         this.deadLettered = registry.counter("casedesk.handoff.dead.lettered");
     }
 
@@ -69,7 +73,7 @@ public class HandoffConsumer {
         inbox.add(HandoffMapper.toEntry(request));
         // Waits for the broker, so the offset is committed only after the turn is recorded.
         conversation.sendMessageAndAwait(EventRecords.toRecord(HandoffMapper.toTurn(request, Instant.now())));
-        processed.add(request.eventId());
+        processed.remember(request.eventId());
         registry.counter("casedesk.handoff.received", "reason", String.valueOf(request.payload().reason())).increment();
         // The conversation id holds the customer's address: the log names the event only.
         LOG.infof("Handoff %s received (%s)", request.eventId(), request.payload().reason());

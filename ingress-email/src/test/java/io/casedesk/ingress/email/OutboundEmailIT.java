@@ -2,7 +2,7 @@ package io.casedesk.ingress.email;
 
 import io.casedesk.infra.test.KafkaTestResource;
 import io.casedesk.ingress.email.support.GreenMailTestResource;
-import io.casedesk.ingress.email.support.KafkaTestClient;
+import io.casedesk.infra.test.KafkaTestClient;
 import io.casedesk.ingress.email.support.TestEvents;
 import io.casedesk.schema.Channel;
 import io.casedesk.schema.ConversationTurn;

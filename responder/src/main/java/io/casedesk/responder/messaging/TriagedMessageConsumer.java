@@ -4,10 +4,15 @@ import io.casedesk.responder.service.OutgoingEvent;
 import io.casedesk.responder.service.ResponderService;
 import io.casedesk.schema.Envelope;
 import io.casedesk.schema.EventCodec;
+import io.casedesk.schema.EventDecodingException;
 import io.casedesk.schema.EventPayload;
+import io.casedesk.schema.RecentEventIds;
+import io.casedesk.schema.RejectedRecordException;
 import io.casedesk.schema.TriagedMessage;
 import io.smallrye.reactive.messaging.annotations.Blocking;
+
 import jakarta.enterprise.context.ApplicationScoped;
+
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
@@ -24,26 +29,40 @@ public class TriagedMessageConsumer {
 
     private final ResponderService responder;
     private final EventPublisher publisher;
-    private final ProcessedEvents processed;
+    /**
+     * Inbound events answered recently, so a redelivered record is not answered twice by this instance.
+     * Across restarts and instances the channel senders catch duplicates: every event the responder
+     * publishes has an id derived from its input.
+     */
+    private final RecentEventIds processed = new RecentEventIds(100_000);
 
-    public TriagedMessageConsumer(ResponderService responder, EventPublisher publisher, ProcessedEvents processed) {
+    public TriagedMessageConsumer(ResponderService responder, EventPublisher publisher) {
         this.responder = responder;
         this.publisher = publisher;
-        this.processed = processed;
     }
 
     @Incoming("triaged")
     @Blocking
     public void consume(String record) {
-        Envelope<EventPayload> envelope = EventCodec.shared().decode(record);
+        Envelope<EventPayload> envelope;
+        try {
+            envelope = EventCodec.shared().decode(record);
+        } catch (EventDecodingException e) {
+            throw new RejectedRecordException(e);
+        }
         if (envelope.isUnknownType()) {
             LOG.debugf("Skipping event %s of unknown type %s", envelope.eventId(), envelope.type());
             return;
         }
-        if (!processed.firstTime(envelope.eventId())) {
+        if (!processed.claim(envelope.eventId())) {
             return;
         }
-        List<OutgoingEvent> events = responder.respond(envelope.as(TriagedMessage.class));
-        publisher.publishAll(events);
+        try {
+            List<OutgoingEvent> events = responder.respond(envelope.as(TriagedMessage.class));
+            publisher.publishAll(events);
+        } catch (RuntimeException e) {
+            processed.release(envelope.eventId()); // let the redelivered record be answered
+            throw e;
+        }
     }
 }

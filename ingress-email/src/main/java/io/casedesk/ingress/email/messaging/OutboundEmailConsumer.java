@@ -10,12 +10,16 @@ import io.casedesk.schema.Envelope;
 import io.casedesk.schema.EventCodec;
 import io.casedesk.schema.EventPayload;
 import io.casedesk.schema.OutboundEmailMessage;
+import io.casedesk.schema.RecentEventIds;
+import io.casedesk.schema.RejectedRecordException;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.mailer.Mail;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.annotations.Blocking;
+
 import jakarta.enterprise.context.ApplicationScoped;
+
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
@@ -39,7 +43,7 @@ public class OutboundEmailConsumer {
     private final MutinyEmitter<String> conversation;
     private final MeterRegistry registry;
     private final EmailConfig config;
-    private final ProcessedIds sent;
+    private final RecentEventIds sent;
     private final Counter deadLettered;
 
     OutboundEmailConsumer(SmtpSender sender, @Channel("delivery") MutinyEmitter<String> deliveries,
@@ -49,7 +53,7 @@ public class OutboundEmailConsumer {
         this.conversation = conversation;
         this.registry = registry;
         this.config = config;
-        this.sent = new ProcessedIds(config.processedIdsCapacity());
+        this.sent = new RecentEventIds(config.processedIdsCapacity());
         this.deadLettered = registry.counter("casedesk.email.dead.lettered");
     }
 
@@ -88,7 +92,7 @@ public class OutboundEmailConsumer {
         Mail mail = ReplyMails.toMail(outbound, config.messageIdDomain());
         SmtpSender.Outcome outcome = sender.send(mail);
         if (outcome.status() == DeliveryStatus.SENT) {
-            sent.add(outbound.eventId());
+            sent.remember(outbound.eventId());
         }
         Instant now = Instant.now();
         deliveries.sendMessageAndAwait(EventRecords.toRecord(

@@ -1,9 +1,8 @@
 package io.casedesk.ingress.line.messaging;
 
 import io.casedesk.ingress.line.config.LineConfig;
-import io.casedesk.ingress.line.service.LineSender;
 import io.casedesk.ingress.line.service.LineSender.Outcome;
-import io.casedesk.ingress.line.service.RecentIds;
+import io.casedesk.ingress.line.service.LineSender;
 import io.casedesk.schema.Channel;
 import io.casedesk.schema.ConversationTurn;
 import io.casedesk.schema.DeliveryReport;
@@ -12,9 +11,12 @@ import io.casedesk.schema.Envelope;
 import io.casedesk.schema.EventCodec;
 import io.casedesk.schema.EventPayload;
 import io.casedesk.schema.OutboundLineMessage;
+import io.casedesk.schema.RecentEventIds;
 import io.casedesk.schema.TurnKind;
 import io.smallrye.mutiny.Uni;
+
 import jakarta.enterprise.context.ApplicationScoped;
+
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
@@ -33,12 +35,12 @@ public class OutboundLineConsumer {
 
     private final LineSender sender;
     private final EventPublisher publisher;
-    private final RecentIds sentEvents;
+    private final RecentEventIds sentEvents;
 
     public OutboundLineConsumer(LineSender sender, EventPublisher publisher, LineConfig config) {
         this.sender = sender;
         this.publisher = publisher;
-        this.sentEvents = new RecentIds(config.idempotencyCapacity());
+        this.sentEvents = new RecentEventIds(config.idempotencyCapacity());
     }
 
     @Incoming("outbound-line")

@@ -2,11 +2,11 @@ package io.casedesk.ingress.line.service;
 
 import io.casedesk.ingress.line.config.LineConfig;
 import io.casedesk.ingress.line.mapping.LineEventMapper;
-import io.casedesk.ingress.line.mapping.MappingResult;
 import io.casedesk.ingress.line.mapping.MappingResult.Ignored;
 import io.casedesk.ingress.line.mapping.MappingResult.Mapped;
-import io.casedesk.ingress.line.mapping.ReceivedWebhook;
+import io.casedesk.ingress.line.mapping.MappingResult;
 import io.casedesk.ingress.line.mapping.ReceivedWebhook.ReceivedEvent;
+import io.casedesk.ingress.line.mapping.ReceivedWebhook;
 import io.casedesk.ingress.line.messaging.EventPublisher;
 import io.casedesk.ingress.line.service.SenderProfiles.SenderProfile;
 import io.casedesk.schema.Channel;
@@ -14,8 +14,10 @@ import io.casedesk.schema.ConversationTurn;
 import io.casedesk.schema.Envelope;
 import io.casedesk.schema.InboundMessage;
 import io.casedesk.schema.MessageKind;
+import io.casedesk.schema.RecentEventIds;
 import io.casedesk.schema.TurnKind;
 import io.smallrye.mutiny.Uni;
+
 import jakarta.inject.Singleton;
 
 import java.util.ArrayList;
@@ -36,7 +38,7 @@ public class WebhookIngest {
     private final SenderProfiles profiles;
     private final LoadingIndicator loadingIndicator;
     private final LineMetrics metrics;
-    private final RecentIds publishedEvents;
+    private final RecentEventIds publishedEvents;
 
     public WebhookIngest(LineEventMapper mapper, EventPublisher publisher, SenderProfiles profiles,
             LoadingIndicator loadingIndicator, LineMetrics metrics, LineConfig config) {
@@ -45,7 +47,7 @@ public class WebhookIngest {
         this.profiles = profiles;
         this.loadingIndicator = loadingIndicator;
         this.metrics = metrics;
-        this.publishedEvents = new RecentIds(config.idempotencyCapacity());
+        this.publishedEvents = new RecentEventIds(config.idempotencyCapacity());
     }
 
     /** Completes once the broker acknowledged every new event; fails if any was not (LINE then redelivers). */

@@ -1,6 +1,5 @@
-package io.casedesk.handoff.support;
+package io.casedesk.infra.test;
 
-import io.casedesk.infra.test.KafkaTestResource;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -19,7 +18,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
-/** Plain Kafka clients on the test broker, for tests that play the services around handoff. */
+/** Plain Kafka clients on the test broker, for tests that play the services around the one under test. */
 public final class KafkaTestClient implements AutoCloseable {
 
     private final KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
