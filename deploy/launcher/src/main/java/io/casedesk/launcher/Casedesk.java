@@ -1,5 +1,6 @@
 package io.casedesk.launcher;
 
+import io.casedesk.infra.Directories;
 import io.casedesk.infra.LocalPostgres;
 
 import java.io.IOException;
@@ -14,14 +15,12 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.CountDownLatch;
-import java.util.stream.Stream;
 
 /**
  * The {@code ./casedesk} command: {@code up [--detach]}, {@code down [--wipe]}, {@code status} and
@@ -146,8 +145,8 @@ public final class Casedesk {
             System.out.println("CaseDesk is not running.");
         }
         if (wipe) {
-            delete(LocalPostgres.homeFor(settings.home().resolve("postgres")));
-            delete(settings.home());
+            Directories.deleteRecursively(LocalPostgres.homeFor(settings.home().resolve("postgres")));
+            Directories.deleteRecursively(settings.home());
             System.out.println("Deleted " + settings.home());
         }
         return 0;
@@ -291,17 +290,6 @@ public final class Casedesk {
             // The process is gone.
         }
         return "-";
-    }
-
-    private static void delete(Path root) {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(root)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot delete " + root, e);
-        }
     }
 
     private Casedesk() {

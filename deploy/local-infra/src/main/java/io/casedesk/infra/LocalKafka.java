@@ -23,7 +23,6 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.logging.Logger;
 import java.util.stream.Collectors;
 
 /**
@@ -33,7 +32,6 @@ import java.util.stream.Collectors;
  */
 public final class LocalKafka implements AutoCloseable {
 
-    private static final Logger LOG = Logger.getLogger(LocalKafka.class.getName());
     private static final String CLASSPATH_RESOURCE = "kafka-broker.classpath";
 
     private final Process process;

@@ -192,7 +192,7 @@ public final class LocalPostgres implements AutoCloseable {
             return binaries;
         }
         Path partial = home.resolve("binaries.partial");
-        deleteRecursively(partial);
+        Directories.deleteRecursively(partial);
         Files.createDirectories(partial);
         try (InputStream resource = LocalPostgres.class.getResourceAsStream(BINARIES_RESOURCE)) {
             if (resource == null) {
@@ -268,17 +268,6 @@ public final class LocalPostgres implements AutoCloseable {
             for (Path path : (Iterable<Path>) paths::iterator) {
                 Files.getFileAttributeView(path, java.nio.file.attribute.PosixFileAttributeView.class,
                         LinkOption.NOFOLLOW_LINKS).setOwner(owner);
-            }
-        }
-    }
-
-    static void deleteRecursively(Path root) throws IOException {
-        if (!Files.exists(root, LinkOption.NOFOLLOW_LINKS)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(root)) {
-            for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(path);
             }
         }
     }

@@ -1,14 +1,11 @@
 package io.casedesk.infra.test;
 
+import io.casedesk.infra.Directories;
 import io.casedesk.infra.LocalKafka;
 import io.casedesk.infra.LocalPostgres;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
-import java.util.stream.Stream;
 
 /**
  * One Kafka broker and one PostgreSQL server per test JVM, started on first use and stopped (and their
@@ -55,12 +52,9 @@ public final class SharedInfrastructure {
     }
 
     private static void delete(Path directory) {
-        if (directory == null || !Files.exists(directory)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(directory)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
+        try {
+            Directories.deleteRecursively(directory);
+        } catch (java.io.UncheckedIOException e) {
             // A leftover directory under target/ is harmless; the next clean removes it.
         }
     }
