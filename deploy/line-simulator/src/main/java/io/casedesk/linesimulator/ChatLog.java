@@ -1,20 +1,46 @@
 package io.casedesk.linesimulator;
 
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** What the bot sent, per chat, with waiting for new messages. Thread-safe. */
 final class ChatLog {
 
     private final Map<String, List<BotMessage>> messagesByChat = new HashMap<>();
     private final Map<String, Integer> loadingStartsByChat = new HashMap<>();
+    private final Map<String, List<ApiCall>> callsByChat = new HashMap<>();
+    private final Map<String, Deque<ScriptedFailure>> failuresByChat = new HashMap<>();
 
     synchronized void record(BotMessage message) {
         messagesByChat.computeIfAbsent(message.chatId(), chat -> new ArrayList<>()).add(message);
         notifyAll();
+    }
+
+    synchronized void recordCall(ApiCall call) {
+        callsByChat.computeIfAbsent(call.chatId(), chat -> new ArrayList<>()).add(call);
+    }
+
+    synchronized List<ApiCall> calls(String chatId) {
+        return List.copyOf(callsByChat.getOrDefault(chatId, List.of()));
+    }
+
+    synchronized void queueFailures(String chatId, int count, ScriptedFailure failure) {
+        Deque<ScriptedFailure> queue = failuresByChat.computeIfAbsent(chatId, chat -> new ArrayDeque<>());
+        for (int i = 0; i < count; i++) {
+            queue.add(failure);
+        }
+    }
+
+    /** The failure to answer the next send to {@code chatId} with, if one is queued; it is used up. */
+    synchronized Optional<ScriptedFailure> nextFailure(String chatId) {
+        Deque<ScriptedFailure> queue = failuresByChat.get(chatId);
+        return Optional.ofNullable(queue == null ? null : queue.poll());
     }
 
     synchronized void recordLoadingStart(String chatId) {

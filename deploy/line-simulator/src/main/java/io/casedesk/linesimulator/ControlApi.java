@@ -12,12 +12,16 @@ import java.util.Optional;
 
 /**
  * The simulator's own API, for people and scripts: {@code POST /simulator/say}, {@code GET /simulator/chats/{userId}},
+ * {@code GET /simulator/chats/{userId}/calls}, {@code POST /simulator/chats/{userId}/failures},
  * {@code GET /simulator/users}, {@code GET /simulator/health}.
  */
 final class ControlApi implements HttpHandler {
 
     static final String PATH = "/simulator/";
     private static final String CHATS_PREFIX = "/simulator/chats/";
+    private static final String CALLS_SUFFIX = "/calls";
+    private static final String FAILURES_SUFFIX = "/failures";
+    private static final int MAX_SCRIPTED_FAILURES = 100;
     private static final int DEFAULT_WAIT_SECONDS = 15;
     private static final int MAX_WAIT_SECONDS = 120;
 
@@ -36,6 +40,10 @@ final class ControlApi implements HttpHandler {
                 Exchanges.respond(exchange, 200, Map.of("status", "UP"));
             } else if (method.equals("GET") && path.equals("/simulator/users")) {
                 Exchanges.respond(exchange, 200, simulator.users());
+            } else if (method.equals("GET") && path.startsWith(CHATS_PREFIX) && path.endsWith(CALLS_SUFFIX)) {
+                Exchanges.respond(exchange, 200, simulator.calls(chatIdOf(path, CALLS_SUFFIX)));
+            } else if (method.equals("POST") && path.startsWith(CHATS_PREFIX) && path.endsWith(FAILURES_SUFFIX)) {
+                queueFailures(exchange, chatIdOf(path, FAILURES_SUFFIX));
             } else if (method.equals("GET") && path.startsWith(CHATS_PREFIX)) {
                 Exchanges.respond(exchange, 200, simulator.chat(path.substring(CHATS_PREFIX.length())));
             } else if (method.equals("POST") && path.equals("/simulator/say")) {
@@ -66,6 +74,31 @@ final class ControlApi implements HttpHandler {
         } catch (UncheckedIOException | IllegalStateException e) {
             error(exchange, 502, "The bot's webhook could not be reached: " + e.getMessage());
         }
+    }
+
+    /** {@code {"status": 429, "retryAfterSeconds": 1, "count": 2}}: the next sends to the chat fail so. */
+    private void queueFailures(HttpExchange exchange, String chatId) throws IOException {
+        JsonNode request = Exchanges.readJsonObject(exchange);
+        int count = request == null ? 0 : request.path("count").asInt(1);
+        if (request == null || !request.path("status").canConvertToInt() || count < 1 || count > MAX_SCRIPTED_FAILURES) {
+            error(exchange, 400, "Expected a JSON object with 'status' (400-599), optional 'retryAfterSeconds' and 'count' (1-100)");
+            return;
+        }
+        JsonNode retryAfter = request.path("retryAfterSeconds");
+        ScriptedFailure failure;
+        try {
+            failure = new ScriptedFailure(request.path("status").asInt(),
+                    retryAfter.canConvertToInt() ? retryAfter.asInt() : null);
+        } catch (IllegalArgumentException e) {
+            error(exchange, 400, e.getMessage());
+            return;
+        }
+        simulator.failNext(chatId, count, failure);
+        Exchanges.respond(exchange, 202, Map.of("chatId", chatId, "queued", count));
+    }
+
+    private static String chatIdOf(String path, String suffix) {
+        return path.substring(CHATS_PREFIX.length(), path.length() - suffix.length());
     }
 
     private Optional<String> userId(JsonNode request) {

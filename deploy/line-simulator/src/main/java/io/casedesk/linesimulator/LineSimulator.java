@@ -210,6 +210,19 @@ public final class LineSimulator implements AutoCloseable {
         }
     }
 
+    /**
+     * Makes the next {@code count} reply or push requests to {@code chatId} fail with {@code failure} instead of
+     * being accepted, e.g. {@code failNext(user, 2, new ScriptedFailure(429, 1))} for two rate-limit answers.
+     */
+    public void failNext(String chatId, int count, ScriptedFailure failure) {
+        chatLog.queueFailures(chatId, count, failure);
+    }
+
+    /** Every reply and push request made for {@code chatId}, with the status it got, oldest first. */
+    public List<ApiCall> calls(String chatId) {
+        return chatLog.calls(chatId);
+    }
+
     /** How often the bot started the loading animation in {@code chatId}. */
     public int loadingAnimationsStarted(String chatId) {
         return chatLog.loadingStarts(chatId);

@@ -93,11 +93,20 @@ final class MessagingApi implements HttpHandler {
             return;
         }
         String replyToken = Json.text(request, "replyToken");
-        String chatId = replyToken == null ? null : openReplyTokens.remove(replyToken);
+        String chatId = replyToken == null ? null : openReplyTokens.get(replyToken);
         if (chatId == null) {
             Exchanges.error(exchange, 400, "Invalid reply token");
             return;
         }
+        // A refused reply does not use up its token, as on LINE.
+        if (answeredWithScriptedFailure(exchange, chatId, BotMessage.REPLY, replyToken, null, texts.size())) {
+            return;
+        }
+        if (openReplyTokens.remove(replyToken) == null) {
+            Exchanges.error(exchange, 400, "Invalid reply token");
+            return;
+        }
+        chatLog.recordCall(new ApiCall(chatId, BotMessage.REPLY, 200, replyToken, null, texts.size()));
         record(new BotMessage(chatId, BotMessage.REPLY, Instant.now(), texts, replyToken, null));
         Exchanges.respond(exchange, 200, sentMessages(texts.size()));
     }
@@ -115,16 +124,37 @@ final class MessagingApi implements HttpHandler {
             Exchanges.error(exchange, 400, "The request body has 1 error(s): 'to' and 1 to 5 messages are required");
             return;
         }
+        // A refused push does not accept its retry key, so the bot may send it again.
+        if (answeredWithScriptedFailure(exchange, to, BotMessage.PUSH, null, retryKey, texts.size())) {
+            return;
+        }
         if (retryKey != null) {
             String acceptedBy = acceptedRetryKeys.putIfAbsent(retryKey.toLowerCase(Locale.ROOT), requestId);
             if (acceptedBy != null) {
+                chatLog.recordCall(new ApiCall(to, BotMessage.PUSH, 409, null, retryKey, texts.size()));
                 exchange.getResponseHeaders().set("x-line-accepted-request-id", acceptedBy);
                 Exchanges.error(exchange, 409, "The retry key is already accepted");
                 return;
             }
         }
+        chatLog.recordCall(new ApiCall(to, BotMessage.PUSH, 200, null, retryKey, texts.size()));
         record(new BotMessage(to, BotMessage.PUSH, Instant.now(), texts, null, retryKey));
         Exchanges.respond(exchange, 200, sentMessages(texts.size()));
+    }
+
+    /** Answers with the failure queued for {@code chatId}, if there is one; records the call either way it ends. */
+    private boolean answeredWithScriptedFailure(HttpExchange exchange, String chatId, String method, String replyToken,
+            String retryKey, int messageCount) throws IOException {
+        Optional<ScriptedFailure> failure = chatLog.nextFailure(chatId);
+        if (failure.isEmpty()) {
+            return false;
+        }
+        chatLog.recordCall(new ApiCall(chatId, method, failure.get().status(), replyToken, retryKey, messageCount));
+        if (failure.get().retryAfterSeconds() != null) {
+            exchange.getResponseHeaders().set("Retry-After", failure.get().retryAfterSeconds().toString());
+        }
+        Exchanges.error(exchange, failure.get().status(), failure.get().message());
+        return true;
     }
 
     private void startLoading(HttpExchange exchange) throws IOException {

@@ -148,6 +148,49 @@ class LineSimulatorTest {
     }
 
     @Test
+    void queuedFailuresAnswerTheNextSendsToAChatWithoutUsingUpTheRetryKey() throws Exception {
+        String retryKey = UUID.randomUUID().toString();
+        String push = "{\"to\":\"" + USER + "\",\"messages\":[{\"type\":\"text\",\"text\":\"您好\"}]}";
+        line.failNext(USER, 1, new ScriptedFailure(429, 3));
+        line.failNext(USER, 1, new ScriptedFailure(400, null));
+
+        HttpResponse<String> limited = api("POST", "/v2/bot/message/push", push, retryKey);
+        HttpResponse<String> refused = api("POST", "/v2/bot/message/push", push, retryKey);
+        HttpResponse<String> accepted = api("POST", "/v2/bot/message/push", push, retryKey);
+
+        assertThat(limited.statusCode()).isEqualTo(429);
+        assertThat(limited.headers().firstValue("Retry-After")).hasValue("3");
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(refused.headers().firstValue("Retry-After")).isEmpty();
+        assertThat(accepted.statusCode()).isEqualTo(200);
+        assertThat(line.chat(USER)).hasSize(1);
+        assertThat(line.calls(USER)).containsExactly(
+                new ApiCall(USER, BotMessage.PUSH, 429, null, retryKey, 1),
+                new ApiCall(USER, BotMessage.PUSH, 400, null, retryKey, 1),
+                new ApiCall(USER, BotMessage.PUSH, 200, null, retryKey, 1));
+    }
+
+    @Test
+    void aRateLimitedReplyKeepsItsTokenAndFailuresCanBeQueuedOverTheControlApi() throws Exception {
+        String token = line.issueReplyToken(USER);
+        String reply = "{\"replyToken\":\"" + token + "\",\"messages\":[{\"type\":\"text\",\"text\":\"a\"}]}";
+
+        HttpResponse<String> queued = send("POST", "/simulator/chats/" + USER + "/failures",
+                "{\"status\":429,\"retryAfterSeconds\":1,\"count\":2}", null);
+
+        assertThat(queued.statusCode()).isEqualTo(202);
+        assertThat(api("POST", "/v2/bot/message/reply", reply, null).statusCode()).isEqualTo(429);
+        assertThat(api("POST", "/v2/bot/message/reply", reply, null).statusCode()).isEqualTo(429);
+        assertThat(api("POST", "/v2/bot/message/reply", reply, null).statusCode()).isEqualTo(200);
+        assertThat(line.calls(USER)).extracting(ApiCall::status).containsExactly(429, 429, 200);
+        JsonNode calls = JSON.readTree(send("GET", "/simulator/chats/" + USER + "/calls", null, null).body());
+        assertThat(calls).hasSize(3);
+        assertThat(calls.get(2).path("replyToken").asText()).isEqualTo(token);
+        assertThat(send("POST", "/simulator/chats/" + USER + "/failures", "{\"status\":200}", null).statusCode())
+                .isEqualTo(400);
+    }
+
+    @Test
     void callsWithoutTheChannelTokenAreUnauthorizedAndRecordNothing() throws Exception {
         String push = "{\"to\":\"" + USER + "\",\"messages\":[{\"type\":\"text\",\"text\":\"x\"}]}";
 

@@ -1,8 +1,10 @@
 package io.casedesk.ingress.line;
 
 import io.casedesk.infra.test.KafkaTestResource;
+import io.casedesk.linesimulator.ApiCall;
 import io.casedesk.linesimulator.BotMessage;
 import io.casedesk.linesimulator.LineSimulator;
+import io.casedesk.linesimulator.ScriptedFailure;
 import io.casedesk.linesimulator.SimulatorConfig;
 import io.casedesk.schema.AnswerKind;
 import io.casedesk.schema.ConversationIds;
@@ -11,10 +13,12 @@ import io.casedesk.schema.DeliveryReport;
 import io.casedesk.schema.DeliveryStatus;
 import io.casedesk.schema.Envelope;
 import io.casedesk.schema.EventCodec;
+import io.casedesk.schema.HandoffRequest;
 import io.casedesk.schema.OutboundLineMessage;
 import io.casedesk.schema.Topics;
 import io.casedesk.schema.TurnKind;
 import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -25,6 +29,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -45,6 +51,10 @@ class LineOutboundIT {
     private static TopicReader deliveries;
     private static TopicReader conversation;
     private static TopicReader deadLetters;
+    private static TopicReader handoffs;
+
+    @TestHTTPResource("/line/webhook")
+    URI webhookUrl;
 
     private final LineSimulator line = LineSimulatorTestResource.simulator();
 
@@ -58,6 +68,7 @@ class LineOutboundIT {
         deliveries = new TopicReader(Topics.DELIVERY);
         conversation = new TopicReader(Topics.CONVERSATION);
         deadLetters = new TopicReader(Topics.dlq(Topics.OUTBOUND_LINE));
+        handoffs = new TopicReader(Topics.HANDOFF);
     }
 
     @AfterAll
@@ -66,6 +77,7 @@ class LineOutboundIT {
         deliveries.close();
         conversation.close();
         deadLetters.close();
+        handoffs.close();
     }
 
     @Test
@@ -167,11 +179,87 @@ class LineOutboundIT {
         assertThat(line.awaitMessages(user, 1, WAIT)).hasSize(1);
     }
 
+    @Test
+    void aReplyToAMessageTheCustomerUnsentIsSkippedAndReported() throws Exception {
+        line.webhookUrl(webhookUrl);
+        ServiceReadiness.awaitReady();
+        String user = newUser();
+        String unsentMessageId = String.valueOf(System.nanoTime());
+        byte[] unsend = """
+                {"destination":"%s","events":[{"type":"unsend","mode":"active","timestamp":%d,
+                 "source":{"type":"user","userId":"%s"},"webhookEventId":"%s",
+                 "deliveryContext":{"isRedelivery":false},"unsend":{"messageId":"%s"}}]}"""
+                .formatted(SimulatorConfig.DEV_DESTINATION, System.currentTimeMillis(), user, UUID.randomUUID(),
+                        unsentMessageId).getBytes(StandardCharsets.UTF_8);
+        assertThat(line.postSigned(unsend)).isEqualTo(200);
+        Envelope<OutboundLineMessage> answer = outbound(user, line.issueReplyToken(user), Instant.now(),
+                unsentMessageId, "an answer to a message taken back");
+
+        publish(answer);
+        publish(outbound(user, null, null, "marker"));
+
+        assertThat(line.awaitMessages(user, 1, WAIT)).extracting(sent -> sent.texts().get(0)).containsExactly("marker");
+        DeliveryReport report = deliveryReportOf(answer).payload();
+        assertThat(report.status()).isEqualTo(DeliveryStatus.SKIPPED);
+        assertThat(report.detail()).isEqualTo("unsent");
+        assertThat(report.method()).isNull();
+    }
+
+    @Test
+    void aRateLimitedPushWaitsAndIsSentOnceWithTheSameRetryKey() throws Exception {
+        String user = newUser();
+        line.failNext(user, 1, new ScriptedFailure(429, 1));
+        Envelope<OutboundLineMessage> outbound = outbound(user, null, null, "after the rate limit");
+
+        publish(outbound);
+
+        assertThat(deliveryReportOf(outbound).payload().status()).isEqualTo(DeliveryStatus.SENT);
+        assertThat(line.calls(user)).containsExactly(
+                new ApiCall(user, BotMessage.PUSH, 429, null, outbound.eventId(), 1),
+                new ApiCall(user, BotMessage.PUSH, 200, null, outbound.eventId(), 1));
+        assertThat(handoffs.await(record -> record.value().contains(outbound.eventId()), 1, Duration.ofSeconds(1)))
+                .isEmpty();
+    }
+
+    @Test
+    void aPermanentlyRefusedPushIsReportedOnceAndHandedToAPerson() throws Exception {
+        String user = newUser();
+        line.failNext(user, 1, new ScriptedFailure(400, null));
+        Envelope<OutboundLineMessage> outbound = outbound(user, null, null, "您的案件下週開庭");
+
+        publish(outbound);
+
+        DeliveryReport report = deliveryReportOf(outbound).payload();
+        assertThat(report.status()).isEqualTo(DeliveryStatus.FAILED);
+        assertThat(report.method()).isEqualTo("push");
+        assertThat(report.detail()).isEqualTo("http_400");
+        List<ConsumerRecord<String, String>> handedOff = handoffs.await(
+                record -> record.value().contains(outbound.eventId()), 1, WAIT);
+        assertThat(handedOff).hasSize(1);
+        assertThat(handedOff.get(0).key()).isEqualTo(outbound.conversationId());
+        Envelope<HandoffRequest> handoff = EventCodec.shared().decode(handedOff.get(0).value()).as(HandoffRequest.class);
+        assertThat(handoff.causationId()).isEqualTo(outbound.eventId());
+        assertThat(handoff.payload().reason()).isEqualTo("delivery_failed");
+        assertThat(handoff.payload().draftText()).isEqualTo("您的案件下週開庭");
+        List<ConsumerRecord<String, String>> turns = conversation.await(
+                record -> record.value().contains(outbound.eventId()), 1, WAIT);
+        assertThat(turns).hasSize(1);
+        assertThat(EventCodec.shared().decode(turns.get(0).value()).as(ConversationTurn.class).payload().detail())
+                .isEqualTo("failed:push");
+        assertThat(line.calls(user)).extracting(ApiCall::status).containsExactly(400);
+        assertThat(line.chat(user)).isEmpty();
+    }
+
     private static Envelope<OutboundLineMessage> outbound(String user, String replyToken, Instant issuedAt, String text) {
+        return outbound(user, replyToken, issuedAt, null, text);
+    }
+
+    private static Envelope<OutboundLineMessage> outbound(String user, String replyToken, Instant issuedAt,
+            String inReplyToMessageId, String text) {
         return Envelope.of(UUID.randomUUID().toString(), Instant.now(),
                 ConversationIds.line(SimulatorConfig.DEV_DESTINATION, user), null, null,
-                new OutboundLineMessage(SimulatorConfig.DEV_DESTINATION, user, replyToken, issuedAt, null, null,
-                        List.of(text), AnswerKind.AUTO));
+                new OutboundLineMessage(SimulatorConfig.DEV_DESTINATION, user, replyToken, issuedAt, null,
+                        inReplyToMessageId, List.of(text), AnswerKind.AUTO));
     }
 
     private static void publish(Envelope<?> envelope) throws Exception {

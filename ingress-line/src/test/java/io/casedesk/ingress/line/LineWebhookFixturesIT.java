@@ -133,6 +133,7 @@ class LineWebhookFixturesIT {
     @BeforeEach
     void pointLineAtTheService() {
         line.webhookUrl(webhookUrl);
+        ServiceReadiness.awaitReady();
     }
 
     @Test

@@ -1,6 +1,8 @@
 package io.casedesk.ingress.line;
 
 import io.casedesk.infra.test.KafkaTestResource;
+import io.casedesk.ingress.line.idempotency.ProcessedIds;
+import io.casedesk.ingress.line.idempotency.RecentIdsReader;
 import io.casedesk.linesimulator.LineSimulator;
 import io.casedesk.linesimulator.SimulatorConfig;
 import io.casedesk.linesimulator.Webhook;
@@ -27,6 +29,7 @@ import org.junit.jupiter.api.Test;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -66,6 +69,7 @@ class LineWebhookIT {
     @BeforeEach
     void pointLineAtTheService() {
         line.webhookUrl(webhookUrl);
+        ServiceReadiness.awaitReady();
     }
 
     @Test
@@ -156,8 +160,23 @@ class LineWebhookIT {
     }
 
     @Test
-    void healthIsUp() {
+    void healthIsUpAndReadinessIncludesTheIdempotencyWarmup() {
         given().get("/q/health").then().statusCode(200).body(containsString("\"UP\""));
+        given().get("/q/health/ready").then().statusCode(200).body(containsString("line-idempotency-warmup"));
+    }
+
+    @Test
+    void anEventPublishedBeforeARestartIsKnownToTheWarmupOfTheNextInstance() throws Exception {
+        Webhook webhook = line.textMessage(newUser(), "restart me");
+        assertThat(line.deliver(webhook)).isEqualTo(200);
+
+        // What a restarted instance does before it takes traffic: read the recent ids back from the broker.
+        ProcessedIds nextInstance = new ProcessedIds(1000);
+        new RecentIdsReader(Map.of("bootstrap.servers", KafkaTestResource.bootstrapServers()), Duration.ofSeconds(30))
+                .readInto(nextInstance, Instant.now().minus(Duration.ofHours(24)));
+
+        assertThat(nextInstance.inboundEvents().claim(EventIds.lineInbound(webhook.webhookEventId())))
+                .as("a redelivery after the restart is a duplicate").isFalse();
     }
 
     private static ConsumerRecord<String, String> single(List<ConsumerRecord<String, String>> records) {

@@ -33,6 +33,14 @@ public interface LineConfig {
     @WithDefault("100000")
     int idempotencyCapacity();
 
+    /**
+     * How far back the startup warm-up reads {@code cs.inbound.v1} and {@code cs.delivery.v1} for ids this
+     * service already handled (LINE redelivers webhooks for a shorter time than this, and pushes' retry keys
+     * live 24 hours).
+     */
+    @WithDefault("24h")
+    Duration warmupWindow();
+
     /** How long a webhook waits for the sender's profile before it is published without it. */
     @WithDefault("2s")
     Duration profileTimeout();

@@ -20,14 +20,17 @@ public class EventPublisher {
     private final MutinyEmitter<String> inbound;
     private final MutinyEmitter<String> conversation;
     private final MutinyEmitter<String> delivery;
+    private final MutinyEmitter<String> handoff;
 
     @Inject
     public EventPublisher(@Channel("inbound") MutinyEmitter<String> inbound,
             @Channel("conversation") MutinyEmitter<String> conversation,
-            @Channel("delivery") MutinyEmitter<String> delivery) {
+            @Channel("delivery") MutinyEmitter<String> delivery,
+            @Channel("handoff") MutinyEmitter<String> handoff) {
         this.inbound = inbound;
         this.conversation = conversation;
         this.delivery = delivery;
+        this.handoff = handoff;
     }
 
     /** To {@code cs.inbound.v1}. */
@@ -43,6 +46,11 @@ public class EventPublisher {
     /** To {@code cs.delivery.v1}. */
     public Uni<Void> delivery(Envelope<?> envelope) {
         return send(delivery, envelope);
+    }
+
+    /** To {@code cs.handoff.v1}. */
+    public Uni<Void> handoff(Envelope<?> envelope) {
+        return send(handoff, envelope);
     }
 
     private static Uni<Void> send(MutinyEmitter<String> emitter, Envelope<?> envelope) {

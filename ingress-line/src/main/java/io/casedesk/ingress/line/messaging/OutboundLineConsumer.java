@@ -1,6 +1,7 @@
 package io.casedesk.ingress.line.messaging;
 
-import io.casedesk.ingress.line.config.LineConfig;
+import io.casedesk.ingress.line.idempotency.IdempotencyWarmup;
+import io.casedesk.ingress.line.idempotency.ProcessedIds;
 import io.casedesk.ingress.line.service.LineSender.Outcome;
 import io.casedesk.ingress.line.service.LineSender;
 import io.casedesk.schema.Channel;
@@ -10,6 +11,7 @@ import io.casedesk.schema.DeliveryStatus;
 import io.casedesk.schema.Envelope;
 import io.casedesk.schema.EventCodec;
 import io.casedesk.schema.EventPayload;
+import io.casedesk.schema.HandoffRequest;
 import io.casedesk.schema.OutboundLineMessage;
 import io.casedesk.schema.RecentEventIds;
 import io.casedesk.schema.TurnKind;
@@ -21,31 +23,45 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 
 /**
- * Sends what arrives on {@code cs.outbound.line.v1} and reports each send on {@code cs.delivery.v1} and
- * {@code cs.conversation.v1}. The record is acknowledged (its offset committed) only after both reports;
- * a record that is not an envelope fails, and the failure strategy parks it on the dead-letter topic.
+ * Sends what arrives on {@code cs.outbound.line.v1}. Every send ends in one report on {@code cs.delivery.v1} and
+ * one turn on {@code cs.conversation.v1}; a message that could not be delivered also hands the conversation to
+ * a person ({@code cs.handoff.v1}, reason {@code delivery_failed}) instead of being retried forever. The record
+ * is acknowledged (its offset committed) only after these events; a record that is not an envelope fails, and
+ * the failure strategy parks it on the dead-letter topic. Nothing is handled before the warm-up read the ids
+ * sent before a restart.
  */
 @ApplicationScoped
 public class OutboundLineConsumer {
 
+    public static final String HANDOFF_REASON = "delivery_failed";
+    public static final String UNSENT = "unsent";
     private static final Logger LOG = Logger.getLogger(OutboundLineConsumer.class);
 
     private final LineSender sender;
     private final EventPublisher publisher;
+    private final IdempotencyWarmup warmup;
     private final RecentEventIds sentEvents;
+    private final RecentEventIds unsentMessages;
 
-    public OutboundLineConsumer(LineSender sender, EventPublisher publisher, LineConfig config) {
+    public OutboundLineConsumer(LineSender sender, EventPublisher publisher, IdempotencyWarmup warmup,
+            ProcessedIds processedIds) {
         this.sender = sender;
         this.publisher = publisher;
-        this.sentEvents = new RecentEventIds(config.idempotencyCapacity());
+        this.warmup = warmup;
+        this.sentEvents = processedIds.sentOutboundEvents();
+        this.unsentMessages = processedIds.unsentMessages();
     }
 
     @Incoming("outbound-line")
     public Uni<Void> onRecord(String record) {
-        return Uni.createFrom().item(() -> EventCodec.shared().decode(record)).flatMap(this::handle);
+        return warmup.whenDone()
+                .map(ready -> EventCodec.shared().decode(record))
+                .flatMap(this::handle);
     }
 
     private Uni<Void> handle(Envelope<EventPayload> envelope) {
@@ -62,27 +78,30 @@ public class OutboundLineConsumer {
             return Uni.createFrom().voidItem();
         }
         Envelope<OutboundLineMessage> outbound = envelope.as(OutboundLineMessage.class);
-        return sender.send(outbound.eventId(), outbound.payload())
-                .invoke(outcome -> {
-                    LOG.infof("Outbound %s: %s by %s%s", outbound.eventId(), outcome.status(), outcome.method(),
-                            outcome.detail() == null ? "" : " (" + outcome.detail() + ")");
-                    if (outcome.status() == DeliveryStatus.FAILED) {
-                        // A later redelivery of the record may try again.
-                        sentEvents.release(outbound.eventId());
-                    }
-                })
-                .flatMap(outcome -> report(outbound, outcome));
+        String answered = outbound.payload().inReplyToMessageId();
+        Uni<Outcome> outcome = answered != null && unsentMessages.contains(answered)
+                ? Uni.createFrom().item(new Outcome(DeliveryStatus.SKIPPED, null, UNSENT))
+                : sender.send(outbound.eventId(), outbound.payload());
+        return outcome
+                .invoke(result -> LOG.infof("Outbound %s: %s by %s%s", outbound.eventId(), result.status(),
+                        result.method(), result.detail() == null ? "" : " (" + result.detail() + ")"))
+                .flatMap(result -> report(outbound, result));
     }
 
     private Uni<Void> report(Envelope<OutboundLineMessage> outbound, Outcome outcome) {
         Instant now = Instant.now();
-        Envelope<DeliveryReport> report = outbound.follow("delivery", now, new DeliveryReport(Channel.LINE,
-                outbound.eventId(), outcome.status(), outcome.method(), outcome.detail()));
+        List<Uni<Void>> publications = new ArrayList<>();
+        publications.add(publisher.delivery(outbound.follow("delivery", now, new DeliveryReport(Channel.LINE,
+                outbound.eventId(), outcome.status(), outcome.method(), outcome.detail()))));
         String status = outcome.status().name().toLowerCase(Locale.ROOT);
-        Envelope<ConversationTurn> turn = outbound.follow("delivery-turn", now, new ConversationTurn(TurnKind.DELIVERY,
-                Channel.LINE, outbound.payload().to(), null, "system", null, null,
-                outcome.method() == null ? status : status + ":" + outcome.method()));
-        return Uni.join().all(publisher.delivery(report), publisher.conversation(turn))
-                .andCollectFailures().replaceWithVoid();
+        publications.add(publisher.conversation(outbound.follow("delivery-turn", now, new ConversationTurn(
+                TurnKind.DELIVERY, Channel.LINE, outbound.payload().to(), null, "system", null, null,
+                outcome.method() == null ? status : status + ":" + outcome.method()))));
+        if (outcome.status() == DeliveryStatus.FAILED) {
+            // The customer did not get the answer: a person sees it, with the text that was not delivered.
+            publications.add(publisher.handoff(outbound.follow("delivery-handoff", now, new HandoffRequest(
+                    HANDOFF_REASON, null, null, String.join("\n\n", outbound.payload().texts())))));
+        }
+        return Uni.join().all(publications).andCollectFailures().replaceWithVoid();
     }
 }

@@ -1,6 +1,7 @@
 package io.casedesk.ingress.line.rest;
 
 import io.casedesk.ingress.line.config.LineConfig;
+import io.casedesk.ingress.line.idempotency.IdempotencyWarmup;
 import io.casedesk.ingress.line.mapping.MalformedWebhookException;
 import io.casedesk.ingress.line.mapping.ReceivedWebhook;
 import io.casedesk.ingress.line.mapping.WebhookBodyReader;
@@ -28,14 +29,16 @@ public class LineWebhookResource {
     private final WebhookBodyReader reader;
     private final WebhookIngest ingest;
     private final LineMetrics metrics;
+    private final IdempotencyWarmup warmup;
 
     public LineWebhookResource(LineConfig config, WebhookSignatureVerifier signatures, WebhookBodyReader reader,
-            WebhookIngest ingest, LineMetrics metrics) {
+            WebhookIngest ingest, LineMetrics metrics, IdempotencyWarmup warmup) {
         this.maxBodyBytes = config.maxBodySize().asLongValue();
         this.signatures = signatures;
         this.reader = reader;
         this.ingest = ingest;
         this.metrics = metrics;
+        this.warmup = warmup;
     }
 
     @POST
@@ -46,6 +49,10 @@ public class LineWebhookResource {
         }
         if (!signatures.isValid(signature, raw)) {
             return reject(Response.Status.UNAUTHORIZED, "signature");
+        }
+        if (!warmup.isDone()) {
+            // Without the ids of before the restart a redelivered event would be published twice; LINE redelivers.
+            return reject(Response.Status.SERVICE_UNAVAILABLE, "warming_up");
         }
         ReceivedWebhook webhook;
         try {

@@ -17,7 +17,7 @@ public class LineMetrics {
         registry.counter("casedesk.line.webhooks.accepted").increment();
     }
 
-    /** @param reason {@code too_large}, {@code signature}, {@code malformed} or {@code publish_failed} */
+    /** @param reason {@code too_large}, {@code signature}, {@code malformed}, {@code warming_up} or {@code publish_failed} */
     public void webhookRejected(String reason) {
         registry.counter("casedesk.line.webhooks.rejected", "reason", reason).increment();
     }

@@ -20,18 +20,35 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 /**
  * Sends one outbound message with the official SDK: the free reply API while the reply token is fresh,
  * otherwise (or when the reply is refused) a push whose {@code X-Line-Retry-Key} is the outbound event id,
- * so LINE itself drops a repeated push.
+ * so LINE itself drops a repeated push. Texts are fitted into LINE's limits ({@link TextSplitter}). A 429 is
+ * retried after LINE's {@code Retry-After} (bounded); a push also after network errors and 5xx; any other
+ * 4xx of a push is permanent and not retried.
  */
 @Singleton
 public class LineSender {
 
     public static final String REPLY = "reply";
     public static final String PUSH = "push";
-    private static final int PUSH_RETRIES = 2;
+
+    /**
+     * How failed calls are repeated.
+     *
+     * @param maxRetries    retries after the first attempt
+     * @param firstBackoff  the wait before the first retry without {@code Retry-After}; doubles each time
+     * @param maxBackoff    the longest such wait
+     * @param maxRetryAfter the longest wait for a {@code Retry-After}, however long LINE asks for
+     */
+    public record RetryPolicy(int maxRetries, Duration firstBackoff, Duration maxBackoff, Duration maxRetryAfter) {
+        public static final RetryPolicy DEFAULT =
+                new RetryPolicy(3, Duration.ofMillis(200), Duration.ofSeconds(2), Duration.ofSeconds(10));
+    }
 
     /** What happened, in the terms of a {@code DeliveryReport}; {@code detail} never holds message text. */
     public record Outcome(DeliveryStatus status, String method, String detail) {
@@ -40,35 +57,40 @@ public class LineSender {
     private final MessagingApiClient client;
     private final Duration replyTokenTtl;
     private final LineMetrics metrics;
+    private final RetryPolicy retryPolicy;
 
     @Inject
     public LineSender(MessagingApiClient client, LineConfig config, LineMetrics metrics) {
-        this(client, config.replyTokenTtl(), metrics);
+        this(client, config.replyTokenTtl(), metrics, RetryPolicy.DEFAULT);
     }
 
-    LineSender(MessagingApiClient client, Duration replyTokenTtl, LineMetrics metrics) {
+    LineSender(MessagingApiClient client, Duration replyTokenTtl, LineMetrics metrics, RetryPolicy retryPolicy) {
         this.client = client;
         this.replyTokenTtl = replyTokenTtl;
         this.metrics = metrics;
+        this.retryPolicy = retryPolicy;
     }
 
     public Uni<Outcome> send(String outboundEventId, OutboundLineMessage message) {
         if (message.texts().isEmpty()) {
             return Uni.createFrom().item(new Outcome(DeliveryStatus.SKIPPED, null, "no_text"));
         }
-        List<Message> bubbles = message.texts().stream().<Message>map(TextMessage::new).toList();
+        TextSplitter.Split split = TextSplitter.split(message.texts());
+        List<Message> bubbles = split.texts().stream().<Message>map(TextMessage::new).toList();
+        String note = split.truncated() ? "truncated" : null;
         if (!hasFreshReplyToken(message)) {
-            return push(outboundEventId, message.to(), bubbles, null);
+            return push(outboundEventId, message.to(), bubbles, note);
         }
-        return Uni.createFrom().completionStage(() ->
-                        client.replyMessage(new ReplyMessageRequest(message.replyToken(), bubbles, false)))
+        // Only a rate limit is retried: the token stays valid, while after other errors it may be spent.
+        return withRetries(() -> client.replyMessage(new ReplyMessageRequest(message.replyToken(), bubbles, false)),
+                        LineSender::isRateLimited)
                 .map(sent -> {
                     metrics.send(REPLY, "sent");
-                    return new Outcome(DeliveryStatus.SENT, REPLY, null);
+                    return new Outcome(DeliveryStatus.SENT, REPLY, note);
                 })
                 .onFailure().recoverWithUni(failure -> {
                     metrics.send(REPLY, "failed");
-                    return push(outboundEventId, message.to(), bubbles, "reply_failed_" + describe(failure));
+                    return push(outboundEventId, message.to(), bubbles, detail(note, "reply_failed_" + describe(failure)));
                 });
     }
 
@@ -83,11 +105,9 @@ public class LineSender {
             return Uni.createFrom().item(new Outcome(DeliveryStatus.FAILED, PUSH, detail(why, "no_recipient")));
         }
         UUID retryKey = retryKey(outboundEventId);
-        return Uni.createFrom().completionStage(() ->
-                        client.pushMessage(retryKey, new PushMessageRequest(to, bubbles, false, null)))
-                // Safe to repeat: LINE answers 409 to a retry key it already accepted.
-                .onFailure(LineSender::isTransient).retry()
-                .withBackOff(Duration.ofMillis(200), Duration.ofSeconds(2)).atMost(PUSH_RETRIES)
+        // Safe to repeat: LINE answers 409 to a retry key it already accepted.
+        return withRetries(() -> client.pushMessage(retryKey, new PushMessageRequest(to, bubbles, false, null)),
+                        LineSender::isTransient)
                 .map(sent -> {
                     metrics.send(PUSH, "sent");
                     return new Outcome(DeliveryStatus.SENT, PUSH, why);
@@ -102,6 +122,32 @@ public class LineSender {
                 });
     }
 
+    private <T> Uni<T> withRetries(Supplier<CompletionStage<T>> call, Predicate<Throwable> retryable) {
+        return attempt(call, retryable, 1);
+    }
+
+    private <T> Uni<T> attempt(Supplier<CompletionStage<T>> call, Predicate<Throwable> retryable, int retry) {
+        return Uni.createFrom().completionStage(call)
+                .onFailure(failure -> retry <= retryPolicy.maxRetries() && retryable.test(failure))
+                .recoverWithUni(failure -> Uni.createFrom().voidItem()
+                        .onItem().delayIt().by(retryDelay(failure, retry))
+                        .flatMap(waited -> attempt(call, retryable, retry + 1)));
+    }
+
+    /** LINE's {@code Retry-After} (in seconds) when it sent one, within bounds; else an exponential backoff. */
+    Duration retryDelay(Throwable failure, int retry) {
+        Throwable cause = unwrap(failure);
+        if (cause instanceof AbstractLineClientException lineError) {
+            String retryAfter = lineError.getHeader("Retry-After");
+            if (retryAfter != null && retryAfter.trim().matches("\\d{1,9}")) {
+                Duration asked = Duration.ofSeconds(Long.parseLong(retryAfter.trim()));
+                return asked.compareTo(retryPolicy.maxRetryAfter()) > 0 ? retryPolicy.maxRetryAfter() : asked;
+            }
+        }
+        Duration backoff = retryPolicy.firstBackoff().multipliedBy(1L << Math.min(retry - 1, 20));
+        return backoff.compareTo(retryPolicy.maxBackoff()) > 0 ? retryPolicy.maxBackoff() : backoff;
+    }
+
     /** The outbound event id is a UUID by the id rules; anything else still maps to a stable key. */
     static UUID retryKey(String outboundEventId) {
         try {
@@ -109,6 +155,10 @@ public class LineSender {
         } catch (IllegalArgumentException notAUuid) {
             return UUID.nameUUIDFromBytes(outboundEventId.getBytes(StandardCharsets.UTF_8));
         }
+    }
+
+    private static boolean isRateLimited(Throwable failure) {
+        return statusOf(failure) == 429;
     }
 
     private static boolean isTransient(Throwable failure) {

@@ -1,6 +1,6 @@
 package io.casedesk.ingress.line.service;
 
-import io.casedesk.ingress.line.config.LineConfig;
+import io.casedesk.ingress.line.idempotency.ProcessedIds;
 import io.casedesk.ingress.line.mapping.LineEventMapper;
 import io.casedesk.ingress.line.mapping.MappingResult.Ignored;
 import io.casedesk.ingress.line.mapping.MappingResult.Mapped;
@@ -28,7 +28,8 @@ import java.util.Optional;
 /**
  * Publishes the events of a verified webhook: each new event becomes an {@link InboundMessage} on
  * {@code cs.inbound.v1} and a conversation turn on {@code cs.conversation.v1}. Events already published
- * by this process are dropped; unknown and unsupported ones are counted and dropped.
+ * (by this process, or before a restart: see {@code IdempotencyWarmup}) are dropped; unknown and unsupported
+ * ones are counted and dropped.
  */
 @Singleton
 public class WebhookIngest {
@@ -39,15 +40,17 @@ public class WebhookIngest {
     private final LoadingIndicator loadingIndicator;
     private final LineMetrics metrics;
     private final RecentEventIds publishedEvents;
+    private final RecentEventIds unsentMessages;
 
     public WebhookIngest(LineEventMapper mapper, EventPublisher publisher, SenderProfiles profiles,
-            LoadingIndicator loadingIndicator, LineMetrics metrics, LineConfig config) {
+            LoadingIndicator loadingIndicator, LineMetrics metrics, ProcessedIds processedIds) {
         this.mapper = mapper;
         this.publisher = publisher;
         this.profiles = profiles;
         this.loadingIndicator = loadingIndicator;
         this.metrics = metrics;
-        this.publishedEvents = new RecentEventIds(config.idempotencyCapacity());
+        this.publishedEvents = processedIds.inboundEvents();
+        this.unsentMessages = processedIds.unsentMessages();
     }
 
     /** Completes once the broker acknowledged every new event; fails if any was not (LINE then redelivers). */
@@ -58,6 +61,7 @@ public class WebhookIngest {
             if (result instanceof Ignored ignored) {
                 metrics.eventIgnored(ignored.eventType(), ignored.reason());
             } else if (result instanceof Mapped mapped) {
+                rememberIfUnsend(mapped.message());
                 if (publishedEvents.claim(mapped.eventId())) {
                     publications.add(publish(mapped));
                 } else {
@@ -69,6 +73,13 @@ public class WebhookIngest {
             return Uni.createFrom().voidItem();
         }
         return Uni.join().all(publications).andCollectFailures().replaceWithVoid();
+    }
+
+    /** Replies to a message the customer took back are not sent (see {@code OutboundLineConsumer}). */
+    private void rememberIfUnsend(InboundMessage message) {
+        if (message.kind() == MessageKind.UNSEND && message.line().messageId() != null) {
+            unsentMessages.remember(message.line().messageId());
+        }
     }
 
     private Uni<Void> publish(Mapped mapped) {

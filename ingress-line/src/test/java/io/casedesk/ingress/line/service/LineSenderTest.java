@@ -2,8 +2,10 @@ package io.casedesk.ingress.line.service;
 
 import com.linecorp.bot.messaging.client.MessagingApiClient;
 import io.casedesk.ingress.line.service.LineSender.Outcome;
+import io.casedesk.linesimulator.ApiCall;
 import io.casedesk.linesimulator.BotMessage;
 import io.casedesk.linesimulator.LineSimulator;
+import io.casedesk.linesimulator.ScriptedFailure;
 import io.casedesk.linesimulator.SimulatorConfig;
 import io.casedesk.schema.AnswerKind;
 import io.casedesk.schema.DeliveryStatus;
@@ -20,13 +22,18 @@ import java.util.List;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 /** The sending rules against the LINE simulator, through the official SDK client. */
 class LineSenderTest {
 
     private static LineSimulator line;
     private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
-    private final LineSender sender = new LineSender(client(line.baseUrl()), Duration.ofSeconds(50), new LineMetrics(registry));
+    /** Short waits; {@code Retry-After} of more than a second is cut to a second. */
+    private static final LineSender.RetryPolicy FAST_RETRIES =
+            new LineSender.RetryPolicy(2, Duration.ofMillis(10), Duration.ofMillis(50), Duration.ofSeconds(1));
+    private final LineSender sender = new LineSender(client(line.baseUrl()), Duration.ofSeconds(50),
+            new LineMetrics(registry), FAST_RETRIES);
 
     @BeforeAll
     static void startLine() {
@@ -99,12 +106,81 @@ class LineSenderTest {
     @Test
     void anUnreachableLineIsAFailedPush() {
         LineSender offline = new LineSender(client(URI.create("http://127.0.0.1:9")), Duration.ofSeconds(50),
-                new LineMetrics(registry));
+                new LineMetrics(registry), FAST_RETRIES);
 
         Outcome outcome = offline.send(UUID.randomUUID().toString(), message(newUser(), null, null, "hi"))
                 .await().atMost(Duration.ofSeconds(20));
 
         assertThat(outcome).isEqualTo(new Outcome(DeliveryStatus.FAILED, "push", "io_error"));
+    }
+
+    @Test
+    void aRateLimitedPushWaitsForRetryAfterAndIsSentOnceWithTheSameRetryKey() {
+        String user = newUser();
+        String eventId = UUID.randomUUID().toString();
+        line.failNext(user, 1, new ScriptedFailure(429, 1));
+
+        long started = System.nanoTime();
+        Outcome outcome = send(eventId, message(user, null, null, "hi"));
+
+        assertThat(outcome).isEqualTo(new Outcome(DeliveryStatus.SENT, "push", null));
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(Duration.ofSeconds(1));
+        assertThat(line.calls(user)).containsExactly(
+                new ApiCall(user, BotMessage.PUSH, 429, null, eventId, 1),
+                new ApiCall(user, BotMessage.PUSH, 200, null, eventId, 1));
+    }
+
+    @Test
+    void aRateLimitedReplyIsRetriedWithItsTokenAndALongRetryAfterIsCut() {
+        String user = newUser();
+        String token = line.issueReplyToken(user);
+        line.failNext(user, 1, new ScriptedFailure(429, 3600));
+
+        Outcome outcome = send(UUID.randomUUID().toString(), message(user, token, Instant.now(), "hi"));
+
+        assertThat(outcome).isEqualTo(new Outcome(DeliveryStatus.SENT, "reply", null));
+        assertThat(line.calls(user)).extracting(ApiCall::method, ApiCall::status, ApiCall::replyToken).containsExactly(
+                tuple(BotMessage.REPLY, 429, token), tuple(BotMessage.REPLY, 200, token));
+    }
+
+    @Test
+    void aRateLimitThatDoesNotEndIsAFailureAfterTheBoundedRetries() {
+        String user = newUser();
+        line.failNext(user, 10, new ScriptedFailure(429, null));
+
+        Outcome outcome = send(UUID.randomUUID().toString(), message(user, null, null, "hi"));
+
+        assertThat(outcome).isEqualTo(new Outcome(DeliveryStatus.FAILED, "push", "http_429"));
+        assertThat(line.calls(user)).extracting(ApiCall::status).containsExactly(429, 429, 429);
+        assertThat(line.chat(user)).isEmpty();
+    }
+
+    @Test
+    void aRefusedPushIsPermanentAndNotRetried() {
+        String user = newUser();
+        line.failNext(user, 1, new ScriptedFailure(400, null));
+
+        Outcome outcome = send(UUID.randomUUID().toString(), message(user, null, null, "hi"));
+
+        assertThat(outcome).isEqualTo(new Outcome(DeliveryStatus.FAILED, "push", "http_400"));
+        assertThat(line.calls(user)).extracting(ApiCall::status).containsExactly(400);
+    }
+
+    @Test
+    void aLongTextIsSplitAtSentencesIntoOneRequest() {
+        String user = newUser();
+        String sentence = "您的案件目前等待法院開庭，".repeat(30) + "。";
+        String text = sentence.repeat(13);
+        assertThat(text.length()).isGreaterThan(TextSplitter.MAX_UNITS);
+
+        Outcome outcome = send(UUID.randomUUID().toString(), message(user, line.issueReplyToken(user), Instant.now(), text));
+
+        assertThat(outcome.status()).isEqualTo(DeliveryStatus.SENT);
+        assertThat(line.chat(user)).singleElement().satisfies(sent -> {
+            assertThat(sent.method()).isEqualTo(BotMessage.REPLY);
+            assertThat(sent.texts()).hasSize(2).allSatisfy(part -> assertThat(part).endsWith("。").hasSizeLessThanOrEqualTo(5000));
+            assertThat(String.join("", sent.texts())).isEqualTo(text);
+        });
     }
 
     private Outcome send(String eventId, OutboundLineMessage message) {
