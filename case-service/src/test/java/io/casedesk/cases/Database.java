@@ -59,6 +59,7 @@ public final class Database {
     }
 
     public void truncateAll() {
-        execute("truncate " + String.join(", ", IMPORTED_TABLES) + ", conversation_turns restart identity");
+        execute("truncate " + String.join(", ", IMPORTED_TABLES) + ", conversation_turns, identity_link_codes, "
+                + "identity_link_guards, outbox_events, retention_runs restart identity");
     }
 }

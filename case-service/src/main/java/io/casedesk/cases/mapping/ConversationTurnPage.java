@@ -3,10 +3,10 @@ package io.casedesk.cases.mapping;
 import java.util.List;
 
 /**
- * One page of a customer's conversation history, newest first.
+ * One page of conversation history (a customer's or one conversation's), newest first.
  *
  * @param page  zero-based page number
- * @param total number of turns of the customer across all pages
+ * @param total number of turns across all pages
  */
 public record ConversationTurnPage(int page, int size, long total, List<ConversationTurnView> items) {
 }

@@ -74,6 +74,11 @@ public class CustomerCase extends PanacheEntityBase {
                 .firstResultOptional();
     }
 
+    /** The case with its customer. */
+    public static Optional<CustomerCase> findByNumber(String number) {
+        return find("from CustomerCase c join fetch c.customer where c.number = ?1", number).firstResultOptional();
+    }
+
     public static List<CustomerCase> listByNumbers(Collection<String> numbers) {
         return numbers.isEmpty() ? List.of() : list("number in ?1", numbers);
     }

@@ -25,8 +25,6 @@ import java.util.List;
 @Produces(MediaType.APPLICATION_JSON)
 public class CustomerResource {
 
-    static final int MAX_PAGE_SIZE = 100;
-
     private final CustomerDirectory directory;
     private final ConversationHistory conversationHistory;
 
@@ -69,10 +67,8 @@ public class CustomerResource {
     @APIResponse(responseCode = "404", description = "Unknown customer")
     public ConversationTurnPage conversationTurns(@PathParam("ref") String ref,
             @Parameter(description = "zero-based") @QueryParam("page") @DefaultValue("0") int page,
-            @Parameter(description = "1 to " + MAX_PAGE_SIZE) @QueryParam("size") @DefaultValue("20") int size) {
-        if (page < 0 || size < 1 || size > MAX_PAGE_SIZE) {
-            throw new BadRequestException("page must be 0 or more and size from 1 to " + MAX_PAGE_SIZE);
-        }
+            @Parameter(description = "1 to " + Paging.MAX_PAGE_SIZE) @QueryParam("size") @DefaultValue("20") int size) {
+        Paging.check(page, size);
         if (!directory.customerExists(ref)) {
             throw new NotFoundException();
         }

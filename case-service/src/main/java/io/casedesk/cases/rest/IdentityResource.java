@@ -1,31 +1,51 @@
 package io.casedesk.cases.rest;
 
 import io.casedesk.cases.mapping.IdentityView;
+import io.casedesk.cases.mapping.LinkCodeRequest;
+import io.casedesk.cases.mapping.LinkCodeRequestAnswer;
+import io.casedesk.cases.mapping.LinkRequest;
+import io.casedesk.cases.model.IdentityChannel;
 import io.casedesk.cases.service.CustomerDirectory;
+import io.casedesk.cases.service.IdentityLinking;
+import io.casedesk.cases.service.IdentityLinking.CodeRequestOutcome;
+import io.casedesk.cases.service.IdentityLinking.LinkOutcome;
+import io.casedesk.cases.service.IdentityLinking.Proof;
+import jakarta.ws.rs.BadRequestException;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-@Path("/api/v1/identities")
+import java.time.Duration;
+
+@Path("/api/v1/identities/{channel}/{externalId}")
 @Tag(name = "identities")
 @Produces(MediaType.APPLICATION_JSON)
 public class IdentityResource {
 
-    private final CustomerDirectory directory;
+    private static final int TOO_MANY_REQUESTS = 429;
 
-    public IdentityResource(CustomerDirectory directory) {
+    private final CustomerDirectory directory;
+    private final IdentityLinking linking;
+
+    public IdentityResource(CustomerDirectory directory, IdentityLinking linking) {
         this.directory = directory;
+        this.linking = linking;
     }
 
     @GET
-    @Path("/{channel}/{externalId}")
     @Operation(summary = "The customer behind a LINE user id or email address")
     @APIResponse(responseCode = "200", description = "Known identity; verified tells whether case facts may be shared")
     @APIResponse(responseCode = "404", description = "Unknown identity")
@@ -33,5 +53,93 @@ public class IdentityResource {
             @Parameter(description = "line or email") @PathParam("channel") String channel,
             @Parameter(description = "LINE user id, or email address (any case)") @PathParam("externalId") String externalId) {
         return directory.resolveIdentity(channel, externalId).orElseThrow(NotFoundException::new);
+    }
+
+    @POST
+    @Path("/link")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Link the identity to the customer of a case",
+            description = "With the case number and either the customer's verification secret or the one-time code "
+                    + "sent by code-request, the identity becomes a verified identity of that customer. A wrong "
+                    + "secret or code and an unknown case number get the same answer. Too many unsuccessful "
+                    + "attempts lock the identity out for a while.")
+    @APIResponse(responseCode = "200", description = "Linked and verified: the identity as GET answers it")
+    @APIResponse(responseCode = "400", description = "No case number, or not exactly one of secret and code",
+            content = @Content(schema = @Schema(implementation = ApiError.class)))
+    @APIResponse(responseCode = "403", description = "verification_failed: wrong secret or code, expired code, or "
+            + "unknown case number", content = @Content(schema = @Schema(implementation = ApiError.class)))
+    @APIResponse(responseCode = "404", description = "Unknown channel")
+    @APIResponse(responseCode = "409", description = "The identity is a verified identity of another customer",
+            content = @Content(schema = @Schema(implementation = ApiError.class)))
+    @APIResponse(responseCode = "429", description = "too_many_attempts: locked out; Retry-After gives the seconds left",
+            content = @Content(schema = @Schema(implementation = ApiError.class)))
+    public Response link(@Parameter(description = "line or email") @PathParam("channel") String channel,
+            @PathParam("externalId") String externalId, LinkRequest request) {
+        IdentityChannel identityChannel = channelOf(channel);
+        if (request == null || isBlank(request.caseNumber()) || isBlank(request.secret()) == isBlank(request.code())) {
+            throw new BadRequestException("caseNumber and exactly one of secret and code are required");
+        }
+        Proof proof = isBlank(request.secret()) ? new Proof.OneTimeCode(request.code().trim())
+                : new Proof.Secret(request.secret());
+        LinkOutcome outcome = linking.link(identityChannel, externalId, request.caseNumber().trim(), proof);
+        if (outcome instanceof LinkOutcome.Linked linked) {
+            return Response.ok(linked.identity()).build();
+        }
+        if (outcome instanceof LinkOutcome.HeldByAnotherCustomer) {
+            return Response.status(Response.Status.CONFLICT)
+                    .entity(ApiError.withMessage("identity_held_by_another_customer",
+                            "This identity is already a verified identity of another customer")).build();
+        }
+        if (outcome instanceof LinkOutcome.LockedOut locked) {
+            return tooManyAttempts(locked.retryAfter());
+        }
+        return Response.status(Response.Status.FORBIDDEN)
+                .entity(ApiError.withMessage("verification_failed", "The case number and secret or code do not match"))
+                .build();
+    }
+
+    @POST
+    @Path("/link/code-request")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Send a one-time link code to the registered email address of a case's customer",
+            description = "The code has 6 digits and replaces any earlier code of this identity. The answer is "
+                    + "the same whether or not the case number is known and the customer has an email address. "
+                    + "Each request counts towards the lockout, like an unsuccessful link.")
+    @APIResponse(responseCode = "202", description = "Accepted: a code was sent if the case number is known")
+    @APIResponse(responseCode = "400", description = "No case number",
+            content = @Content(schema = @Schema(implementation = ApiError.class)))
+    @APIResponse(responseCode = "404", description = "Unknown channel")
+    @APIResponse(responseCode = "429", description = "too_many_attempts: locked out; Retry-After gives the seconds left",
+            content = @Content(schema = @Schema(implementation = ApiError.class)))
+    public Response requestCode(@Parameter(description = "line or email") @PathParam("channel") String channel,
+            @PathParam("externalId") String externalId, LinkCodeRequest request) {
+        IdentityChannel identityChannel = channelOf(channel);
+        if (request == null || isBlank(request.caseNumber())) {
+            throw new BadRequestException("caseNumber is required");
+        }
+        CodeRequestOutcome outcome = linking.requestCode(identityChannel, externalId, request.caseNumber().trim());
+        if (outcome instanceof CodeRequestOutcome.LockedOut locked) {
+            return tooManyAttempts(locked.retryAfter());
+        }
+        var accepted = (CodeRequestOutcome.Accepted) outcome;
+        return Response.accepted(new LinkCodeRequestAnswer("accepted", accepted.codeValidity().toSeconds())).build();
+    }
+
+    private static IdentityChannel channelOf(String channel) {
+        return IdentityChannel.fromWireName(channel).orElseThrow(NotFoundException::new);
+    }
+
+    private static Response tooManyAttempts(Duration retryAfter) {
+        // Whole seconds, rounded up, so a client that waits exactly that long is let in.
+        long seconds = Math.max(1, (retryAfter.toMillis() + 999) / 1000);
+        return Response.status(TOO_MANY_REQUESTS)
+                .header(HttpHeaders.RETRY_AFTER, seconds)
+                .entity(ApiError.withMessage("too_many_attempts",
+                        "Too many unsuccessful attempts for this identity; try again later"))
+                .build();
+    }
+
+    private static boolean isBlank(String value) {
+        return value == null || value.isBlank();
     }
 }

@@ -19,7 +19,7 @@ import org.hibernate.Session;
 
 import java.time.Instant;
 
-/** The conversation audit log: turns consumed from {@code cs.conversation.v1}, read per customer. */
+/** The conversation audit log: turns consumed from {@code cs.conversation.v1}, read per customer or conversation. */
 @ApplicationScoped
 public class ConversationHistory {
 
@@ -78,6 +78,15 @@ public class ConversationHistory {
     public ConversationTurnPage turnsOf(String customerRef, int page, int size) {
         var query = ConversationTurnEntry.<ConversationTurnEntry>find("customerRef",
                 Sort.descending("occurredAt").and("id", Sort.Direction.Descending), customerRef);
+        var items = query.page(Page.of(page, size)).list().stream().map(ConversationTurnView::of).toList();
+        return new ConversationTurnPage(page, size, query.count(), items);
+    }
+
+    /** A page of one conversation's turns, newest first; empty when none are stored (or all were purged). */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public ConversationTurnPage turnsOfConversation(String conversationId, int page, int size) {
+        var query = ConversationTurnEntry.<ConversationTurnEntry>find("conversationId",
+                Sort.descending("occurredAt").and("id", Sort.Direction.Descending), conversationId);
         var items = query.page(Page.of(page, size)).list().stream().map(ConversationTurnView::of).toList();
         return new ConversationTurnPage(page, size, query.count(), items);
     }

@@ -1,0 +1,54 @@
+package io.casedesk.cases.messaging;
+
+import io.quarkus.scheduler.Scheduled;
+import io.smallrye.reactive.messaging.MutinyEmitter;
+import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.hibernate.Session;
+import org.jboss.logging.Logger;
+
+import java.util.List;
+
+/**
+ * Publishes the outbox's events to Kafka, oldest first, and deletes each once the broker acknowledged it.
+ * Delivery is at least once: a crash between the acknowledgement and the delete publishes an event again,
+ * under the same event id, which consumers deduplicate on. Rows are claimed with {@code skip locked}, so
+ * several instances of the service can relay side by side.
+ */
+@ApplicationScoped
+public class OutboxRelay {
+
+    private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
+    private static final int BATCH_SIZE = 100;
+
+    private final Session session;
+    private final MutinyEmitter<String> outbox;
+
+    public OutboxRelay(Session session, @Channel("outbox") MutinyEmitter<String> outbox) {
+        this.session = session;
+        this.outbox = outbox;
+    }
+
+    @Scheduled(every = "${casedesk.outbox.relay-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Transactional
+    void relayPending() {
+        List<Object[]> pending = session.createNativeQuery("""
+                        select id, topic, event_key, event from outbox_events
+                         order by id limit :batch for update skip locked""", Object[].class)
+                .setParameter("batch", BATCH_SIZE)
+                .getResultList();
+        for (Object[] row : pending) {
+            long id = ((Number) row[0]).longValue();
+            String topic = (String) row[1];
+            // Waits for the broker's acknowledgement; a failure rolls back and the rows are tried again.
+            outbox.sendMessageAndAwait(Message.of((String) row[3]).addMetadata(
+                    OutgoingKafkaRecordMetadata.<String>builder().withTopic(topic).withKey((String) row[2]).build()));
+            session.createNativeMutationQuery("delete from outbox_events where id = :id")
+                    .setParameter("id", id).executeUpdate();
+            LOG.debugf("Published outbox event %d to %s", id, topic);
+        }
+    }
+}
