@@ -27,13 +27,17 @@ public final class ReplyMails {
         if (email.text() == null || email.text().isBlank()) {
             throw new IllegalArgumentException("Outbound email " + outbound.eventId() + " has no text");
         }
-        Mail mail = Mail.withText(recipient(email.to()), subject(email.subject()), body(email.text(), email.quotedText()))
+        boolean reply = email.inReplyTo() != null && !email.inReplyTo().isBlank();
+        // RFC 3834: an answer to a customer's mail is auto-replied; a message nobody wrote to us first (a
+        // verification code) is auto-generated and keeps its own subject.
+        Mail mail = Mail.withText(recipient(email.to()), reply ? subject(email.subject()) : ownSubject(email.subject()),
+                        body(email.text(), email.quotedText()))
                 .addHeader("Message-ID", messageId(outbound.eventId(), messageIdDomain))
-                .addHeader("Auto-Submitted", "auto-replied");
+                .addHeader("Auto-Submitted", reply ? "auto-replied" : "auto-generated");
         if (email.mailbox() != null && !email.mailbox().isBlank()) {
             mail.setFrom(headerValue(email.mailbox(), "mailbox"));
         }
-        if (email.inReplyTo() != null && !email.inReplyTo().isBlank()) {
+        if (reply) {
             mail.addHeader("In-Reply-To", headerValue(email.inReplyTo(), "inReplyTo"));
         }
         String references = references(email.references(), email.inReplyTo());
@@ -52,6 +56,11 @@ public final class ReplyMails {
     static String subject(String original) {
         String oneLine = original == null ? "" : LINE_BREAKS.matcher(original).replaceAll(" ");
         return (REPLY_PREFIX + REPLY_MARKERS.matcher(oneLine).replaceFirst("").trim()).trim();
+    }
+
+    /** The subject of a message that answers nothing, on one line. */
+    static String ownSubject(String original) {
+        return original == null ? "" : LINE_BREAKS.matcher(original).replaceAll(" ").trim();
     }
 
     /** The answer, then the customer's text quoted below it ("> " lines). */
