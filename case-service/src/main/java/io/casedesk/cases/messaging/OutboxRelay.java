@@ -32,7 +32,9 @@ public class OutboxRelay {
         this.outbox = outbox;
     }
 
-    @Scheduled(every = "${casedesk.outbox.relay-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    // The first run waits a little: the scheduler starts before the Kafka channels are connected.
+    @Scheduled(every = "${casedesk.outbox.relay-interval}", delayed = "${casedesk.outbox.relay-initial-delay:5s}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     @Transactional
     void relayPending() {
         List<Object[]> pending = session.createNativeQuery("""

@@ -2,8 +2,9 @@ package io.casedesk.cases.benchmark;
 
 import io.casedesk.cases.ApiClient;
 import io.quarkus.test.common.http.TestHTTPResource;
-import io.quarkus.test.junit.QuarkusTest;
-import jakarta.inject.Inject;
+import io.casedesk.infra.test.PostgresTestResource;
+import io.casedesk.infra.test.SharedInfrastructure;
+import io.quarkus.test.junit.QuarkusIntegrationTest;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -11,7 +12,6 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.postgresql.PGConnection;
 
-import javax.sql.DataSource;
 import java.io.IOException;
 import java.io.StringReader;
 import java.net.URI;
@@ -19,6 +19,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
@@ -43,10 +44,14 @@ import static org.assertj.core.api.Assertions.assertThat;
  * or not earlier ones finished, and each latency is measured from its scheduled start, so a stall shows up in
  * the figures instead of slowing the load down (no coordinated omission).
  * <p>
+ * The service runs as it runs in production, from its packaged jar in a JVM of its own
+ * ({@code @QuarkusIntegrationTest}, test profile for the service keys), so the load generator's allocations and
+ * garbage collections do not pause it; both still share this machine's cores with PostgreSQL.
+ * <p>
  * Not part of the normal build; run it with
  * {@code ./mvnw -B -o verify -pl case-service -Dbenchmark -Dit.test=CaseLookupBenchmark -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false}.
  */
-@QuarkusTest
+@QuarkusIntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @EnabledIfSystemProperty(named = "benchmark", matches = ".*")
 class CaseLookupBenchmark {
@@ -62,9 +67,6 @@ class CaseLookupBenchmark {
     private static final String REF_PREFIX = "BENCH-C";
     private static final String CASE_PREFIX = "BENCH-K";
     private static final String LINE_PREFIX = "Ubench";
-
-    @Inject
-    DataSource dataSource;
 
     @TestHTTPResource("/")
     URI baseUri;
@@ -96,7 +98,7 @@ class CaseLookupBenchmark {
                         .append(firstDate.plusDays((i + c) % 365)).append("\tHearing\n");
             }
         }
-        try (Connection connection = dataSource.getConnection()) {
+        try (Connection connection = connect()) {
             var copy = connection.unwrap(PGConnection.class).getCopyAPI();
             copy.copyIn("copy customers (id, ref, name, salutation, language) from stdin",
                     new StringReader(customers.toString()));
@@ -114,7 +116,7 @@ class CaseLookupBenchmark {
 
     @AfterAll
     void removeSeededRows() throws SQLException {
-        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+        try (Connection connection = connect(); Statement statement = connection.createStatement()) {
             statement.execute("delete from cases where number like '" + CASE_PREFIX + "%'");
             statement.execute("delete from customers where ref like '" + REF_PREFIX + "%'");
         }
@@ -190,6 +192,16 @@ class CaseLookupBenchmark {
             }
             return response.body();
         });
+    }
+
+    /** The database the service under test uses, as PostgresTestResource chose it. */
+    private static Connection connect() throws SQLException {
+        String external = System.getenv(PostgresTestResource.URL_ENV);
+        if (external != null && !external.isBlank()) {
+            return DriverManager.getConnection(external, System.getenv().getOrDefault(PostgresTestResource.USERNAME_ENV, "postgres"),
+                    System.getenv().getOrDefault(PostgresTestResource.PASSWORD_ENV, ""));
+        }
+        return DriverManager.getConnection(SharedInfrastructure.postgres().jdbcUrl("cases"), "postgres", "");
     }
 
     private static long percentile(long[] sorted, double percentile) {
