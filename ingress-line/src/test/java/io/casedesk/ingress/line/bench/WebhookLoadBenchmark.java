@@ -8,7 +8,7 @@ import io.casedesk.linesimulator.Webhook;
 import io.casedesk.linesimulator.WebhookSigner;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
-import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusIntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
@@ -32,10 +32,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Webhook acknowledgement latency under a fixed request rate, against the real service, the real broker and the
  * LINE simulator, on loopback. Open loop: each request is sent at its scheduled time whether or not earlier
  * ones were answered, and its latency counts from that scheduled time, so a stalled service cannot hide its
- * queueing. Not part of the normal build; run it with
+ * queueing. The service runs from its packaged jar in a JVM of its own, as in production
+ * ({@code @QuarkusIntegrationTest}, test profile for the dev channel secret), so the load generator's
+ * allocations and garbage collections do not pause it. Not part of the normal build; run it with
  * {@code ./mvnw -B -o verify -pl ingress-line -Dbenchmark}.
  */
-@QuarkusTest
+@QuarkusIntegrationTest
 @QuarkusTestResource(KafkaTestResource.class)
 @QuarkusTestResource(LineSimulatorTestResource.class)
 @EnabledIfSystemProperty(named = "benchmark", matches = ".*")
