@@ -123,6 +123,39 @@ class ResponderFlowTest {
         await().atMost(Duration.ofSeconds(10)).until(() -> outboundLine.received().size() == 1);
     }
 
+    @Test
+    void aNewFollowerIsWelcomedAndShownHowToLinkTheirIdentity() {
+        Envelope<TriagedMessage> follow = triaged("Unewfollower000000000000000000000", "01FFFF",
+                triage(Intent.GREETING, false), MessageKind.FOLLOW, "user", false, null);
+
+        send(follow);
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> outboundLine.received().size() == 1);
+        String text = texts(outboundLine.received().get(0)).get(0);
+        assertThat(text).contains("官方帳號").contains("驗證碼");
+    }
+
+    @Test
+    void inAGroupTheBotAnswersOnlyWhenMentionedAndThenToTheGroup() {
+        String group = "Cgroup00000000000000000000000000";
+        send(triaged(CaseServiceStandIn.KNOWN_LINE_USER, "01GGG1", triage(Intent.GREETING, false), MessageKind.TEXT,
+                "group", false, group));
+        send(triaged(CaseServiceStandIn.KNOWN_LINE_USER, "01GGG2", triage(Intent.GREETING, false), MessageKind.TEXT,
+                "group", true, group));
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> outboundLine.received().size() >= 1);
+        sleep();
+        assertThat(outboundLine.received()).hasSize(1);
+        OutboundLineMessage answer = (OutboundLineMessage) EventCodec.shared()
+                .decode(outboundLine.received().get(0).getPayload()).payload();
+        assertThat(answer.to()).isEqualTo(group);
+        assertThat(answer.inReplyToMessageId()).isEqualTo("m-01GGG2");
+    }
+
+    private static List<String> texts(Message<String> record) {
+        return ((OutboundLineMessage) EventCodec.shared().decode(record.getPayload()).payload()).texts();
+    }
+
     private void send(Envelope<TriagedMessage> triaged) {
         connector.source("triaged").send(EventCodec.shared().encode(triaged));
     }
@@ -133,12 +166,17 @@ class ResponderFlowTest {
     }
 
     private static Envelope<TriagedMessage> triaged(String userId, String webhookEventId, Triage triage) {
-        InboundMessage inbound = new InboundMessage(Channel.LINE, MessageKind.TEXT, userId, null, null,
-                "我想了解目前離婚訴訟案件的進展", List.of(), Instant.now(),
-                new LineSource(BOT, "user", userId, null, null, webhookEventId, "m-" + webhookEventId,
-                        "reply-token-" + webhookEventId, Instant.now(), false, false, false), null);
+        return triaged(userId, webhookEventId, triage, MessageKind.TEXT, "user", false, null);
+    }
+
+    private static Envelope<TriagedMessage> triaged(String userId, String webhookEventId, Triage triage, MessageKind kind,
+                                                    String sourceType, boolean mentioned, String groupId) {
+        InboundMessage inbound = new InboundMessage(Channel.LINE, kind, userId, null, null,
+                kind == MessageKind.TEXT ? "我想了解目前離婚訴訟案件的進展" : null, List.of(), Instant.now(),
+                new LineSource(BOT, sourceType, userId, groupId, null, webhookEventId, "m-" + webhookEventId,
+                        "reply-token-" + webhookEventId, Instant.now(), mentioned, false, false), null);
         Envelope<InboundMessage> inboundEnvelope = Envelope.of(EventIds.lineInbound(webhookEventId), Instant.now(),
-                ConversationIds.line(BOT, userId), null, null, inbound);
+                ConversationIds.line(BOT, groupId != null ? groupId : userId), null, null, inbound);
         return inboundEnvelope.follow("triage", Instant.now(), new TriagedMessage(inbound, triage));
     }
 
