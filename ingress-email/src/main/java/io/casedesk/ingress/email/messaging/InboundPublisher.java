@@ -1,0 +1,47 @@
+package io.casedesk.ingress.email.messaging;
+
+import io.casedesk.ingress.email.mapping.EventRecords;
+import io.casedesk.schema.ConversationTurn;
+import io.casedesk.schema.DeliveryReport;
+import io.casedesk.schema.Envelope;
+import io.casedesk.schema.InboundMessage;
+import io.smallrye.reactive.messaging.MutinyEmitter;
+import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.Message;
+
+/** Publishes what the mailbox reader found; every method returns only once the broker acknowledged. */
+@ApplicationScoped
+public class InboundPublisher {
+
+    private final MutinyEmitter<String> inbound;
+    private final MutinyEmitter<String> conversation;
+    private final MutinyEmitter<String> deliveries;
+    private final MutinyEmitter<String> quarantine;
+
+    InboundPublisher(@Channel("inbound") MutinyEmitter<String> inbound,
+            @Channel("conversation") MutinyEmitter<String> conversation,
+            @Channel("delivery") MutinyEmitter<String> deliveries,
+            @Channel("inbound-quarantine") MutinyEmitter<String> quarantine) {
+        this.inbound = inbound;
+        this.conversation = conversation;
+        this.deliveries = deliveries;
+        this.quarantine = quarantine;
+    }
+
+    public void inbound(Envelope<InboundMessage> message, Envelope<ConversationTurn> turn) {
+        inbound.sendMessageAndAwait(EventRecords.toRecord(message));
+        conversation.sendMessageAndAwait(EventRecords.toRecord(turn));
+    }
+
+    public void delivery(Envelope<DeliveryReport> report) {
+        deliveries.sendMessageAndAwait(EventRecords.toRecord(report));
+    }
+
+    /** A pointer to a mail that stays in the mailbox, with the reason; never the mail itself. */
+    public void quarantine(String key, String json) {
+        quarantine.sendMessageAndAwait(Message.of(json)
+                .addMetadata(OutgoingKafkaRecordMetadata.<String>builder().withKey(key).build()));
+    }
+}
