@@ -63,7 +63,7 @@ class InboundConsumerTest {
         assertThat(record.getMetadata(OutgoingKafkaRecordMetadata.class))
                 .hasValueSatisfying(metadata -> assertThat(metadata.getKey()).isEqualTo(event.conversationId()));
         given().when().get("/q/metrics").then().statusCode(200)
-                .body(containsString("casedesk_classifier_triaged_total{engine=\"local-rules\",intent=\"case_status\"}"));
+                .body(containsString("casedesk_classifier_triaged_total{engine=\"local\",intent=\"case_status\"}"));
     }
 
     @Test

@@ -23,7 +23,7 @@ class ServiceEndpointsTest {
                 .body("intent", equalTo("human_request"))
                 .body("needsHuman", equalTo(true))
                 .body("language", equalTo("zh-Hant"))
-                .body("engine", equalTo("local-rules"))
+                .body("engine", equalTo("local"))
                 .body("reasons", hasItem("needs_human:explicit_request"));
     }
 

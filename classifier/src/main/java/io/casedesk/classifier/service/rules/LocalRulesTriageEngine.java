@@ -10,6 +10,7 @@ import io.casedesk.schema.Urgency;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -25,6 +26,8 @@ public final class LocalRulesTriageEngine implements TriageEngine {
     public static final String NAME = "local-rules";
 
     private static final int GREETING_MAX_LENGTH = 20;
+    /** How much the rules' topic counts next to a model's probabilities (see {@link #intent(String, ModelReading)}). */
+    private static final double RULES_VOTE_WEIGHT = 1.0;
     private static final Pattern LATIN_WORD = Pattern.compile("[a-z]+");
 
     private final LanguageDetector languageDetector;
@@ -41,14 +44,25 @@ public final class LocalRulesTriageEngine implements TriageEngine {
 
     @Override
     public Triage triage(InboundMessage message) {
+        return triage(message, null, NAME);
+    }
+
+    /**
+     * The rules' triage with the intent and emotion read by a model, for an engine that combines both: an explicit
+     * request for a person and emotion cues still win, and urgency and needs-human follow from the combined labels.
+     *
+     * @param reading    the model's reading of {@link #readableText}, or {@code null} for the rules alone
+     * @param engineName written into {@link Triage#engine()}
+     */
+    public Triage triage(InboundMessage message, ModelReading reading, String engineName) {
         String text = readableText(message);
         if (text.isBlank()) {
-            return triageWithoutText(message);
+            return triageWithoutText(message, engineName);
         }
         String prepared = Cue.prepare(text);
         LanguageDetector.Guess language = languageDetector.detect(text, message.languageHint());
-        Label<Intent> intent = intent(prepared);
-        Label<Emotion> emotion = emotion(prepared, intent.value());
+        Label<Intent> intent = reading == null ? intent(prepared) : intent(prepared, reading);
+        Label<Emotion> emotion = reading == null ? emotion(prepared, intent.value()) : emotion(prepared, intent.value(), reading);
         Label<Urgency> urgency = urgency(prepared, emotion.value());
         Label<Boolean> needsHuman = needsHuman(prepared, intent.value(), emotion.value(), urgency.value());
 
@@ -62,18 +76,18 @@ public final class LocalRulesTriageEngine implements TriageEngine {
                 Map.of("intent", intent.confidence(), "emotion", emotion.confidence(),
                         "urgency", urgency.confidence(), "needs_human", needsHuman.confidence(),
                         "language", language.confidence()),
-                NAME, reasons);
+                engineName, reasons);
     }
 
     /** The text to read: for email the subject too, since it often says the most. */
-    private static String readableText(InboundMessage message) {
+    public static String readableText(InboundMessage message) {
         String text = message.text() == null ? "" : message.text();
         String subject = message.email() == null ? null : message.email().subject();
         return subject == null || subject.isBlank() || text.startsWith(subject) ? text : subject + "\n\n" + text;
     }
 
     /** A follow or join is a greeting, a file or picture is most likely a document; the rest is other. */
-    private Triage triageWithoutText(InboundMessage message) {
+    private Triage triageWithoutText(InboundMessage message, String engineName) {
         MessageKind kind = message.kind() == null ? MessageKind.OTHER : message.kind();
         Intent intent = switch (kind) {
             case FOLLOW, JOIN, MEMBER_JOINED -> Intent.GREETING;
@@ -85,7 +99,7 @@ public final class LocalRulesTriageEngine implements TriageEngine {
         return new Triage(intent, Emotion.NEUTRAL, Urgency.LOW, false, language,
                 Map.of("intent", intent == Intent.GREETING ? 0.9 : 0.4, "emotion", 0.5, "urgency", 0.5,
                         "needs_human", 0.5, "language", hinted == null ? 0.0 : 0.6),
-                NAME, List.of("intent:no_text:" + kind.name().toLowerCase(Locale.ROOT)));
+                engineName, List.of("intent:no_text:" + kind.name().toLowerCase(Locale.ROOT)));
     }
 
     private static Label<Intent> intent(String text) {
@@ -108,6 +122,42 @@ public final class LocalRulesTriageEngine implements TriageEngine {
         }
         double confidence = clamp(0.45 + 0.1 * best.score() - 0.1 * runnerUp, 0.35, 0.95);
         return new Label<>(best.intent(), confidence, List.of("intent:cues:" + best.score() + ":" + runnerUp));
+    }
+
+    /**
+     * An explicit request for a person wins, as in the rules. Otherwise the rules' topic, when they found one, is a vote
+     * worth its confidence added to the model's probabilities: a plain cue ("發票", "invoice") corrects a model that is
+     * unsure, a confident model overrules a single weak cue.
+     */
+    private static Label<Intent> intent(String text, ModelReading reading) {
+        Label<Intent> byCues = intent(text);
+        if (byCues.value() == Intent.HUMAN_REQUEST) {
+            return byCues;
+        }
+        Map<Intent, Double> votes = new EnumMap<>(reading.intentProbabilities());
+        boolean cuesFound = !byCues.reasons().contains("intent:no_cue");
+        if (cuesFound) {
+            votes.merge(byCues.value(), RULES_VOTE_WEIGHT * byCues.confidence(), Double::sum);
+        }
+        double total = votes.values().stream().mapToDouble(Double::doubleValue).sum();
+        Map.Entry<Intent, Double> best = votes.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow();
+        String reason = cuesFound && best.getKey() == byCues.value() ? "intent:model_and_cues" : "intent:model";
+        return new Label<>(best.getKey(), clamp(best.getValue() / total, 0, 1), List.of(reason));
+    }
+
+    /**
+     * Anger and anxiety said in words are the clearest sign, so the cues win; otherwise a confident model reading of
+     * a non-neutral emotion, then the rules' positive cues.
+     */
+    private static Label<Emotion> emotion(String text, Intent intent, ModelReading reading) {
+        Label<Emotion> byCues = emotion(text, intent);
+        if (byCues.value() == Emotion.ANGRY || byCues.value() == Emotion.ANXIOUS) {
+            return byCues;
+        }
+        if (reading.emotion() != Emotion.NEUTRAL && reading.emotionConfidence() >= ModelReading.CONFIDENT) {
+            return new Label<>(reading.emotion(), clamp(reading.emotionConfidence(), 0, 1), List.of("emotion:model"));
+        }
+        return byCues;
     }
 
     private static Label<Emotion> emotion(String text, Intent intent) {
@@ -163,6 +213,10 @@ public final class LocalRulesTriageEngine implements TriageEngine {
         }
         if (urgency == Urgency.HIGH && (emotion == Emotion.ANXIOUS || emotion == Emotion.ANGRY)) {
             reasons.add("needs_human:urgent_and_distressed");
+        } else if (urgency == Urgency.HIGH && emotion == Emotion.NEUTRAL) {
+            // DESIGN asks for anxiety or anger as well, but a writer with a deadline tomorrow is rarely calm and
+            // the emotion read from text misses a worry that is stated as a fact; recall first.
+            reasons.add("needs_human:urgent");
         }
         // An arrest, a seizure or violence needs a lawyer even when the writer stays calm.
         if (TriageLexicon.IMMINENT_HARM.foundIn(text)) {

@@ -1,0 +1,127 @@
+package io.casedesk.classifier.service.embedding;
+
+import dev.langchain4j.data.embedding.Embedding;
+import dev.langchain4j.data.segment.TextSegment;
+import dev.langchain4j.model.embedding.EmbeddingModel;
+import dev.langchain4j.model.embedding.onnx.bgesmallzhv15q.BgeSmallZhV15QuantizedEmbeddingModel;
+import io.casedesk.classifier.service.TriageEngine;
+import io.casedesk.classifier.service.rules.LocalRulesTriageEngine;
+import io.casedesk.classifier.service.rules.ModelReading;
+import io.casedesk.schema.Emotion;
+import io.casedesk.schema.InboundMessage;
+import io.casedesk.schema.Intent;
+import io.casedesk.schema.Triage;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The local engine: a multilingual sentence embedding (in-process, no network) read by nearest labelled examples for
+ * intent and emotion, combined with the rules of {@link LocalRulesTriageEngine} for what words say plainly (a request
+ * for a person, anger, a deadline, an arrest) and for language, urgency and needs-human.
+ */
+public final class EmbeddingTriageEngine implements TriageEngine {
+
+    public static final String NAME = "local";
+
+    /** Only the opening of a long message is embedded: it carries the topic, and the cost grows with the length. */
+    static final int MAX_EMBEDDED_CHARS = 256;
+
+    private static final int NEAREST_EXAMPLES = 3;
+
+    private final EmbeddingModel embeddingModel;
+    private final LocalRulesTriageEngine rules;
+    private final SoftmaxClassifier<Intent> intentClassifier;
+    private final NearestExamplesClassifier<Emotion> emotionClassifier;
+
+    public EmbeddingTriageEngine(EmbeddingModel embeddingModel, List<TrainingExample> examples, LocalRulesTriageEngine rules) {
+        this.embeddingModel = embeddingModel;
+        this.rules = rules;
+        List<float[]> vectors = embed(examples.stream().map(TrainingExample::text).toList());
+        Map<Intent, List<float[]>> byIntent = new LinkedHashMap<>();
+        Map<Emotion, List<float[]>> byEmotion = new LinkedHashMap<>();
+        for (int i = 0; i < examples.size(); i++) {
+            byIntent.computeIfAbsent(examples.get(i).intent(), intent -> new ArrayList<>()).add(vectors.get(i));
+            byEmotion.computeIfAbsent(examples.get(i).emotion(), emotion -> new ArrayList<>()).add(vectors.get(i));
+        }
+        this.intentClassifier = new SoftmaxClassifier<>(byIntent);
+        this.emotionClassifier = new NearestExamplesClassifier<>(byEmotion, NEAREST_EXAMPLES);
+    }
+
+    /**
+     * The engine with the bundled BGE small zh v1.5 model (quantized, loaded once) and the module's training examples.
+     * The model embeds a batch in the caller's thread: ONNX Runtime already spreads one inference over the cores, and
+     * a thread per text on top of that only makes them compete.
+     */
+    public static EmbeddingTriageEngine withBundledModel(LocalRulesTriageEngine rules) {
+        return new EmbeddingTriageEngine(new BgeSmallZhV15QuantizedEmbeddingModel(Runnable::run),
+                TrainingExample.load(TrainingExample.DEFAULT_RESOURCE), rules);
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public Triage triage(InboundMessage message) {
+        return triageAll(List.of(message)).get(0);
+    }
+
+    /** Embeds the texts of all messages in one batch, which the model spreads over the cores. */
+    @Override
+    public List<Triage> triageAll(List<InboundMessage> messages) {
+        List<Integer> withText = new ArrayList<>();
+        List<String> texts = new ArrayList<>();
+        for (int i = 0; i < messages.size(); i++) {
+            String text = LocalRulesTriageEngine.readableText(messages.get(i));
+            if (!text.isBlank()) {
+                withText.add(i);
+                texts.add(text);
+            }
+        }
+        List<float[]> vectors = embed(texts);
+        ModelReading[] readings = new ModelReading[messages.size()];
+        for (int j = 0; j < withText.size(); j++) {
+            readings[withText.get(j)] = read(vectors.get(j));
+        }
+        List<Triage> triages = new ArrayList<>(messages.size());
+        for (int i = 0; i < messages.size(); i++) {
+            triages.add(rules.triage(messages.get(i), readings[i], NAME));
+        }
+        return triages;
+    }
+
+    private ModelReading read(float[] vector) {
+        NearestExamplesClassifier.Prediction<Intent> intent = intentClassifier.classify(vector);
+        NearestExamplesClassifier.Prediction<Emotion> emotion = emotionClassifier.classify(vector);
+        return new ModelReading(intent.probabilities(), emotion.label(), emotion.confidence());
+    }
+
+    private List<float[]> embed(List<String> texts) {
+        if (texts.isEmpty()) {
+            return List.of();
+        }
+        List<TextSegment> segments = texts.stream()
+                .map(text -> TextSegment.from(text.length() > MAX_EMBEDDED_CHARS ? text.substring(0, MAX_EMBEDDED_CHARS) : text))
+                .toList();
+        List<Embedding> embeddings = embeddingModel.embedAll(segments).content();
+        return embeddings.stream().map(EmbeddingTriageEngine::normalised).toList();
+    }
+
+    private static float[] normalised(Embedding embedding) {
+        float[] vector = embedding.vector();
+        double norm = 0;
+        for (float value : vector) {
+            norm += value * value;
+        }
+        float scale = norm == 0 ? 0 : (float) (1 / Math.sqrt(norm));
+        float[] result = new float[vector.length];
+        for (int i = 0; i < vector.length; i++) {
+            result[i] = vector[i] * scale;
+        }
+        return result;
+    }
+}

@@ -1,0 +1,31 @@
+package io.casedesk.classifier.service.openai;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class PersonalDataRedactorTest {
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "身分證字號A123456789請查 | 身分證字號[id]請查",
+            "my ID is b223456789. | my ID is [id].",
+            "call me on 0912-345-678 | call me on [phone]",
+            "電話 +886 912 345 678 | 電話 [phone]",
+            "市話(02)2345-6789 | 市話[phone]",
+            "mail me at a.b+c@mail.example.com | mail me at [email]",
+            "卡號4111-1111-1111-1111 | 卡號[account]",
+            "帳號 00123456789012 | 帳號 [account]",
+    })
+    void replacesPersonalData(String text, String expected) {
+        assertThat(PersonalDataRedactor.redact(text)).isEqualTo(expected);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "明天下午3點開庭", "案號 113年度訴字第456號", "fees of 30,000 NTD", "2026-01-05 的會議"})
+    void leavesDatesAmountsAndCaseNumbers(String text) {
+        assertThat(PersonalDataRedactor.redact(text)).isEqualTo(text);
+    }
+}
