@@ -42,6 +42,7 @@ public final class Casedesk {
                 case "down" -> down(settings, rest.contains("--wipe"));
                 case "status" -> status(settings);
                 case "say" -> say(settings, rest);
+                case "mail" -> mail(settings, rest);
                 default -> help();
             };
         } catch (RuntimeException e) {
@@ -58,7 +59,10 @@ public final class Casedesk {
                   down [--wipe]        stop it (--wipe also deletes all local data in .casedesk/)
                   status               health and memory of every part
                   say <who> <text>     write on LINE as a demo customer (C-1001) or any LINE user id (U...),
-                                       and print the bot's replies""");
+                                       and print the bot's replies
+                  mail <from> <subject> <text>
+                                       email the firm from an address (a demo customer's or any other)
+                                       and print the answer that arrives in that address's mailbox""");
         return 2;
     }
 
@@ -207,6 +211,33 @@ public final class Casedesk {
         }
     }
 
+    private static int mail(StackSettings settings, List<String> args) {
+        if (args.size() < 3) {
+            return help();
+        }
+        String from = args.get(0);
+        String subject = args.get(1);
+        String text = String.join(" ", args.subList(2, args.size()));
+        LocalMailClient client = new LocalMailClient(settings.smtpPort(), settings.imapPort());
+        try {
+            String messageId = client.send(from, subject, text);
+            System.out.println("you (" + from + "): " + subject + "\n" + text);
+            List<String> answers = client.awaitAnswers(from, messageId, Duration.ofSeconds(40));
+            if (answers.isEmpty()) {
+                System.out.println("firm: (no answer yet; it may have been handed to a person)");
+            }
+            answers.forEach(answer -> System.out.println("firm: " + answer));
+            return 0;
+        } catch (jakarta.mail.MessagingException | IOException e) {
+            System.err.println("Cannot reach the local mail server on ports " + settings.smtpPort() + "/"
+                    + settings.imapPort() + ": is CaseDesk up? (" + e.getMessage() + ")");
+            return 1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 1;
+        }
+    }
+
     private static void printWhereThingsAre(StackSettings settings) {
         System.out.printf("""
                   LINE simulator     %s   (write as a customer: ./casedesk say C-1001 "我想了解目前離婚訴訟案件的進展")
@@ -218,11 +249,14 @@ public final class Casedesk {
                   case-service       http://127.0.0.1:%d   (API docs: /q/openapi)
                   Kafka              %s
                   PostgreSQL         %s (user postgres)
+                  mail server        SMTP 127.0.0.1:%d, IMAP 127.0.0.1:%d (support mailbox %s;
+                                     try: ./casedesk mail chang.chihming@example.com "案件進度" "請問下次開庭是什麼時候？")
                   health, metrics    each service's /q/health and /q/metrics
                   logs, data         %s
                 """, settings.simulatorUrl(), settings.ingressLinePort(), settings.ingressEmailPort(),
                 settings.classifierPort(), settings.responderPort(), settings.handoffPort(), settings.caseServicePort(),
-                settings.kafkaBootstrap(), settings.jdbcUrl("cases"), settings.home());
+                settings.kafkaBootstrap(), settings.jdbcUrl("cases"), settings.smtpPort(), settings.imapPort(),
+                LocalMailServer.SUPPORT_ADDRESS, settings.home());
     }
 
     /** The demo firm: the product's copy under deploy/demo-data. */

@@ -33,6 +33,7 @@ final class LocalStack implements AutoCloseable {
     private final Consumer<String> progress;
     private LocalKafka kafka;
     private LocalPostgres postgres;
+    private LocalMailServer mail;
     private final List<ManagedProcess> processes = new ArrayList<>();
 
     private LocalStack(StackSettings settings, Consumer<String> progress) {
@@ -69,6 +70,8 @@ final class LocalStack implements AutoCloseable {
             throw e.getCause() instanceof RuntimeException r ? r : e;
         }
         postgres.createDatabase("cases");
+        mail = LocalMailServer.start(settings.smtpPort(), settings.imapPort());
+        progress.accept("Mail server: SMTP on port " + settings.smtpPort() + ", IMAP on port " + settings.imapPort());
 
         progress.accept("Starting the LINE simulator and " + SERVICES.size() + " services ...");
         processes.add(ManagedProcess.start("line-simulator", simulatorCommand(),
@@ -108,9 +111,23 @@ final class LocalStack implements AutoCloseable {
                 "casedesk.line.channel-secret", StackSettings.LINE_CHANNEL_SECRET,
                 "casedesk.line.channel-token", StackSettings.LINE_CHANNEL_TOKEN,
                 "casedesk.line.api-base-url", settings.simulatorUrl()))));
-        services.add(new ServiceSpec("ingress-email", settings.ingressEmailPort(), withCommon(settings.ingressEmailPort(), Map.of(
-                "quarkus.mailer.host", "127.0.0.1",
-                "quarkus.mailer.port", String.valueOf(settings.smtpPort())))));
+        Map<String, String> email = new LinkedHashMap<>();
+        email.put("quarkus.mailer.host", "127.0.0.1");
+        email.put("quarkus.mailer.port", String.valueOf(settings.smtpPort()));
+        email.put("quarkus.mailer.start-tls", "DISABLED");
+        email.put("quarkus.mailer.tls", "false");
+        email.put("quarkus.mailer.from", LocalMailServer.SUPPORT_ADDRESS);
+        email.put("casedesk.email.imap.enabled", "true");
+        email.put("casedesk.email.imap.host", "127.0.0.1");
+        email.put("casedesk.email.imap.port", String.valueOf(settings.imapPort()));
+        email.put("casedesk.email.imap.protocol", "imap");
+        email.put("casedesk.email.imap.start-tls", "false");
+        email.put("casedesk.email.imap.username", LocalMailServer.SUPPORT_ADDRESS);
+        email.put("casedesk.email.imap.password", LocalMailServer.SUPPORT_PASSWORD);
+        email.put("casedesk.email.imap.mailbox", LocalMailServer.SUPPORT_ADDRESS);
+        email.put("casedesk.email.imap.poll-interval", "2S");
+        email.put("casedesk.email.imap.data-dir", settings.home().resolve("ingress-email").toString());
+        services.add(new ServiceSpec("ingress-email", settings.ingressEmailPort(), withCommon(settings.ingressEmailPort(), email)));
         services.add(new ServiceSpec("classifier", settings.classifierPort(), withCommon(settings.classifierPort(), Map.of())));
         services.add(new ServiceSpec("responder", settings.responderPort(), withCommon(settings.responderPort(), Map.of(
                 "quarkus.rest-client.case-service.url", settings.caseServiceUrl(),
@@ -222,6 +239,10 @@ final class LocalStack implements AutoCloseable {
         java.util.Collections.reverse(reversed);
         reversed.parallelStream().forEach(ManagedProcess::stop);
         processes.clear();
+        if (mail != null) {
+            mail.close();
+            mail = null;
+        }
         if (kafka != null) {
             kafka.close();
             kafka = null;

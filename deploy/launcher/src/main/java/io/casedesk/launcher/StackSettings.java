@@ -19,6 +19,7 @@ record StackSettings(
         int handoffPort,
         int caseServicePort,
         int smtpPort,
+        int imapPort,
         boolean durable) {
 
     /** Dev credentials shared by the LINE simulator and ingress-line; never used outside the local stack. */
@@ -29,7 +30,7 @@ record StackSettings(
 
     static StackSettings defaults(Path repository) {
         return new StackSettings(repository, repository.resolve(".casedesk"), 19092, 15432, 8090,
-                8081, 8082, 8083, 8084, 8085, 8086, 3025, true);
+                8081, 8082, 8083, 8084, 8085, 8086, 3025, 3143, true);
     }
 
     Path logs() {

@@ -49,7 +49,7 @@ class LocalStackIT {
         Path home = repository.resolve("deploy/launcher/target/local-stack-it-" + ProcessHandle.current().pid());
         StackSettings settings = new StackSettings(repository, home, FreePorts.pick(), FreePorts.pick(), FreePorts.pick(),
                 FreePorts.pick(), FreePorts.pick(), FreePorts.pick(), FreePorts.pick(), FreePorts.pick(), FreePorts.pick(),
-                FreePorts.pick(), false);
+                FreePorts.pick(), FreePorts.pick(), false);
         Path demo = Casedesk.demoBundle(repository);
         bundle = JSON.readTree(Files.readString(demo));
         Instant started = Instant.now();
@@ -96,6 +96,20 @@ class LocalStackIT {
             assertThat(text).doesNotContain(c.path("nextStep").path("date").asText("none-none"));
             assertThat(text).doesNotContain(c.path("assignee").asText("none-none"));
         }
+    }
+
+    @Test
+    void aDemoCustomerEmailingTheFirmGetsAnAnswerByEmailInHisThreadWithHisCaseFacts() throws Exception {
+        LocalMailClient mailbox = new LocalMailClient(stack.settings().smtpPort(), stack.settings().imapPort());
+        String address = "chang.chihming@example.com";
+
+        String messageId = mailbox.send(address, "案件進度詢問", "您好，我想了解目前離婚訴訟案件的進展，謝謝。");
+        List<String> answers = mailbox.awaitAnswers(address, messageId, Duration.ofSeconds(60));
+
+        assertThat(answers).hasSize(1);
+        assertThat(answers.get(0)).startsWith("Re: 案件進度詢問").contains("2026-FAM-0142").contains("2026-12-03");
+        assertThat(CASE_NUMBER.matcher(answers.get(0)).results().map(m -> m.group()).distinct().toList())
+                .containsExactly("2026-FAM-0142");
     }
 
     @Test
