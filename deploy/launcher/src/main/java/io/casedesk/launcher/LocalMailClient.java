@@ -3,6 +3,8 @@ package io.casedesk.launcher;
 import jakarta.mail.Folder;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
+import jakarta.mail.Multipart;
+import jakarta.mail.Part;
 import jakarta.mail.Session;
 import jakarta.mail.Store;
 import jakarta.mail.Transport;
@@ -50,6 +52,22 @@ final class LocalMailClient {
         return messageId;
     }
 
+    /** The text/plain content of a message, also when it comes with an HTML alternative. */
+    private static String plainText(Part part) throws MessagingException, IOException {
+        if (part.isMimeType("text/plain")) {
+            return String.valueOf(part.getContent());
+        }
+        if (part.getContent() instanceof Multipart multipart) {
+            for (int i = 0; i < multipart.getCount(); i++) {
+                String text = plainText(multipart.getBodyPart(i));
+                if (!text.isEmpty()) {
+                    return text;
+                }
+            }
+        }
+        return "";
+    }
+
     /** Waits for mails in {@code address}'s inbox that answer {@code messageId}; their subjects and texts. */
     List<String> awaitAnswers(String address, String messageId, Duration timeout)
             throws MessagingException, IOException, InterruptedException {
@@ -67,7 +85,7 @@ final class LocalMailClient {
                 for (Message message : inbox.getMessages()) {
                     String[] inReplyTo = message.getHeader("In-Reply-To");
                     if (inReplyTo != null && inReplyTo.length > 0 && inReplyTo[0].trim().equals(messageId)) {
-                        answers.add(message.getSubject() + "\n" + message.getContent());
+                        answers.add(message.getSubject() + "\n" + plainText(message));
                     }
                 }
                 inbox.close(false);

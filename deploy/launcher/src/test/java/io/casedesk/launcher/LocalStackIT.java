@@ -113,6 +113,19 @@ class LocalStackIT {
     }
 
     @Test
+    void aCustomerAskingByEmailAboutHerContractReviewIsAnsweredWithItsStatus() throws Exception {
+        LocalMailClient mailbox = new LocalMailClient(stack.settings().smtpPort(), stack.settings().imapPort());
+        String address = "yichun.wang@example.tw";
+
+        String messageId = mailbox.send(address, "加盟合約審閱進度", "您好，想請問我的加盟合約審閱目前進度如何？謝謝。\n王怡君");
+        List<String> answers = mailbox.awaitAnswers(address, messageId, Duration.ofSeconds(60));
+
+        assertThat(answers).hasSize(1);
+        assertThat(answers.get(0)).startsWith("Re: 加盟合約審閱進度").contains("王小姐").contains("2026-CON-0388")
+                .doesNotContain("2026-FAM-0142");
+    }
+
+    @Test
     void aWebhookWithABadSignatureIsRejectedAndPublishesNothing() throws Exception {
         String webhookEventId = "01BADSIG" + UUID.randomUUID().toString().replace("-", "").substring(0, 18).toUpperCase();
         String body = """

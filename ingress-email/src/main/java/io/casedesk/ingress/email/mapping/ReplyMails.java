@@ -32,6 +32,7 @@ public final class ReplyMails {
         // verification code) is auto-generated and keeps its own subject.
         Mail mail = Mail.withText(recipient(email.to()), reply ? subject(email.subject()) : ownSubject(email.subject()),
                         body(email.text(), email.quotedText()))
+                .setHtml(htmlBody(email.text(), email.quotedText()))
                 .addHeader("Message-ID", messageId(outbound.eventId(), messageIdDomain))
                 .addHeader("Auto-Submitted", reply ? "auto-replied" : "auto-generated");
         if (email.mailbox() != null && !email.mailbox().isBlank()) {
@@ -72,6 +73,24 @@ public final class ReplyMails {
                 .map(line -> line.isEmpty() ? ">" : "> " + line)
                 .collect(Collectors.joining("\n"));
         return text.stripTrailing() + "\n\n" + quoted + "\n";
+    }
+
+    /**
+     * The same answer as HTML, for mail programs that show only that part: the text escaped, line breaks
+     * kept, the customer's message in a blockquote below it.
+     */
+    static String htmlBody(String text, String quotedText) {
+        StringBuilder html = new StringBuilder("<div style=\"white-space: pre-wrap\">")
+                .append(escapeHtml(text.strip())).append("</div>");
+        if (quotedText != null && !quotedText.isBlank()) {
+            html.append("<blockquote style=\"margin: 1em 0 0 0; padding-left: 1em; border-left: 2px solid #ccc;"
+                    + " white-space: pre-wrap\">").append(escapeHtml(quotedText.strip())).append("</blockquote>");
+        }
+        return html.toString();
+    }
+
+    private static String escapeHtml(String text) {
+        return org.jsoup.nodes.Entities.escape(text);
     }
 
     /** The thread's chain with the answered message last (RFC 5322 §3.6.4). */

@@ -37,6 +37,14 @@ class ReplyMailsTest {
     }
 
     @Test
+    void theHtmlPartEscapesTheTextAndQuotesTheCustomerBelow() {
+        assertThat(ReplyMails.htmlBody("Fee <b>due</b> & payable", "When?"))
+                .isEqualTo("<div style=\"white-space: pre-wrap\">Fee &lt;b&gt;due&lt;/b&gt; &amp; payable</div>"
+                        + "<blockquote style=\"margin: 1em 0 0 0; padding-left: 1em; border-left: 2px solid #ccc;"
+                        + " white-space: pre-wrap\">When?</blockquote>");
+    }
+
+    @Test
     void endsTheReferencesWithTheAnsweredMessage() {
         assertThat(ReplyMails.references(List.of("<a@x>", "<b@x>"), "<c@x>")).isEqualTo("<a@x> <b@x> <c@x>");
         assertThat(ReplyMails.references(List.of("<a@x>", "<c@x>"), "<c@x>")).isEqualTo("<a@x> <c@x>");
@@ -57,6 +65,7 @@ class ReplyMailsTest {
                 .containsEntry("References", List.of("<customer-1@mail.example> <customer-2@mail.example>"))
                 .containsEntry("Auto-Submitted", List.of("auto-replied"));
         assertThat(mail.getText()).contains("> When is my hearing?");
+        assertThat(mail.getHtml()).contains("<blockquote").contains("When is my hearing?");
     }
 
     @Test
