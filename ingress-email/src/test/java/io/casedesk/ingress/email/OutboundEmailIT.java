@@ -68,6 +68,7 @@ class OutboundEmailIT {
         assertThat(mail.getHeader("References")).containsExactly("<customer-1@mail.example> <customer-2@mail.example>");
         assertThat(mail.getHeader("Auto-Submitted")).containsExactly("auto-replied");
         assertThat(text(mail)).contains("your hearing is on 2026-12-01.").contains("> When is my hearing?");
+        assertThat(part(mail, "text/html")).contains("your hearing is on 2026-12-01.").contains("<blockquote");
 
         ConsumerRecord<String, String> record = recordOf(Topics.DELIVERY, EventIds.derive(outbound.eventId(), "delivery:sent"));
         DeliveryReport report = EventCodec.shared().decode(record.value()).as(DeliveryReport.class).payload();
@@ -153,8 +154,24 @@ class OutboundEmailIT {
         return matching;
     }
 
+    /** The text/plain part of the answer (it also has an HTML alternative). */
     private static String text(MimeMessage mail) throws MessagingException, IOException {
-        return String.valueOf(mail.getContent()).replace("\r\n", "\n");
+        return part(mail, "text/plain").replace("\r\n", "\n");
+    }
+
+    private static String part(jakarta.mail.Part part, String mimeType) throws MessagingException, IOException {
+        if (part.isMimeType(mimeType)) {
+            return String.valueOf(part.getContent());
+        }
+        if (part.getContent() instanceof jakarta.mail.Multipart multipart) {
+            for (int i = 0; i < multipart.getCount(); i++) {
+                String found = part(multipart.getBodyPart(i), mimeType);
+                if (!found.isEmpty()) {
+                    return found;
+                }
+            }
+        }
+        return "";
     }
 
     private static ConsumerRecord<String, String> recordOf(String topic, String eventId) {
