@@ -25,14 +25,24 @@ final class ChildProcess {
                 throw new IllegalStateException(command.get(0) + " did not finish within " + timeout + "; see " + log);
             }
             if (process.exitValue() != 0) {
-                throw new IllegalStateException(
-                        command.get(0) + " failed with exit code " + process.exitValue() + "; see " + log);
+                // The log goes away with a test JVM's throw-away directory, so its end travels with the error.
+                throw new IllegalStateException(command.get(0) + " failed with exit code " + process.exitValue()
+                        + "; the end of " + log + ":\n" + tail(log, 30));
             }
         } catch (IOException e) {
             throw new IllegalStateException("Cannot run " + command.get(0), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted while running " + command.get(0), e);
+        }
+    }
+
+    private static String tail(Path log, int lines) {
+        try {
+            List<String> all = java.nio.file.Files.readAllLines(log);
+            return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
+        } catch (IOException | java.io.UncheckedIOException e) {
+            return "(unreadable: " + e.getMessage() + ")";
         }
     }
 
