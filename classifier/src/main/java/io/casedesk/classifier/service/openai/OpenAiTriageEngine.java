@@ -14,6 +14,7 @@ import dev.langchain4j.model.chat.request.json.JsonSchema;
 import dev.langchain4j.model.openai.OpenAiChatModel;
 import io.casedesk.classifier.service.TriageEngine;
 import io.casedesk.classifier.service.rules.LocalRulesTriageEngine;
+import io.casedesk.schema.privacy.PersonalDataRedactor;
 import io.casedesk.schema.Emotion;
 import io.casedesk.schema.InboundMessage;
 import io.casedesk.schema.Intent;

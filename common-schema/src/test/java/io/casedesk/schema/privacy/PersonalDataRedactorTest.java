@@ -1,5 +1,6 @@
-package io.casedesk.classifier.service.openai;
+package io.casedesk.schema.privacy;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -27,5 +28,12 @@ class PersonalDataRedactorTest {
             "明天下午3點開庭", "案號 113年度訴字第456號", "fees of 30,000 NTD", "2026-01-05 的會議"})
     void leavesDatesAmountsAndCaseNumbers(String text) {
         assertThat(PersonalDataRedactor.redact(text)).isEqualTo(text);
+    }
+
+    @Test
+    void findsEachPieceOnceAsWritten() {
+        assertThat(PersonalDataRedactor.find("寄到 a1@x.example.com 或撥 0912-345-678，身分證 A123456789"))
+                .containsExactly("a1@x.example.com", "A123456789", "0912-345-678");
+        assertThat(PersonalDataRedactor.find("您的案件 2026-FAM-0142 下次開庭 2026-12-03，費用 NT$30,000")).isEmpty();
     }
 }
