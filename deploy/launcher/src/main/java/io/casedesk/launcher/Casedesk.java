@@ -240,7 +240,10 @@ public final class Casedesk {
 
     private static void printWhereThingsAre(StackSettings settings) {
         System.out.printf("""
-                  LINE simulator     %s   (write as a customer: ./casedesk say C-1001 "我想了解目前離婚訴訟案件的進展")
+                Open the LINE simulator: %s/
+                  (chat as any demo customer in the browser, or: ./casedesk say C-1001 "我想了解目前離婚訴訟案件的進展")
+
+                  LINE simulator     %s
                   ingress-line       http://127.0.0.1:%d   (LINE webhook: /line/webhook)
                   ingress-email      http://127.0.0.1:%d
                   classifier         http://127.0.0.1:%d
@@ -253,7 +256,7 @@ public final class Casedesk {
                                      try: ./casedesk mail chang.chihming@example.com "案件進度" "請問下次開庭是什麼時候？")
                   health, metrics    each service's /q/health and /q/metrics
                   logs, data         %s
-                """, settings.simulatorUrl(), settings.ingressLinePort(), settings.ingressEmailPort(),
+                """, settings.simulatorUrl(), settings.simulatorUrl(), settings.ingressLinePort(), settings.ingressEmailPort(),
                 settings.classifierPort(), settings.responderPort(), settings.handoffPort(), settings.caseServicePort(),
                 settings.kafkaBootstrap(), settings.jdbcUrl("cases"), settings.smtpPort(), settings.imapPort(),
                 LocalMailServer.SUPPORT_ADDRESS, settings.home());

@@ -11,9 +11,11 @@ import java.util.List;
  * @param texts      the text of each message; other message types are recorded as {@code [type]}
  * @param replyToken the reply token used, for replies
  * @param retryKey   the {@code X-Line-Retry-Key} of a push, when the bot sent one
+ * @param senderName the {@code sender.name} of the first message (LINE's icon and nickname switch, with which
+ *                   a person answering through the bot is named), when it has one
  */
 public record BotMessage(String chatId, String method, Instant at, List<String> texts, String replyToken,
-        String retryKey) {
+        String retryKey, String senderName) {
 
     public static final String REPLY = "reply";
     public static final String PUSH = "push";

@@ -7,13 +7,17 @@ import com.sun.net.httpserver.HttpHandler;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
- * The simulator's own API, for people and scripts: {@code POST /simulator/say}, {@code GET /simulator/chats/{userId}},
- * {@code GET /simulator/chats/{userId}/calls}, {@code POST /simulator/chats/{userId}/failures},
- * {@code GET /simulator/users}, {@code GET /simulator/health}.
+ * The simulator's own API, for people, scripts and its web page: {@code POST /simulator/say},
+ * {@code GET /simulator/chats/{userId}}, {@code GET /simulator/chats/{userId}/calls},
+ * {@code GET /simulator/chats/{userId}/events}, {@code POST /simulator/chats/{userId}/failures},
+ * {@code GET /simulator/users}, {@code GET /simulator/info}, {@code GET /simulator/health}; and the web page
+ * itself at {@code GET /simulator/}.
  */
 final class ControlApi implements HttpHandler {
 
@@ -21,6 +25,10 @@ final class ControlApi implements HttpHandler {
     private static final String CHATS_PREFIX = "/simulator/chats/";
     private static final String CALLS_SUFFIX = "/calls";
     private static final String FAILURES_SUFFIX = "/failures";
+    private static final String EVENTS_SUFFIX = "/events";
+    /** LINE's limit for one text message. */
+    static final int MAX_TEXT_LENGTH = 5000;
+    private static final Pattern LINE_USER_ID = Pattern.compile("U[0-9a-f]{32}");
     private static final int MAX_SCRIPTED_FAILURES = 100;
     private static final int DEFAULT_WAIT_SECONDS = 15;
     private static final int MAX_WAIT_SECONDS = 120;
@@ -36,12 +44,18 @@ final class ControlApi implements HttpHandler {
         try (exchange) {
             String path = exchange.getRequestURI().getPath();
             String method = exchange.getRequestMethod();
-            if (method.equals("GET") && path.equals("/simulator/health")) {
+            if (method.equals("GET") && path.equals(PATH)) {
+                WebPage.serveIndex(exchange);
+            } else if (method.equals("GET") && path.equals("/simulator/health")) {
                 Exchanges.respond(exchange, 200, Map.of("status", "UP"));
+            } else if (method.equals("GET") && path.equals("/simulator/info")) {
+                info(exchange);
             } else if (method.equals("GET") && path.equals("/simulator/users")) {
                 Exchanges.respond(exchange, 200, simulator.users());
             } else if (method.equals("GET") && path.startsWith(CHATS_PREFIX) && path.endsWith(CALLS_SUFFIX)) {
                 Exchanges.respond(exchange, 200, simulator.calls(chatIdOf(path, CALLS_SUFFIX)));
+            } else if (method.equals("GET") && path.startsWith(CHATS_PREFIX) && path.endsWith(EVENTS_SUFFIX)) {
+                Exchanges.respond(exchange, 200, simulator.events(chatIdOf(path, EVENTS_SUFFIX)));
             } else if (method.equals("POST") && path.startsWith(CHATS_PREFIX) && path.endsWith(FAILURES_SUFFIX)) {
                 queueFailures(exchange, chatIdOf(path, FAILURES_SUFFIX));
             } else if (method.equals("GET") && path.startsWith(CHATS_PREFIX)) {
@@ -56,8 +70,20 @@ final class ControlApi implements HttpHandler {
 
     private void say(HttpExchange exchange) throws IOException {
         JsonNode request = Exchanges.readJsonObject(exchange);
-        if (request == null || Json.text(request, "text") == null) {
-            error(exchange, 400, "Expected a JSON object with 'text' and 'userId' or 'customerRef'");
+        String text = request == null ? null : Json.text(request, "text");
+        ChatEvent.Sticker sticker = request == null ? null : sticker(request.path("sticker"));
+        if (text == null && sticker == null) {
+            error(exchange, 400, "Expected a JSON object with 'text' (or 'sticker' with 'packageId' and 'stickerId')"
+                    + " and 'userId' or 'customerRef'");
+            return;
+        }
+        if (text != null && text.codePointCount(0, text.length()) > MAX_TEXT_LENGTH) {
+            error(exchange, 400, "'text' is longer than LINE's " + MAX_TEXT_LENGTH + " characters");
+            return;
+        }
+        String givenUserId = Json.text(request, "userId");
+        if (givenUserId != null && !LINE_USER_ID.matcher(givenUserId).matches()) {
+            error(exchange, 400, "'userId' must be a LINE user id: U and 32 hex digits (0-9, a-f)");
             return;
         }
         Optional<String> userId = userId(request);
@@ -67,8 +93,9 @@ final class ControlApi implements HttpHandler {
         }
         int waitSeconds = Math.max(0, Math.min(MAX_WAIT_SECONDS, request.path("waitSeconds").asInt(DEFAULT_WAIT_SECONDS)));
         try {
-            Exchanges.respond(exchange, 200,
-                    simulator.say(userId.get(), Json.text(request, "text"), Duration.ofSeconds(waitSeconds)));
+            Webhook webhook = text != null ? simulator.textMessage(userId.get(), text)
+                    : simulator.stickerMessage(userId.get(), sticker);
+            Exchanges.respond(exchange, 200, simulator.say(webhook, Duration.ofSeconds(waitSeconds)));
         } catch (WebhookRejectedException e) {
             error(exchange, 502, e.getMessage());
         } catch (UncheckedIOException | IllegalStateException e) {
@@ -97,6 +124,23 @@ final class ControlApi implements HttpHandler {
         Exchanges.respond(exchange, 202, Map.of("chatId", chatId, "queued", count));
     }
 
+    /** A sticker from {@code {"packageId": "11537", "stickerId": "52002734"}}, or {@code null}. */
+    private static ChatEvent.Sticker sticker(JsonNode node) {
+        String packageId = Json.text(node, "packageId");
+        String stickerId = Json.text(node, "stickerId");
+        return packageId == null || stickerId == null ? null : new ChatEvent.Sticker(packageId, stickerId);
+    }
+
+    /** What the web page shows about the bot and where the simulator sends webhooks. */
+    private void info(HttpExchange exchange) throws IOException {
+        Map<String, Object> info = new LinkedHashMap<>();
+        info.put("botName", simulator.config().botName());
+        info.put("destination", simulator.config().destination());
+        info.put("webhookUrl", simulator.webhookUrl() == null ? null : simulator.webhookUrl().toString());
+        info.put("users", simulator.users());
+        Exchanges.respond(exchange, 200, info);
+    }
+
     private static String chatIdOf(String path, String suffix) {
         return path.substring(CHATS_PREFIX.length(), path.length() - suffix.length());
     }
@@ -111,7 +155,7 @@ final class ControlApi implements HttpHandler {
                 : simulator.userByCustomerRef(customerRef).map(SimulatedUser::userId);
     }
 
-    private static void error(HttpExchange exchange, int status, String message) throws IOException {
+    static void error(HttpExchange exchange, int status, String message) throws IOException {
         Exchanges.respond(exchange, status, Map.of("error", message));
     }
 }

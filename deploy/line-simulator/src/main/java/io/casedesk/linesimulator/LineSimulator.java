@@ -1,6 +1,7 @@
 package io.casedesk.linesimulator;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpServer;
 
@@ -25,7 +26,8 @@ import java.util.stream.Collectors;
 /**
  * A stand-in for the LINE platform: it posts signed webhooks to the bot as LINE would, answers the
  * Messaging API calls the bot makes and records every message the bot sent, per chat. Usable in-process
- * (tests) or as a process ({@link LineSimulatorMain}).
+ * (tests) or as a process ({@link LineSimulatorMain}). A web page at {@code /} lets a person chat as any
+ * user and watch the answers arrive ({@link WebPage}, {@link EventStream}).
  *
  * <pre>{@code
  * try (LineSimulator line = LineSimulator.start(SimulatorConfig.forTests().withWebhookUrl(botWebhook))) {
@@ -42,6 +44,7 @@ public final class LineSimulator implements AutoCloseable {
     private final SimulatorConfig config;
     private final Map<String, SimulatedUser> usersById;
     private final ChatLog chatLog = new ChatLog();
+    private final ChatEvents events = new ChatEvents();
     private final MessagingApi messagingApi;
     private final HttpServer server;
     private final ExecutorService executor;
@@ -53,7 +56,7 @@ public final class LineSimulator implements AutoCloseable {
         this.webhookUrl = config.webhookUrl();
         this.usersById = config.users().stream()
                 .collect(Collectors.toUnmodifiableMap(SimulatedUser::userId, Function.identity(), (a, b) -> b));
-        this.messagingApi = new MessagingApi(config.channelToken(), this::user, chatLog);
+        this.messagingApi = new MessagingApi(config.channelToken(), this::user, chatLog, events);
         this.executor = Executors.newCachedThreadPool(task -> {
             Thread thread = new Thread(task, "line-simulator");
             thread.setDaemon(true);
@@ -62,6 +65,10 @@ public final class LineSimulator implements AutoCloseable {
         this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), config.port()), 0);
         server.createContext(MessagingApi.PATH, messagingApi);
         server.createContext(ControlApi.PATH, new ControlApi(this));
+        server.createContext(EventStream.PATH, new EventStream(events, LineIds.randomHex()));
+        WebPage page = new WebPage();
+        server.createContext("/", page);
+        server.createContext(WebPage.ASSETS_PATH, page);
         server.setExecutor(executor);
     }
 
@@ -105,17 +112,35 @@ public final class LineSimulator implements AutoCloseable {
 
     /** Builds a webhook with one text message event from {@code userId}, as LINE sends it; nothing is posted. */
     public Webhook textMessage(String userId, String text) {
+        ObjectNode message = Json.MAPPER.createObjectNode();
+        message.put("type", "text");
+        message.put("id", LineIds.messageId());
+        message.put("quoteToken", LineIds.randomHex());
+        message.put("text", text);
+        return messageWebhook(userId, message);
+    }
+
+    /** Builds a webhook with one sticker message event from {@code userId}, as LINE sends it; nothing is posted. */
+    public Webhook stickerMessage(String userId, ChatEvent.Sticker sticker) {
+        ObjectNode message = Json.MAPPER.createObjectNode();
+        message.put("type", "sticker");
+        message.put("id", LineIds.messageId());
+        message.put("quoteToken", LineIds.randomHex());
+        message.put("packageId", sticker.packageId());
+        message.put("stickerId", sticker.stickerId());
+        message.put("stickerResourceType", "STATIC");
+        message.putArray("keywords");
+        return messageWebhook(userId, message);
+    }
+
+    private Webhook messageWebhook(String userId, ObjectNode message) {
         String webhookEventId = LineIds.webhookEventId();
         String replyToken = messagingApi.issueReplyToken(userId);
         ObjectNode body = Json.MAPPER.createObjectNode();
         body.put("destination", config.destination());
         ObjectNode event = body.putArray("events").addObject();
         event.put("type", "message");
-        ObjectNode message = event.putObject("message");
-        message.put("type", "text");
-        message.put("id", LineIds.messageId());
-        message.put("quoteToken", LineIds.randomHex());
-        message.put("text", text);
+        event.set("message", message);
         event.put("webhookEventId", webhookEventId);
         event.putObject("deliveryContext").put("isRedelivery", false);
         event.put("timestamp", System.currentTimeMillis());
@@ -129,11 +154,47 @@ public final class LineSimulator implements AutoCloseable {
         }
     }
 
-    /** Signs and posts a webhook built by {@link #textMessage}; returns the bot's HTTP status. */
+    /**
+     * Signs and posts a webhook built by {@link #textMessage} or {@link #stickerMessage}; returns the bot's HTTP
+     * status. The message shows in the chat's events, marked undelivered when the bot refused it or could not
+     * be reached.
+     */
     public int deliver(Webhook webhook) {
-        int status = postSigned(webhook.body());
+        ChatEvent said = publishCustomerMessage(webhook);
+        int status;
+        try {
+            status = postSigned(webhook.body());
+        } catch (RuntimeException e) {
+            if (said != null) {
+                events.publish(id -> ChatEvent.undelivered(id, webhook.userId(), said.id(), null,
+                        "The bot's webhook could not be reached at " + webhookUrl));
+            }
+            throw e;
+        }
+        if (status != 200 && said != null) {
+            events.publish(id -> ChatEvent.undelivered(id, webhook.userId(), said.id(), status,
+                    new WebhookRejectedException(status).getMessage()));
+        }
         LOG.info(() -> "Webhook event " + webhook.webhookEventId() + " from " + webhook.userId() + ": HTTP " + status);
         return status;
+    }
+
+    /** The message of a webhook as a customer event, published before the bot can answer it. */
+    private ChatEvent publishCustomerMessage(Webhook webhook) {
+        JsonNode message;
+        try {
+            message = Json.MAPPER.readTree(webhook.body()).path("events").path(0).path("message");
+        } catch (IOException e) {
+            return null;
+        }
+        String type = Json.text(message, "type");
+        if (type == null) {
+            return null;
+        }
+        List<String> texts = List.of(type.equals("text") ? message.path("text").asText() : "[" + type + "]");
+        ChatEvent.Sticker sticker = type.equals("sticker")
+                ? new ChatEvent.Sticker(Json.text(message, "packageId"), Json.text(message, "stickerId")) : null;
+        return events.publish(id -> ChatEvent.customer(id, webhook.userId(), texts, sticker));
     }
 
     /**
@@ -143,10 +204,22 @@ public final class LineSimulator implements AutoCloseable {
      * @throws WebhookRejectedException when the bot does not answer the webhook with 200
      */
     public List<BotMessage> say(String userId, String text, Duration wait) {
+        return say(textMessage(userId, text), wait);
+    }
+
+    /**
+     * Delivers {@code webhook} (built by {@link #textMessage} or {@link #stickerMessage}) and waits up to
+     * {@code wait} for the bot's answer, as {@link #say(String, String, Duration)} does.
+     */
+    public List<BotMessage> say(Webhook webhook, Duration wait) {
+        String userId = webhook.userId();
         int known = chatLog.size(userId);
-        int status = deliver(textMessage(userId, text));
+        int status = deliver(webhook);
         if (status != 200) {
             throw new WebhookRejectedException(status);
+        }
+        if (wait.isZero()) {
+            return List.of();
         }
         try {
             return chatLog.awaitNewMessages(userId, known, wait, ANSWER_SETTLE);
@@ -221,6 +294,25 @@ public final class LineSimulator implements AutoCloseable {
     /** Every reply and push request made for {@code chatId}, with the status it got, oldest first. */
     public List<ApiCall> calls(String chatId) {
         return chatLog.calls(chatId);
+    }
+
+    /**
+     * What happened in {@code chatId} as the web page shows it, oldest first: customer messages, the bot's
+     * messages, loading animations and undelivered webhooks (the last {@value ChatEvents#HISTORY_LIMIT} events
+     * of all chats are kept).
+     */
+    public List<ChatEvent> events(String chatId) {
+        return events.chat(chatId);
+    }
+
+    /** How many web pages are listening to the event stream now. */
+    int openEventStreams() {
+        return events.listenerCount();
+    }
+
+    /** Where webhooks go now. */
+    public URI webhookUrl() {
+        return webhookUrl;
     }
 
     /** How often the bot started the loading animation in {@code chatId}. */

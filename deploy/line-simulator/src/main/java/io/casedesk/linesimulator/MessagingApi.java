@@ -36,15 +36,18 @@ final class MessagingApi implements HttpHandler {
     private final byte[] expectedAuthorization;
     private final Function<String, Optional<SimulatedUser>> users;
     private final ChatLog chatLog;
+    private final ChatEvents events;
     /** Reply tokens this simulator issued and that are still unused, with the chat each belongs to. */
     private final Map<String, String> openReplyTokens = new ConcurrentHashMap<>();
     /** Retry keys of accepted pushes, with the request id that accepted them. */
     private final Map<String, String> acceptedRetryKeys = new ConcurrentHashMap<>();
 
-    MessagingApi(String channelToken, Function<String, Optional<SimulatedUser>> users, ChatLog chatLog) {
+    MessagingApi(String channelToken, Function<String, Optional<SimulatedUser>> users, ChatLog chatLog,
+            ChatEvents events) {
         this.expectedAuthorization = ("Bearer " + channelToken).getBytes(StandardCharsets.UTF_8);
         this.users = users;
         this.chatLog = chatLog;
+        this.events = events;
     }
 
     /** A new single-use reply token for a chat, as LINE puts into a webhook event. */
@@ -107,7 +110,7 @@ final class MessagingApi implements HttpHandler {
             return;
         }
         chatLog.recordCall(new ApiCall(chatId, BotMessage.REPLY, 200, replyToken, null, texts.size()));
-        record(new BotMessage(chatId, BotMessage.REPLY, Instant.now(), texts, replyToken, null));
+        record(new BotMessage(chatId, BotMessage.REPLY, Instant.now(), texts, replyToken, null, senderName(request)));
         Exchanges.respond(exchange, 200, sentMessages(texts.size()));
     }
 
@@ -138,7 +141,7 @@ final class MessagingApi implements HttpHandler {
             }
         }
         chatLog.recordCall(new ApiCall(to, BotMessage.PUSH, 200, null, retryKey, texts.size()));
-        record(new BotMessage(to, BotMessage.PUSH, Instant.now(), texts, null, retryKey));
+        record(new BotMessage(to, BotMessage.PUSH, Instant.now(), texts, null, retryKey, senderName(request)));
         Exchanges.respond(exchange, 200, sentMessages(texts.size()));
     }
 
@@ -166,6 +169,8 @@ final class MessagingApi implements HttpHandler {
             return;
         }
         chatLog.recordLoadingStart(chatId);
+        int animationSeconds = seconds;
+        events.publish(id -> ChatEvent.loading(id, chatId, animationSeconds));
         Exchanges.respond(exchange, 202, Map.of());
     }
 
@@ -186,6 +191,7 @@ final class MessagingApi implements HttpHandler {
 
     private void record(BotMessage message) {
         chatLog.record(message);
+        events.publish(id -> ChatEvent.bot(id, message));
         LOG.info(() -> "Bot " + message.method() + " to " + message.chatId() + ": " + message.texts().size()
                 + " message(s)");
     }
@@ -202,6 +208,11 @@ final class MessagingApi implements HttpHandler {
             texts.add("text".equals(type) ? message.path("text").asText() : "[" + type + "]");
         }
         return texts;
+    }
+
+    /** The {@code sender.name} of the first message, if it carries one. */
+    private static String senderName(JsonNode request) {
+        return Json.text(request.path("messages").path(0).path("sender"), "name");
     }
 
     private static Map<String, List<Map<String, String>>> sentMessages(int count) {

@@ -1,11 +1,6 @@
 package io.casedesk.linesimulator;
 
-import com.fasterxml.jackson.databind.JsonNode;
-
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -20,20 +15,6 @@ public record SimulatedUser(String userId, String displayName, String language, 
      * {@code lineUserId} becomes the user id, {@code name} the display name.
      */
     public static List<SimulatedUser> fromBundle(Path bundle) {
-        JsonNode root;
-        try {
-            root = Json.MAPPER.readTree(bundle.toFile());
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read the users bundle " + bundle, e);
-        }
-        List<SimulatedUser> users = new ArrayList<>();
-        for (JsonNode customer : root.path("customers")) {
-            String lineUserId = Json.text(customer, "lineUserId");
-            if (lineUserId != null) {
-                users.add(new SimulatedUser(lineUserId, Json.text(customer, "name"), Json.text(customer, "language"),
-                        Json.text(customer, "ref")));
-            }
-        }
-        return List.copyOf(users);
+        return UsersBundle.read(bundle).users();
     }
 }

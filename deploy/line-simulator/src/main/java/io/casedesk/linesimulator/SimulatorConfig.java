@@ -17,9 +17,10 @@ import java.util.Properties;
  * @param channelToken  the channel access token the bot must send as {@code Authorization: Bearer}
  * @param destination   the bot's user id, written into every webhook's {@code destination}
  * @param users         the users whose profile the simulator answers
+ * @param botName       the name the web page shows for the bot (the firm's)
  */
 public record SimulatorConfig(int port, URI webhookUrl, String channelSecret, String channelToken, String destination,
-        List<SimulatedUser> users) {
+        List<SimulatedUser> users, String botName) {
 
     /** The development channel secret; ingress-line's {@code %dev} and {@code %test} profiles use the same. */
     public static final String DEV_CHANNEL_SECRET = "casedesk-dev-channel-secret";
@@ -29,25 +30,32 @@ public record SimulatorConfig(int port, URI webhookUrl, String channelSecret, St
     public static final String DEV_DESTINATION = "Ucafe0000000000000000000000000000";
     public static final int DEFAULT_PORT = 8090;
     public static final URI DEFAULT_WEBHOOK_URL = URI.create("http://localhost:8081/line/webhook");
+    public static final String DEFAULT_BOT_NAME = "CaseDesk";
 
     public SimulatorConfig {
         Objects.requireNonNull(channelSecret, "channelSecret");
         Objects.requireNonNull(channelToken, "channelToken");
         Objects.requireNonNull(destination, "destination");
         users = users == null ? List.of() : List.copyOf(users);
+        botName = botName == null || botName.isBlank() ? DEFAULT_BOT_NAME : botName;
     }
 
     /** Development settings on any free port, with no users and no webhook URL yet: what tests start from. */
     public static SimulatorConfig forTests() {
-        return new SimulatorConfig(0, null, DEV_CHANNEL_SECRET, DEV_CHANNEL_TOKEN, DEV_DESTINATION, List.of());
+        return new SimulatorConfig(0, null, DEV_CHANNEL_SECRET, DEV_CHANNEL_TOKEN, DEV_DESTINATION, List.of(),
+                DEFAULT_BOT_NAME);
     }
 
     public SimulatorConfig withWebhookUrl(URI url) {
-        return new SimulatorConfig(port, url, channelSecret, channelToken, destination, users);
+        return new SimulatorConfig(port, url, channelSecret, channelToken, destination, users, botName);
     }
 
     public SimulatorConfig withUsers(List<SimulatedUser> newUsers) {
-        return new SimulatorConfig(port, webhookUrl, channelSecret, channelToken, destination, newUsers);
+        return new SimulatorConfig(port, webhookUrl, channelSecret, channelToken, destination, newUsers, botName);
+    }
+
+    public SimulatorConfig withBotName(String name) {
+        return new SimulatorConfig(port, webhookUrl, channelSecret, channelToken, destination, users, name);
     }
 
     /**
@@ -57,13 +65,15 @@ public record SimulatorConfig(int port, URI webhookUrl, String channelSecret, St
     public static SimulatorConfig fromEnvironment(Properties properties, Map<String, String> environment) {
         Settings settings = new Settings(properties, environment);
         String usersBundle = settings.get("line.simulator.users-bundle", null);
+        UsersBundle bundle = usersBundle == null ? new UsersBundle(null, List.of()) : UsersBundle.read(Path.of(usersBundle));
         return new SimulatorConfig(
                 Integer.parseInt(settings.get("line.simulator.port", String.valueOf(DEFAULT_PORT))),
                 URI.create(settings.get("line.simulator.webhook-url", DEFAULT_WEBHOOK_URL.toString())),
                 settings.get("line.simulator.channel-secret", DEV_CHANNEL_SECRET),
                 settings.get("line.simulator.channel-token", DEV_CHANNEL_TOKEN),
                 settings.get("line.simulator.destination", DEV_DESTINATION),
-                usersBundle == null ? List.of() : SimulatedUser.fromBundle(Path.of(usersBundle)));
+                bundle.users(),
+                settings.get("line.simulator.bot-name", bundle.firmName()));
     }
 
     @Override
