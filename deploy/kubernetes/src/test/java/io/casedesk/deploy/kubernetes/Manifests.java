@@ -1,0 +1,169 @@
+package io.casedesk.deploy.kubernetes;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.KubernetesResource;
+import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
+import io.strimzi.api.kafka.model.kafka.Kafka;
+import io.strimzi.api.kafka.model.nodepool.KafkaNodePool;
+import io.strimzi.api.kafka.model.topic.KafkaTopic;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The resources of one rendered kustomization, each parsed as a typed object: Kubernetes' own kinds with the
+ * Fabric8 model, Strimzi's with Strimzi's model, and the other operators' (CloudNativePG, KEDA) as
+ * {@link GenericKubernetesResource}.
+ */
+final class Manifests {
+
+    /** The directory of this module: base/, overlays/, secret-templates/. */
+    static final Path HOME = ServiceModule.repository().resolve("deploy/kubernetes");
+
+    static final String NAMESPACE = "casedesk";
+
+    /** Strimzi's kinds and their typed models. */
+    private static final Map<String, Class<? extends HasMetadata>> STRIMZI = Map.of(
+            "Kafka", Kafka.class,
+            "KafkaNodePool", KafkaNodePool.class,
+            "KafkaTopic", KafkaTopic.class);
+
+    private static final KubernetesSerialization SERIALIZATION = new KubernetesSerialization();
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+    private static final Map<String, Manifests> RENDERED = new ConcurrentHashMap<>();
+
+    /** One resource: its YAML as kubectl printed it and the typed object parsed from it. */
+    record Resource(String kind, String name, JsonNode yaml, HasMetadata typed) {
+        @Override
+        public String toString() {
+            return kind + "/" + name;
+        }
+    }
+
+    private final String directory;
+    private final List<Resource> resources;
+
+    private Manifests(String directory, List<Resource> resources) {
+        this.directory = directory;
+        this.resources = resources;
+    }
+
+    /** {@code kubectl kustomize deploy/kubernetes/<directory>}, rendered once per test run. */
+    static Manifests render(String directory) {
+        return RENDERED.computeIfAbsent(directory, d -> parse(d, Kubectl.onPath().kustomize(HOME.resolve(d))));
+    }
+
+    static Manifests parse(String directory, String yaml) {
+        List<Resource> resources = new ArrayList<>();
+        try (MappingIterator<JsonNode> documents = YAML.readerFor(JsonNode.class).readValues(yaml)) {
+            while (documents.hasNext()) {
+                JsonNode document = documents.next();
+                if (document == null || document.isNull() || document.isMissingNode() || document.isEmpty()) {
+                    continue;
+                }
+                String kind = document.path("kind").asText();
+                String json = YAML.writeValueAsString(document);
+                HasMetadata typed = STRIMZI.containsKey(kind)
+                        ? SERIALIZATION.unmarshal(json, STRIMZI.get(kind))
+                        : (HasMetadata) SERIALIZATION.<KubernetesResource>unmarshal(json);
+                resources.add(new Resource(kind, typed.getMetadata().getName(), document, typed));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("The output of kubectl kustomize " + directory + " is not YAML", e);
+        }
+        return new Manifests(directory, List.copyOf(resources));
+    }
+
+    String directory() {
+        return directory;
+    }
+
+    List<Resource> all() {
+        return resources;
+    }
+
+    List<Resource> ofKind(String kind) {
+        return resources.stream().filter(r -> r.kind().equals(kind)).toList();
+    }
+
+    <T extends HasMetadata> List<T> typed(Class<T> type) {
+        return resources.stream().map(Resource::typed).filter(type::isInstance).map(type::cast).toList();
+    }
+
+    <T extends HasMetadata> Optional<T> find(Class<T> type, String name) {
+        return typed(type).stream().filter(r -> r.getMetadata().getName().equals(name)).findFirst();
+    }
+
+    Optional<Resource> find(String kind, String name) {
+        return ofKind(kind).stream().filter(r -> r.name().equals(name)).findFirst();
+    }
+
+    List<Deployment> deployments() {
+        return typed(Deployment.class);
+    }
+
+    /** Secret name to its keys (data and stringData). */
+    Map<String, List<String>> secretKeys() {
+        Map<String, List<String>> keys = new LinkedHashMap<>();
+        for (Secret secret : typed(Secret.class)) {
+            List<String> names = new ArrayList<>();
+            if (secret.getData() != null) {
+                names.addAll(secret.getData().keySet());
+            }
+            if (secret.getStringData() != null) {
+                names.addAll(secret.getStringData().keySet());
+            }
+            keys.put(secret.getMetadata().getName(), names);
+        }
+        return keys;
+    }
+
+    /** ConfigMap name to its data. */
+    Map<String, Map<String, String>> configMaps() {
+        Map<String, Map<String, String>> maps = new LinkedHashMap<>();
+        for (ConfigMap map : typed(ConfigMap.class)) {
+            maps.put(map.getMetadata().getName(), map.getData() == null ? Map.of() : map.getData());
+        }
+        return maps;
+    }
+
+    /**
+     * Every Service in the namespace with its ports: the ones in the manifests and the ones the operators
+     * create from them (Strimzi: {@code <kafka>-kafka-bootstrap} with the listeners' ports; CloudNativePG:
+     * {@code <cluster>-rw}, {@code -ro} and {@code -r} on 5432).
+     */
+    Map<String, List<Integer>> servicePorts() {
+        Map<String, List<Integer>> services = new HashMap<>();
+        for (Service service : typed(Service.class)) {
+            services.put(service.getMetadata().getName(),
+                    service.getSpec().getPorts().stream().map(p -> p.getPort()).toList());
+        }
+        for (Kafka kafka : typed(Kafka.class)) {
+            services.put(kafka.getMetadata().getName() + "-kafka-bootstrap",
+                    kafka.getSpec().getKafka().getListeners().stream().map(l -> l.getPort()).toList());
+        }
+        for (Resource cluster : ofKind("Cluster")) {
+            for (String suffix : List.of("-rw", "-ro", "-r")) {
+                services.put(cluster.name() + suffix, List.of(5432));
+            }
+        }
+        return services;
+    }
+}
