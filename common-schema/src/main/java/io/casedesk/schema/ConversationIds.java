@@ -13,6 +13,12 @@ import java.util.Objects;
  */
 public final class ConversationIds {
 
+    /**
+     * The key of the global switch on {@code cs.conversation-state.v1}: {@code HUMAN} under it pauses the bot in
+     * every conversation, {@code BOT} resumes it.
+     */
+    public static final String ALL_CONVERSATIONS = "*";
+
     public static String line(String destination, String chatId) {
         return "line:" + linePart(destination, "destination") + ":" + linePart(chatId, "chatId");
     }

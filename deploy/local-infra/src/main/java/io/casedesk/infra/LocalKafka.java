@@ -44,6 +44,11 @@ public final class LocalKafka implements AutoCloseable {
         this.directory = directory;
     }
 
+    /** A handle on a broker another part of this JVM started and owns; closing it does nothing. */
+    public static LocalKafka attach(int port) {
+        return new LocalKafka(null, port, null);
+    }
+
     /**
      * Starts a broker, creates every CaseDesk topic (with its dead-letter topic) and returns once the
      * broker answers.
@@ -129,7 +134,9 @@ public final class LocalKafka implements AutoCloseable {
 
     @Override
     public void close() {
-        ChildProcess.stop(process, Duration.ofSeconds(30));
+        if (process != null) {
+            ChildProcess.stop(process, Duration.ofSeconds(30));
+        }
     }
 
     private void awaitReady(Duration timeout) {

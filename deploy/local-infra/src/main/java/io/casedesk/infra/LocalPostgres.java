@@ -59,6 +59,13 @@ public final class LocalPostgres implements AutoCloseable {
         this.runAs = runAs;
     }
 
+    /** A handle on a server another part of this JVM started and owns; closing it does nothing. */
+    public static LocalPostgres attach(int port) {
+        LocalPostgres attached = new LocalPostgres(null, null, port, List.of());
+        attached.stopped = true;
+        return attached;
+    }
+
     /**
      * Starts a server, creating its cluster on first use.
      *

@@ -1,10 +1,13 @@
 package io.casedesk.responder.client;
 
 import io.quarkus.rest.client.reactive.ClientExceptionMapper;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.rest.client.annotation.ClientHeaderParam;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
@@ -33,10 +36,33 @@ public interface CaseServiceClient {
     @Path("/articles")
     List<ArticleView> articles(@QueryParam("language") String language);
 
+    @GET
+    @Path("/firm")
+    FirmView firm();
+
+    /** The conversation's latest turns, newest first. */
+    @GET
+    @Path("/conversations/{conversationId}/turns")
+    TurnPage turns(@PathParam("conversationId") String conversationId, @QueryParam("page") int page,
+                   @QueryParam("size") int size);
+
+    /** Links the identity with a case number and a secret or one-time code; the caller reads the status. */
+    @POST
+    @Path("/identities/{channel}/{externalId}/link")
+    @Consumes(MediaType.APPLICATION_JSON)
+    Response link(@PathParam("channel") String channel, @PathParam("externalId") String externalId, LinkBody body);
+
+    /** Sends a one-time code to the registered email of the case's customer; the caller reads the status. */
+    @POST
+    @Path("/identities/{channel}/{externalId}/link/code-request")
+    @Consumes(MediaType.APPLICATION_JSON)
+    Response requestCode(@PathParam("channel") String channel, @PathParam("externalId") String externalId,
+                         LinkBody body);
+
     @ClientExceptionMapper
     static RuntimeException toException(Response response, Method method) {
-        if (response.getStatus() == 404 && method.getReturnType() == Response.class) {
-            return null; // "unknown identity": the caller reads the status
+        if (method.getReturnType() == Response.class && response.getStatus() < 500) {
+            return null; // "unknown identity", "wrong code", "locked out": the caller reads the status
         }
         return new CaseServiceUnavailableException("case-service answered HTTP " + response.getStatus());
     }

@@ -3,16 +3,16 @@ package io.casedesk.responder.service;
 /**
  * A written answer.
  *
- * @param handoffReason when not {@code null}, a person should also take the conversation over (the
- *                      answer then only tells the customer so)
+ * @param handoffReason when not {@code null}, a person also takes the conversation over; the text is still
+ *                      sent (after the grounding check) so the customer knows
  */
 public record Answer(String text, String handoffReason) {
 
-    static Answer of(String text) {
+    public static Answer of(String text) {
         return new Answer(text, null);
     }
 
-    static Answer withHandoff(String text, String reason) {
+    public static Answer withHandoff(String text, String reason) {
         return new Answer(text, reason);
     }
 

@@ -1,5 +1,6 @@
 package io.casedesk.responder.service;
 
+import io.casedesk.schema.ConversationIds;
 import io.casedesk.schema.ConversationMode;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -8,7 +9,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Who owns each conversation, from the compacted {@code cs.conversation-state.v1}: while a person owns
- * one, the responder stays silent for it.
+ * one, the responder stays silent for it. The state of {@link ConversationIds#ALL_CONVERSATIONS} is the global switch:
+ * {@code HUMAN} there pauses the bot for every conversation.
  */
 @ApplicationScoped
 public class ConversationModes {
@@ -23,7 +25,9 @@ public class ConversationModes {
         }
     }
 
+    /** True while a person owns the conversation, or while the bot is paused everywhere. */
     public boolean humanOwns(String conversationId) {
-        return modes.get(conversationId) == ConversationMode.HUMAN;
+        return modes.get(ConversationIds.ALL_CONVERSATIONS) == ConversationMode.HUMAN
+                || modes.get(conversationId) == ConversationMode.HUMAN;
     }
 }

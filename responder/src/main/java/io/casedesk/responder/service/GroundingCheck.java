@@ -3,6 +3,7 @@ package io.casedesk.responder.service;
 import io.casedesk.responder.client.ArticleView;
 import io.casedesk.responder.client.CaseView;
 import io.casedesk.responder.client.CustomerView;
+import io.casedesk.schema.privacy.PersonalDataRedactor;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.ArrayList;
@@ -14,20 +15,38 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * DESIGN §4 grounding: every case number, date, amount and lawyer's name in an answer must appear in the
- * answer's context. An answer that fails is not sent, whichever engine wrote it.
+ * DESIGN §4 grounding: every case number, date, amount and person's name in an answer must appear in the answer's
+ * context, and no personal data (phone, id, card or account number, email) may appear that the context does not
+ * hold. An answer that fails is not sent, whichever engine wrote it.
  */
 @ApplicationScoped
 public class GroundingCheck {
 
-    static final Pattern CASE_NUMBER = Pattern.compile("\\b\\d{4}-[A-Z]{2,5}-\\d{3,6}\\b");
-    private static final Pattern ISO_DATE = Pattern.compile("\\b\\d{4}-\\d{2}-\\d{2}\\b");
+    // Not \\b: Java counts Han characters as word characters, so "案號2026-FAM-0142" has no boundary before the 2.
+    static final Pattern CASE_NUMBER = Pattern.compile("(?<![A-Za-z0-9])\\d{4}-[A-Z]{2,5}-\\d{3,6}(?![A-Za-z0-9])");
+    private static final Pattern ISO_DATE = Pattern.compile("(?<![A-Za-z0-9])\\d{4}-\\d{2}-\\d{2}(?![A-Za-z0-9])");
     /** Amounts: numbers of four or more digits, with or without thousands separators. */
     private static final Pattern AMOUNT = Pattern.compile("(?<![\\d-])\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?(?![\\d-])|(?<![\\d-])\\d{4,}(?:\\.\\d+)?(?![\\d-])");
     /** A lawyer referred to by surname and title, as firms in Taiwan do: 林律師, 周律师. */
     private static final Pattern LAWYER = Pattern.compile("[\\p{IsHan}]{1,3}律[師师]");
+    /** A person addressed by surname and title: 王小姐, 張先生, Attorney Lin, Ms. Wang. */
+    private static final Pattern TITLED_ZH = Pattern.compile("(\\p{IsHan})(?:先生|小姐|女士)");
+    private static final Pattern TITLED_EN = Pattern.compile(
+            "\\b(?:Mr|Ms|Mrs|Miss|Dr|Attorney|Lawyer|Counsel)\\.?\\s+([A-Z][a-z]+)");
+    /** Dates as people write them: 2026年12月3日, 12月3日, 12/3, 2026/12/03, December 3, 3 Dec 2026. */
+    private static final Pattern DATE_ZH = Pattern.compile("(?:(\\d{4})\\s*年\\s*)?(\\d{1,2})\\s*月\\s*(\\d{1,2})\\s*[日號号]");
+    private static final Pattern DATE_SLASH = Pattern.compile("(?<![\\d/])(?:(\\d{4})/)?(\\d{1,2})/(\\d{1,2})(?:/(\\d{4}))?(?![\\d/])");
+    private static final Pattern DATE_EN = Pattern.compile(
+            "\\b(?:(\\d{1,2})\\s+)?(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t|tember)?|"
+                    + "Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\\b\\.?(?:\\s+(\\d{1,2})(?!\\d)(?:st|nd|rd|th)?)?,?(?:\\s+(\\d{4}))?",
+            Pattern.CASE_INSENSITIVE);
+    /** An amount with a currency, of any size: NT$500, TWD 1,200, 500 元. */
+    private static final Pattern CURRENCY_AMOUNT = Pattern.compile(
+            "(?:NT\\$|TWD|NTD|USD|US\\$|\\$)\\s?(\\d[\\d,]*(?:\\.\\d+)?)|(\\d[\\d,]*(?:\\.\\d+)?)\\s?(?:元|塊|TWD|NTD|dollars)");
+    private static final List<String> MONTHS = List.of("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep",
+            "oct", "nov", "dec");
 
-    /** The problems found; empty when the answer is grounded. */
+    /** The kinds of problem found, each once; empty when the answer is grounded. */
     public List<String> problems(String answer, AnswerContext context) {
         String contextText = contextText(context);
         String contextUpper = contextText.toUpperCase(Locale.ROOT);
@@ -43,9 +62,45 @@ public class GroundingCheck {
                 problems.add("date not in context");
             }
         }
-        for (String amount : amounts(answer)) {
+        // A year is no amount: dates are taken out before amounts are looked for.
+        String answerWithoutDates = withoutDates(answer);
+        for (String amount : amounts(answerWithoutDates)) {
             if (!contextAmounts.contains(amount)) {
                 problems.add("amount not in context");
+            }
+        }
+        Set<String> contextDates = dates(contextText);
+        for (String date : writtenDates(answer)) {
+            // With a year the whole date must match; without one, the month and day.
+            String key = date.startsWith("????") ? date.substring(5) : date;
+            if (!contextDates.contains(key)) {
+                problems.add("date not in context");
+            }
+        }
+        Matcher money = CURRENCY_AMOUNT.matcher(answerWithoutDates);
+        while (money.find()) {
+            String amount = normalizeAmount(money.group(1) != null ? money.group(1) : money.group(2));
+            if (!contextAmounts.contains(amount) && !amounts(contextText.replace(",", "")).contains(amount)
+                    && !contextText.contains(amount)) {
+                problems.add("amount not in context");
+            }
+        }
+        Matcher titledZh = TITLED_ZH.matcher(answer);
+        while (titledZh.find()) {
+            if (!contextText.contains(titledZh.group(1))) {
+                problems.add("name not in context");
+            }
+        }
+        Matcher titledEn = TITLED_EN.matcher(answer);
+        while (titledEn.find()) {
+            if (!contextUpper.contains(titledEn.group(1).toUpperCase(Locale.ROOT))) {
+                problems.add("name not in context");
+            }
+        }
+        for (String personal : PersonalDataRedactor.find(answer)) {
+            // The firm's own published numbers (in an article) may be given; anything else is never echoed.
+            if (!contextText.contains(personal)) {
+                problems.add("personal data not in context");
             }
         }
         for (String lawyer : matches(LAWYER, answer)) {
@@ -54,7 +109,7 @@ public class GroundingCheck {
                 problems.add("name not in context");
             }
         }
-        return problems;
+        return problems.stream().distinct().toList();
     }
 
     /** All facts of the context as one text: the customer's record, their cases and the matched articles. */
@@ -84,17 +139,70 @@ public class GroundingCheck {
         }
     }
 
+    private static String withoutDates(String text) {
+        String rest = text;
+        for (Pattern date : List.of(ISO_DATE, DATE_ZH, DATE_SLASH, DATE_EN)) {
+            rest = date.matcher(rest).replaceAll(" ");
+        }
+        return rest;
+    }
+
+    /** Dates of the context as "yyyy-MM-dd" and "MM-dd". */
+    private static Set<String> dates(String contextText) {
+        Set<String> dates = new HashSet<>();
+        for (String iso : matches(ISO_DATE, contextText)) {
+            dates.add(iso);
+            dates.add(iso.substring(5));
+        }
+        for (String written : writtenDates(contextText)) {
+            dates.add(written);
+            dates.add(written.substring(5));
+        }
+        return dates;
+    }
+
+    /**
+     * Dates written in other forms, as "yyyy-MM-dd" with "????" for a missing year; a month name with no day (as in
+     * "in May") is no date.
+     */
+    private static List<String> writtenDates(String text) {
+        List<String> dates = new ArrayList<>();
+        Matcher zh = DATE_ZH.matcher(text);
+        while (zh.find()) {
+            dates.add(date(zh.group(1), zh.group(2), zh.group(3)));
+        }
+        Matcher slash = DATE_SLASH.matcher(text);
+        while (slash.find()) {
+            dates.add(date(slash.group(1) != null ? slash.group(1) : slash.group(4), slash.group(2), slash.group(3)));
+        }
+        Matcher en = DATE_EN.matcher(text);
+        while (en.find()) {
+            String day = en.group(1) != null ? en.group(1) : en.group(3);
+            if (day != null) {
+                String month = String.valueOf(MONTHS.indexOf(en.group(2).substring(0, 3).toLowerCase(Locale.ROOT)) + 1);
+                dates.add(date(en.group(4), month, day));
+            }
+        }
+        return dates;
+    }
+
+    private static String date(String year, String month, String day) {
+        return (year == null ? "????" : year) + "-" + String.format("%02d", Integer.parseInt(month)) + "-"
+                + String.format("%02d", Integer.parseInt(day));
+    }
+
     /** Amounts normalized to plain digits ("30,000" and "30000.00" both give "30000"). */
     private static Set<String> amounts(String text) {
         Set<String> amounts = new HashSet<>();
         for (String raw : matches(AMOUNT, text)) {
-            String digits = raw.replace(",", "");
-            if (digits.contains(".")) {
-                digits = digits.replaceAll("\\.0+$", "");
-            }
-            amounts.add(digits);
+            amounts.add(normalizeAmount(raw));
         }
         return amounts;
+    }
+
+    private static String normalizeAmount(String raw) {
+        String digits = raw.replace(",", "");
+        return digits.contains(".") ? digits.replaceAll("\\.0+$", "") : digits;
     }
 
     private static List<String> matches(Pattern pattern, String text) {

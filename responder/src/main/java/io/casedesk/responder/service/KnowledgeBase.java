@@ -2,6 +2,7 @@ package io.casedesk.responder.service;
 
 import io.casedesk.responder.client.ArticleView;
 import io.casedesk.responder.client.CaseServiceClient;
+import io.casedesk.responder.client.FirmView;
 import io.casedesk.responder.config.ResponderConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
@@ -17,7 +18,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The firm's articles, fetched from case-service per language and cached, ranked against a message by
+ * The firm's published information: its articles, fetched from case-service per language and cached, ranked against a message by
  * shared words (English) and shared character pairs (Chinese, which has no spaces between words).
  */
 @ApplicationScoped
@@ -29,6 +30,7 @@ public class KnowledgeBase {
     private final ResponderConfig config;
     private final Clock clock;
     private final Map<String, Cached> cache = new ConcurrentHashMap<>();
+    private volatile CachedFirm firm;
 
     public KnowledgeBase(@RestClient CaseServiceClient caseService, ResponderConfig config, Clock clock) {
         this.caseService = caseService;
@@ -46,6 +48,17 @@ public class KnowledgeBase {
                 .map(Map.Entry::getKey)
                 .limit(3)
                 .toList();
+    }
+
+    /** The firm's name and tone (for the model's system prompt), cached like the articles. */
+    public FirmView firm() {
+        Instant now = clock.instant();
+        CachedFirm cached = firm;
+        if (cached == null || cached.fetchedAt.plus(config.articleCacheTtl()).isBefore(now)) {
+            cached = new CachedFirm(caseService.firm(), now);
+            firm = cached;
+        }
+        return cached.firm;
     }
 
     private List<ArticleView> articles(ReplyLanguage language) {
@@ -109,5 +122,8 @@ public class KnowledgeBase {
             "are", "our", "with", "this", "that", "have", "does", "please", "would", "could", "about", "there");
 
     private record Cached(List<ArticleView> articles, Instant fetchedAt) {
+    }
+
+    private record CachedFirm(FirmView firm, Instant fetchedAt) {
     }
 }

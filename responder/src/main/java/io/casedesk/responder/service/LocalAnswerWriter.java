@@ -2,11 +2,9 @@ package io.casedesk.responder.service;
 
 import io.casedesk.responder.client.ArticleView;
 import io.casedesk.responder.client.CaseView;
-import io.casedesk.responder.client.CustomerView;
 import io.casedesk.schema.InboundMessage;
 import io.casedesk.schema.Intent;
 import io.casedesk.schema.MessageKind;
-import jakarta.enterprise.context.ApplicationScoped;
 
 import java.math.BigDecimal;
 import java.text.NumberFormat;
@@ -20,36 +18,37 @@ import java.util.regex.Matcher;
  * The local answer engine: well-written templates per intent and language, filled only with facts from
  * the {@link AnswerContext}. No network, no model.
  */
-@ApplicationScoped
-public class LocalAnswerWriter {
+public class LocalAnswerWriter implements AnswerEngine {
 
+    public static final String NAME = "local";
+
+    @Override
     public String engineName() {
-        return "local-templates";
+        return NAME;
     }
 
+    @Override
     public Answer write(InboundMessage message, Intent intent, AnswerContext context, boolean discloseAutomation) {
         Phrasebook words = Phrasebook.of(context.language());
         if (message.kind() == MessageKind.FOLLOW) {
-            return Answer.of(join(words.welcome(), context.knownCustomer() ? null : words.linkIdentity()));
+            return Answer.of(join(words.get(Phrase.WELCOME), context.knownCustomer() ? null : words.get(Phrase.LINK_IDENTITY)));
         }
         return switch (intent) {
             case CASE_STATUS, APPOINTMENT, BILLING, DOCUMENTS -> caseAnswer(message, intent, context, words, discloseAutomation);
             case GENERAL_INFO -> articleAnswer(context, words);
-            case GREETING -> Answer.of(greeting(context, words) + words.greetingReply());
-            case OTHER, ACCOUNT -> Answer.of(words.notUnderstood());
-            case COMPLAINT, HUMAN_REQUEST -> Answer.withHandoff(words.handoffAcknowledgement(), "policy:" + intent.name().toLowerCase(Locale.ROOT));
+            case GREETING -> Answer.of(greeting(context, words) + words.get(Phrase.GREETING_REPLY));
+            case OTHER, ACCOUNT -> Answer.of(words.get(Phrase.NOT_UNDERSTOOD));
+            case COMPLAINT, HUMAN_REQUEST -> Answer.withHandoff(words.get(Phrase.HANDOFF_ACKNOWLEDGEMENT), "policy:" + intent.name().toLowerCase(Locale.ROOT));
         };
     }
 
-    /** The acknowledgement a customer gets when a person takes over. */
-    public String handoffAcknowledgement(ReplyLanguage language) {
-        return Phrasebook.of(language).handoffAcknowledgement();
-    }
 
     private Answer caseAnswer(InboundMessage message, Intent intent, AnswerContext context, Phrasebook words,
                               boolean discloseAutomation) {
         if (!context.knownCustomer()) {
-            return Answer.of(words.linkIdentity());
+            // Before the identity is linked only the knowledge base may answer, then the way to link it.
+            return context.articles().isEmpty() ? Answer.of(words.get(Phrase.LINK_IDENTITY))
+                    : Answer.of(join(articleText(context, words), words.get(Phrase.LINK_IDENTITY)));
         }
         Optional<String> mentioned = mentionedCaseNumber(message.text());
         List<CaseView> chosen;
@@ -57,49 +56,49 @@ public class LocalAnswerWriter {
             // A case number picks that case only when it is the writer's own; otherwise it is "not found".
             chosen = context.cases().stream().filter(c -> c.number().equalsIgnoreCase(mentioned.get())).toList();
             if (chosen.isEmpty()) {
-                return Answer.of(greeting(context, words) + words.caseNotFound());
+                return Answer.of(greeting(context, words) + words.get(Phrase.CASE_NOT_FOUND));
             }
         } else {
             chosen = context.openCases();
         }
         if (chosen.isEmpty()) {
-            return Answer.of(greeting(context, words) + words.noOpenCases());
+            return Answer.of(greeting(context, words) + words.get(Phrase.NO_OPEN_CASES));
         }
         List<String> lines = new ArrayList<>();
         if (chosen.size() == 1) {
-            lines.add(greeting(context, words) + words.caseHeader());
+            lines.add(greeting(context, words) + words.get(Phrase.CASE_HEADER));
             lines.addAll(caseDetails(chosen.get(0), intent, words));
         } else {
-            lines.add(greeting(context, words) + String.format(words.casesHeader(), chosen.size()));
+            lines.add(greeting(context, words) + String.format(words.get(Phrase.CASES_HEADER), chosen.size()));
             for (CaseView c : chosen) {
                 lines.add("");
-                lines.add(String.format(words.caseNumber(), c.number(), c.title()));
-                lines.add(String.format(words.status(), words.statusLabel(c.status())));
+                lines.add(String.format(words.get(Phrase.CASE_NUMBER), c.number(), c.title()));
+                lines.add(String.format(words.get(Phrase.STATUS), words.statusLabel(c.status())));
                 lines.add(nextStepLine(c, words));
                 if (intent == Intent.BILLING) {
                     lines.add(feeLine(c, words));
                 }
             }
             lines.add("");
-            lines.add(words.askWhichCase());
+            lines.add(words.get(Phrase.ASK_WHICH_CASE));
         }
-        lines.add(words.closing());
+        lines.add(words.get(Phrase.CLOSING));
         if (discloseAutomation) {
-            lines.add(words.automated());
+            lines.add(words.get(Phrase.AUTOMATED));
         }
         return Answer.of(String.join("\n", lines));
     }
 
     private List<String> caseDetails(CaseView c, Intent intent, Phrasebook words) {
         List<String> lines = new ArrayList<>();
-        lines.add(String.format(words.caseNumber(), c.number(), c.title()));
-        lines.add(String.format(words.status(), words.statusLabel(c.status())));
+        lines.add(String.format(words.get(Phrase.CASE_NUMBER), c.number(), c.title()));
+        lines.add(String.format(words.get(Phrase.STATUS), words.statusLabel(c.status())));
         if (c.stage() != null && intent == Intent.CASE_STATUS) {
-            lines.add(String.format(words.stage(), c.stage()));
+            lines.add(String.format(words.get(Phrase.STAGE), c.stage()));
         }
         lines.add(nextStepLine(c, words));
         if (c.assignee() != null) {
-            lines.add(String.format(words.assignee(), c.assignee()));
+            lines.add(String.format(words.get(Phrase.ASSIGNEE), c.assignee()));
         }
         if (intent == Intent.BILLING) {
             lines.add(feeLine(c, words));
@@ -109,18 +108,18 @@ public class LocalAnswerWriter {
 
     private static String nextStepLine(CaseView c, Phrasebook words) {
         if (c.nextStep() == null || c.nextStep().date() == null) {
-            return words.noNextStep();
+            return words.get(Phrase.NO_NEXT_STEP);
         }
         String description = c.nextStep().description() == null ? "" : c.nextStep().description();
-        return String.format(words.nextStep(), c.nextStep().date(), description).strip();
+        return String.format(words.get(Phrase.NEXT_STEP), c.nextStep().date(), description).strip();
     }
 
     private static String feeLine(CaseView c, Phrasebook words) {
         if (c.outstandingFee() == null || c.outstandingFee().amount() == null
                 || c.outstandingFee().amount().signum() == 0) {
-            return words.noOutstandingFee();
+            return words.get(Phrase.NO_OUTSTANDING_FEE);
         }
-        return String.format(words.outstandingFee(), c.outstandingFee().currency(), formatAmount(c.outstandingFee().amount()));
+        return String.format(words.get(Phrase.OUTSTANDING_FEE), c.outstandingFee().currency(), formatAmount(c.outstandingFee().amount()));
     }
 
     static String formatAmount(BigDecimal amount) {
@@ -132,16 +131,19 @@ public class LocalAnswerWriter {
 
     private Answer articleAnswer(AnswerContext context, Phrasebook words) {
         if (context.articles().isEmpty()) {
-            return Answer.withHandoff(words.noArticle(), "no_article");
+            return Answer.withHandoff(words.get(Phrase.NO_ARTICLE), "no_article");
         }
+        return Answer.of(articleText(context, words));
+    }
+
+    private static String articleText(AnswerContext context, Phrasebook words) {
         ArticleView best = context.articles().get(0);
-        return Answer.of(join(words.articleIntro(), best.title() + "\n" + best.body()));
+        return join(words.get(Phrase.ARTICLE_INTRO), best.title() + "\n" + best.body());
     }
 
     /** "張先生您好，" / "Dear Mr. Chang, " for a verified customer; a neutral greeting otherwise. */
     private static String greeting(AnswerContext context, Phrasebook words) {
-        Optional<String> salutation = context.customer().filter(CustomerView::verified)
-                .map(c -> c.salutation().get(context.language().tag()));
+        Optional<String> salutation = context.salutation();
         if (context.language() == ReplyLanguage.EN) {
             return salutation.map(s -> "Dear " + s + ", ").orElse("Hello, ");
         }

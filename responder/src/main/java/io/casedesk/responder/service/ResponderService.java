@@ -5,6 +5,7 @@ import io.casedesk.responder.client.CaseServiceClient;
 import io.casedesk.responder.client.CaseServiceUnavailableException;
 import io.casedesk.responder.client.CaseView;
 import io.casedesk.responder.client.CustomerView;
+import io.casedesk.responder.client.TurnView;
 import io.casedesk.responder.config.ResponderConfig;
 import io.casedesk.responder.config.ResponderConfig.ReplyPolicy;
 import io.casedesk.schema.AnswerKind;
@@ -48,7 +49,8 @@ public class ResponderService {
     private final CaseServiceClient caseService;
     private final KnowledgeBase knowledgeBase;
     private final ReplyPolicyDecider policy;
-    private final LocalAnswerWriter writer;
+    private final AnswerEngine engine;
+    private final IdentityLinkFlow identityLinks;
     private final GroundingCheck grounding;
     private final ConversationModes modes;
     private final ResponderConfig config;
@@ -56,12 +58,14 @@ public class ResponderService {
     private final Clock clock;
 
     public ResponderService(@RestClient CaseServiceClient caseService, KnowledgeBase knowledgeBase,
-                            ReplyPolicyDecider policy, LocalAnswerWriter writer, GroundingCheck grounding,
-                            ConversationModes modes, ResponderConfig config, MeterRegistry metrics, Clock clock) {
+                            ReplyPolicyDecider policy, AnswerEngine engine, IdentityLinkFlow identityLinks,
+                            GroundingCheck grounding, ConversationModes modes, ResponderConfig config,
+                            MeterRegistry metrics, Clock clock) {
         this.caseService = caseService;
         this.knowledgeBase = knowledgeBase;
         this.policy = policy;
-        this.writer = writer;
+        this.engine = engine;
+        this.identityLinks = identityLinks;
         this.grounding = grounding;
         this.modes = modes;
         this.config = config;
@@ -78,45 +82,83 @@ public class ResponderService {
         }
         Decision decision = policy.decide(triaged.payload().triage());
         ReplyLanguage language = ReplyLanguage.of(triaged.payload().triage().language());
-
+        Phrasebook words = Phrasebook.of(language);
         Intent intent = triaged.payload().triage().intent();
-        Optional<CustomerView> customer;
-        List<CaseView> cases;
-        List<ArticleView> articles;
+
+        AnswerContext context;
         try {
-            customer = resolveCustomer(inbound);
-            cases = customer.filter(CustomerView::verified)
-                    .map(c -> caseService.cases(c.customerRef(), "all"))
-                    .orElse(List.of());
-            articles = decision.policy() != ReplyPolicy.HANDOFF
-                    && (intent == Intent.GENERAL_INFO || intent == Intent.DOCUMENTS)
-                    ? knowledgeBase.matching(inbound.text(), language) : List.of();
+            Optional<CustomerView> customer = resolveCustomer(inbound);
+            boolean verified = customer.filter(CustomerView::verified).isPresent();
+            Optional<IdentityLinkFlow.Attempt> linkAttempt = verified ? Optional.empty() : IdentityLinkFlow.parse(inbound.text());
+            if (linkAttempt.isPresent() && decision.policy() != ReplyPolicy.HANDOFF) {
+                IdentityLinkFlow.Result result = identityLinks.attempt(channelName(inbound), identity(inbound),
+                        linkAttempt.get(), language);
+                String customerRef = result.linked() ? resolveCustomer(inbound).map(CustomerView::customerRef).orElse(null) : null;
+                return outbound(triaged, customerRef, result.reply(), AnswerKind.SYSTEM);
+            }
+            if (decision.policy() == ReplyPolicy.HANDOFF) {
+                String customerRef = customer.filter(CustomerView::verified).map(CustomerView::customerRef).orElse(null);
+                return handoff(triaged, customerRef, decision.reason(), words.get(Phrase.HANDOFF_ACKNOWLEDGEMENT), null);
+            }
+            List<CaseView> cases = verified ? caseService.cases(customer.get().customerRef(), "all") : List.of();
+            List<ArticleView> articles = wantsArticles(intent, verified) ? knowledgeBase.matching(inbound.text(), language) : List.of();
+            boolean modelEngine = !LocalAnswerWriter.NAME.equals(engine.engineName());
+            context = new AnswerContext(language, customer, cases, articles,
+                    modelEngine ? recentTurns(triaged) : List.of(), modelEngine ? knowledgeBase.firm() : null);
         } catch (CaseServiceUnavailableException | ProcessingException | WebApplicationException e) {
             // Without the record no answer can be grounded: a person takes over rather than the bot guessing.
             LOG.warnf("case-service unavailable for event %s: %s", triaged.eventId(), e.getMessage());
-            return handoff(triaged, null, "case_service_unavailable", writer.handoffAcknowledgement(language), null);
+            return handoff(triaged, null, "case_service_unavailable", words.get(Phrase.HANDOFF_ACKNOWLEDGEMENT), null);
         }
-        String customerRef = customer.filter(CustomerView::verified).map(CustomerView::customerRef).orElse(null);
+        String customerRef = context.knownCustomer() ? context.customer().get().customerRef() : null;
 
-        if (decision.policy() == ReplyPolicy.HANDOFF) {
-            return handoff(triaged, customerRef, decision.reason(), writer.handoffAcknowledgement(language), null);
+        if (ThirdPartyRequests.asksAboutSomeoneElse(inbound.text(), context.customer())) {
+            metrics.counter("casedesk.responder.third_party_requests").increment();
+            return outbound(triaged, customerRef, words.get(Phrase.THIRD_PARTY), AnswerKind.SYSTEM);
         }
-        AnswerContext context = new AnswerContext(language, customer, cases, articles);
-        Answer answer = writer.write(inbound, intent, context, config.discloseAutomation());
-        if (answer.needsHandoff()) {
-            return handoff(triaged, customerRef, answer.handoffReason(), answer.text(), null);
+        Answer answer;
+        try {
+            answer = engine.write(inbound, intent, context, config.discloseAutomation());
+        } catch (AnswerEngineUnavailableException e) {
+            metrics.counter("casedesk.responder.engine.fallbacks", "engine", engine.engineName()).increment();
+            LOG.warnf("Answer engine %s failed for event %s: %s", engine.engineName(), triaged.eventId(), e.getMessage());
+            return handoff(triaged, customerRef, "engine_unavailable", words.get(Phrase.ENGINE_FALLBACK), null);
         }
         List<String> problems = grounding.problems(answer.text(), context);
         if (!problems.isEmpty()) {
-            metrics.counter("casedesk.responder.grounding.failures", "engine", writer.engineName()).increment();
+            metrics.counter("casedesk.responder.grounding.failures", "engine", engine.engineName()).increment();
             LOG.warnf("Answer for event %s not sent, not grounded: %s", triaged.eventId(), problems);
-            return handoff(triaged, customerRef, "grounding_failed", writer.handoffAcknowledgement(language), null);
+            return handoff(triaged, customerRef, "grounding_failed", words.get(Phrase.ENGINE_FALLBACK), null);
+        }
+        if (answer.needsHandoff()) {
+            return handoff(triaged, customerRef, answer.handoffReason(), answer.text(), null);
         }
         if (decision.policy() == ReplyPolicy.DRAFT) {
             return handoff(triaged, customerRef, "draft", null, answer.text());
         }
-        metrics.counter("casedesk.responder.answers", "intent", intent.name().toLowerCase(Locale.ROOT)).increment();
+        metrics.counter("casedesk.responder.answers", "intent", intent.name().toLowerCase(Locale.ROOT),
+                "engine", engine.engineName()).increment();
         return outbound(triaged, customerRef, answer.text(), AnswerKind.AUTO);
+    }
+
+    /**
+     * Articles for the questions they answer; an unverified writer gets them for any question, since the knowledge
+     * base is all that may be shared before the identity is linked.
+     */
+    private static boolean wantsArticles(Intent intent, boolean verified) {
+        return switch (intent) {
+            case GENERAL_INFO, DOCUMENTS -> true;
+            case APPOINTMENT, BILLING -> !verified;
+            default -> false;
+        };
+    }
+
+    /** The conversation's latest turns, oldest first; none when case-service has none yet. */
+    private List<TurnView> recentTurns(Envelope<TriagedMessage> triaged) {
+        List<TurnView> newestFirst = caseService.turns(triaged.conversationId(), 0, config.historyTurns()).items();
+        List<TurnView> oldestFirst = new ArrayList<>(newestFirst);
+        java.util.Collections.reverse(oldestFirst);
+        return oldestFirst;
     }
 
     /** Why no answer may be sent, or {@code null} when one may. */
@@ -139,15 +181,22 @@ public class ResponderService {
     }
 
     private Optional<CustomerView> resolveCustomer(InboundMessage inbound) {
-        String channel = inbound.channel() == Channel.EMAIL ? "email" : "line";
-        String identity = inbound.channel() == Channel.EMAIL && inbound.email() != null
-                ? inbound.email().from() : inbound.senderId();
+        String identity = identity(inbound);
         if (identity == null) {
             return Optional.empty();
         }
-        try (Response response = caseService.resolveIdentity(channel, identity)) {
+        try (Response response = caseService.resolveIdentity(channelName(inbound), identity)) {
             return response.getStatus() == 404 ? Optional.empty() : Optional.of(response.readEntity(CustomerView.class));
         }
+    }
+
+    private static String channelName(InboundMessage inbound) {
+        return inbound.channel() == Channel.EMAIL ? "email" : "line";
+    }
+
+    /** The writer's channel identity: the LINE user id, or the email's verified From address. */
+    private static String identity(InboundMessage inbound) {
+        return inbound.channel() == Channel.EMAIL && inbound.email() != null ? inbound.email().from() : inbound.senderId();
     }
 
     private List<OutgoingEvent> handoff(Envelope<TriagedMessage> triaged, String customerRef, String reason,
@@ -194,8 +243,7 @@ public class ResponderService {
     private OutgoingEvent turn(Envelope<TriagedMessage> triaged, String purpose, TurnKind kind, String customerRef,
                                String text, String detail) {
         InboundMessage inbound = triaged.payload().inbound();
-        String identity = inbound.channel() == Channel.EMAIL && inbound.email() != null ? inbound.email().from() : inbound.senderId();
-        ConversationTurn turn = new ConversationTurn(kind, inbound.channel(), identity, customerRef, "bot", text, null, detail);
+        ConversationTurn turn = new ConversationTurn(kind, inbound.channel(), identity(inbound), customerRef, "bot", text, null, detail);
         return new OutgoingEvent(Topics.CONVERSATION, triaged.follow(purpose, clock.instant(), turn));
     }
 

@@ -17,7 +17,7 @@ import io.casedesk.schema.OutboundLineMessage;
 import io.casedesk.schema.Triage;
 import io.casedesk.schema.TriagedMessage;
 import io.casedesk.schema.Urgency;
-import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.smallrye.reactive.messaging.memory.InMemoryConnector;
 import io.smallrye.reactive.messaging.memory.InMemorySink;
@@ -37,8 +37,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 @QuarkusTest
-@QuarkusTestResource(InMemoryChannels.class)
-@QuarkusTestResource(CaseServiceStandIn.class)
+@WithTestResource(InMemoryChannels.class)
+@WithTestResource(CaseServiceStandIn.class)
 class ResponderFlowTest {
 
     private static final String BOT = "Ubot0000000000000000000000000000";

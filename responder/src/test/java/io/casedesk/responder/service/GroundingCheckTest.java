@@ -26,6 +26,7 @@ class GroundingCheckTest {
     void anotherCustomersCaseNumberIsCaught() {
         assertThat(grounding.problems("您的案件 2026-CON-0388 審閱中。", context))
                 .containsExactly("case number not in context");
+        assertThat(grounding.problems("案號2026-CON-0388審閱中", context)).containsExactly("case number not in context");
     }
 
     @Test
@@ -37,5 +38,34 @@ class GroundingCheckTest {
     @Test
     void anInventedLawyerIsCaught() {
         assertThat(grounding.problems("本案由王律師承辦。", context)).containsExactly("name not in context");
+    }
+
+    @Test
+    void datesWrittenOtherwiseAreCheckedToo() {
+        assertThat(grounding.problems("下次開庭是 12月3日（2026年12月3日）。", context)).isEmpty();
+        assertThat(grounding.problems("The hearing is on December 3, 2026 (3 Dec).", context)).isEmpty();
+        assertThat(grounding.problems("下次開庭是 12月4日。", context)).containsExactly("date not in context");
+        assertThat(grounding.problems("The hearing is on 12/4.", context)).containsExactly("date not in context");
+        assertThat(grounding.problems("The hearing is on December 3, 2027.", context)).containsExactly("date not in context");
+        assertThat(grounding.problems("You may send us the documents in May.", context)).isEmpty();
+    }
+
+    @Test
+    void smallAmountsWithACurrencyAreChecked() {
+        assertThat(grounding.problems("規費 NT$500 請於下週繳納。", context)).containsExactly("amount not in context");
+        assertThat(grounding.problems("尚待繳納 30000 元。", context)).isEmpty();
+    }
+
+    @Test
+    void anotherPersonAddressedByTitleIsCaught() {
+        assertThat(grounding.problems("王小姐您好，您的案件審理中。", context)).containsExactly("name not in context");
+        assertThat(grounding.problems("Dear Ms. Wang, your case is in progress.", context)).containsExactly("name not in context");
+        assertThat(grounding.problems("Dear Mr. Chang, your case is in progress.", context)).isEmpty();
+    }
+
+    @Test
+    void personalDataIsNeverEchoed() {
+        assertThat(grounding.problems("我們會打 0912-345-678 給您。", context)).containsExactly("personal data not in context");
+        assertThat(grounding.problems("已寄到 someone@example.com。", context)).containsExactly("personal data not in context");
     }
 }

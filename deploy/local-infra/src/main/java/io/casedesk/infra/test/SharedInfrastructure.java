@@ -10,25 +10,42 @@ import java.time.Duration;
 /**
  * One Kafka broker and one PostgreSQL server per test JVM, started on first use and stopped (and their
  * throw-away directories removed) when the JVM exits.
+ *
+ * <p>Quarkus loads test code again, in a new class loader, for each test class that needs a different set of test
+ * resources, so static fields alone would start a second broker. The ports of the running servers are therefore also
+ * kept in system properties, which every class loader of the JVM sees; a later copy of this class attaches to them.
  */
 public final class SharedInfrastructure {
+
+    private static final String KAFKA_PORT = "casedesk.test.kafka.port";
+    private static final String POSTGRES_PORT = "casedesk.test.postgres.port";
 
     private static LocalKafka kafka;
     private static LocalPostgres postgres;
     private static Path root;
 
-    public static synchronized LocalKafka kafka() {
-        if (kafka == null) {
-            kafka = LocalKafka.start(root().resolve("kafka"), 0, Duration.ofMinutes(2));
+    public static LocalKafka kafka() {
+        synchronized (System.class) { // one lock for every class loader's copy of this class
+            if (kafka == null) {
+                String running = System.getProperty(KAFKA_PORT);
+                kafka = running != null ? LocalKafka.attach(Integer.parseInt(running))
+                        : LocalKafka.start(root().resolve("kafka"), 0, Duration.ofMinutes(2));
+                System.setProperty(KAFKA_PORT, String.valueOf(kafka.port()));
+            }
+            return kafka;
         }
-        return kafka;
     }
 
-    public static synchronized LocalPostgres postgres() {
-        if (postgres == null) {
-            postgres = LocalPostgres.start(root().resolve("postgres"), 0, false);
+    public static LocalPostgres postgres() {
+        synchronized (System.class) {
+            if (postgres == null) {
+                String running = System.getProperty(POSTGRES_PORT);
+                postgres = running != null ? LocalPostgres.attach(Integer.parseInt(running))
+                        : LocalPostgres.start(root().resolve("postgres"), 0, false);
+                System.setProperty(POSTGRES_PORT, String.valueOf(postgres.port()));
+            }
+            return postgres;
         }
-        return postgres;
     }
 
     private static Path root() {
@@ -44,7 +61,7 @@ public final class SharedInfrastructure {
         if (kafka != null) {
             kafka.close();
         }
-        if (postgres != null) {
+        if (postgres != null && postgres.home() != null) {
             postgres.close();
             delete(postgres.home());
         }

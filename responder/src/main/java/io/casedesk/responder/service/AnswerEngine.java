@@ -1,0 +1,20 @@
+package io.casedesk.responder.service;
+
+import io.casedesk.schema.InboundMessage;
+import io.casedesk.schema.Intent;
+
+/**
+ * Writes an answer to one message from its {@link AnswerContext} only (DESIGN §4). Chosen by
+ * {@code casedesk.responder.engine}. Whatever an engine writes is grounding-checked before it is sent.
+ */
+public interface AnswerEngine {
+
+    /** The engine's name, for metrics and the audit log. */
+    String engineName();
+
+    /**
+     * @throws AnswerEngineUnavailableException when the engine cannot answer now (timeout, error, nonsense); the
+     *                                          customer then gets the fallback text and a person takes over
+     */
+    Answer write(InboundMessage message, Intent intent, AnswerContext context, boolean discloseAutomation);
+}
