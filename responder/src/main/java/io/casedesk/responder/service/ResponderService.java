@@ -161,12 +161,12 @@ public class ResponderService {
         return oldestFirst;
     }
 
-    /** Why no answer may be sent, or {@code null} when one may. */
+    /**
+     * Why no answer may be sent, or {@code null} when one may. A replayed message is answered like any other (that
+     * is what shadow evaluation compares): its answer keeps the replay mark, and channel senders never send it.
+     */
     private String reasonToStaySilent(Envelope<TriagedMessage> triaged) {
         InboundMessage inbound = triaged.payload().inbound();
-        if (triaged.replay()) {
-            return "replay";
-        }
         if (!inbound.answerable()) {
             return "not_answerable";
         }

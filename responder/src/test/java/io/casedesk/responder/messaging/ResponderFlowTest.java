@@ -152,6 +152,38 @@ class ResponderFlowTest {
         assertThat(answer.inReplyToMessageId()).isEqualTo("m-01GGG2");
     }
 
+    @Test
+    void aReplayedMessageIsAnsweredAndTheAnswerKeepsTheReplayMark() {
+        Envelope<TriagedMessage> original = triaged(CaseServiceStandIn.KNOWN_LINE_USER, "01HHHH", triage(Intent.CASE_STATUS, false));
+        Envelope<TriagedMessage> replayed = new Envelope<>(original.eventId(), original.type(), original.schemaVersion(),
+                original.occurredAt(), original.conversationId(), original.causationId(), original.traceparent(), true,
+                original.payload());
+
+        send(replayed);
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> outboundLine.received().size() == 1);
+        Envelope<?> answer = EventCodec.shared().decode(outboundLine.received().get(0).getPayload());
+        assertThat(answer.replay()).isTrue();
+        assertThat(answer.eventId()).isEqualTo(EventIds.derive(original.eventId(), "answer"));
+    }
+
+    @Test
+    void theGlobalSwitchSilencesTheBotInEveryConversation() {
+        InMemorySource<String> states = connector.source("conversation-state");
+        states.send(EventCodec.shared().encode(Envelope.of("pause-all", Instant.now(), ConversationIds.ALL_CONVERSATIONS,
+                null, null, new ConversationState(ConversationMode.HUMAN, "supervisor", "paused"))));
+        try {
+            send(triaged(CaseServiceStandIn.KNOWN_LINE_USER, "01IIII", triage(Intent.CASE_STATUS, false)));
+            sleep();
+            assertThat(outboundLine.received()).isEmpty();
+        } finally {
+            states.send(EventCodec.shared().encode(Envelope.of("resume-all", Instant.now(), ConversationIds.ALL_CONVERSATIONS,
+                    null, null, new ConversationState(ConversationMode.BOT, "supervisor", "resumed"))));
+        }
+        send(triaged(CaseServiceStandIn.KNOWN_LINE_USER, "01JJJJ", triage(Intent.CASE_STATUS, false)));
+        await().atMost(Duration.ofSeconds(10)).until(() -> outboundLine.received().size() == 1);
+    }
+
     private static List<String> texts(Message<String> record) {
         return ((OutboundLineMessage) EventCodec.shared().decode(record.getPayload()).payload()).texts();
     }
