@@ -190,10 +190,10 @@ class ServiceDeploymentTest {
             return true;
         }
         if (variable.startsWith("CASEDESK_")) {
-            // A property of the module, or a key of one of its maps (casedesk.auth.service-keys.<caller>).
-            Set<String> properties = module.propertiesAsVariables();
-            String parent = variable.substring(0, variable.lastIndexOf('_') + 1);
-            return properties.contains(variable) || properties.stream().anyMatch(p -> p.startsWith(parent));
+            // A property of the module's application.properties, or one under a prefix its @ConfigMapping
+            // interfaces read (casedesk.responder.*, casedesk.auth.service-keys.<caller>, ...).
+            return module.propertiesAsVariables().contains(variable)
+                    || module.configMappingPrefixes().stream().anyMatch(variable::startsWith);
         }
         return false;
     }

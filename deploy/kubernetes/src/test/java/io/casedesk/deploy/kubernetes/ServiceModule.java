@@ -125,6 +125,23 @@ record ServiceModule(String directory, Path root, Map<String, String> prodProper
         return names;
     }
 
+    /** The prefixes of the module's {@code @ConfigMapping} interfaces, in environment-variable form. */
+    Set<String> configMappingPrefixes() {
+        Pattern mapping = Pattern.compile("@ConfigMapping\\(prefix\\s*=\\s*\"([^\"]+)\"");
+        Set<String> prefixes = new TreeSet<>();
+        try (var sources = Files.walk(root.resolve("src/main/java"))) {
+            sources.filter(f -> f.toString().endsWith(".java")).forEach(source -> {
+                Matcher matcher = mapping.matcher(read(source));
+                while (matcher.find()) {
+                    prefixes.add(matcher.group(1).replaceAll("[^A-Za-z0-9]", "_").toUpperCase() + "_");
+                }
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read the sources of " + directory, e);
+        }
+        return prefixes;
+    }
+
     /** Whether the service talks to Kafka. */
     boolean usesKafka() {
         return propertiesText.contains("connector=smallrye-kafka");
