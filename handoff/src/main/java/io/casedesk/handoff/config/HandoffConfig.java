@@ -3,15 +3,123 @@ package io.casedesk.handoff.config;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
 /** The handoff service's settings, under {@code casedesk.handoff}. */
 @ConfigMapping(prefix = "casedesk.handoff")
 public interface HandoffConfig {
 
-    /** How many of the most recent handoff requests the inbox keeps for agents to see. */
-    @WithDefault("200")
-    int inboxSize();
+    /** How many of the conversation's most recent turns a new ticket carries. */
+    @WithDefault("10")
+    int historyTurns();
 
-    /** How many handoff event ids are remembered to recognise a redelivered record. */
-    @WithDefault("10000")
-    int processedIdsCapacity();
+    /** Waiting for an agent this long, the customer is told that they may keep waiting (DESIGN §5). */
+    @WithDefault("PT60S")
+    Duration waitTimeout();
+
+    /** This long after the agent's last message without an answer, the conversation goes back to the bot. */
+    @WithDefault("PT180S")
+    Duration inactivityTimeout();
+
+    /** How long after a close the rating question stays open (the bot stays silent meanwhile). */
+    @WithDefault("PT10M")
+    Duration ratingWindow();
+
+    /** How often timeouts, service hours and assignments are checked. */
+    @WithDefault("1s")
+    String tickInterval();
+
+    /** How long processed event ids are kept to recognise redelivered records. */
+    @WithDefault("P7D")
+    Duration processedIdsRetention();
+
+    /** Open tickets an agent takes at once, unless the agent's own entry says otherwise. */
+    @WithDefault("3")
+    int defaultCapacity();
+
+    /** Agents by sign-in name: the languages and intents they serve and their capacity. */
+    Map<String, AgentSettings> agents();
+
+    /** Words a customer writes to end the conversation with the agent (compared whole, case-insensitive). */
+    @WithDefault("結束,结束,結束對話,结束对话,end chat,#end")
+    List<String> customerCloseWords();
+
+    /** Where the firm's time zone, service hours and out-of-hours texts come from. */
+    Firm firm();
+
+    /** Fixed texts to customers, per language tag ({@code zh-Hant}, {@code zh-Hans}, {@code en}). */
+    Texts texts();
+
+    /** The generic webhook connector to an external helpdesk (DESIGN §5). */
+    Helpdesk helpdesk();
+
+    interface AgentSettings {
+        /** Language tags served; {@code *} for all. */
+        @WithDefault("*")
+        List<String> languages();
+
+        /** Intent labels served; {@code *} for all. */
+        @WithDefault("*")
+        List<String> intents();
+
+        Optional<Integer> capacity();
+    }
+
+    interface Firm {
+        /** {@code case-service}: the imported firm, falling back to the values below; {@code config}: only these. */
+        @WithDefault("case-service")
+        String source();
+
+        /** How long the firm read from case-service is kept before it is read again. */
+        @WithDefault("PT5M")
+        Duration refreshInterval();
+
+        @WithDefault("Asia/Taipei")
+        String timezone();
+
+        /** Weekly windows, e.g. {@code MON-FRI 09:00-12:00}; none at all (and no dated ones) means always open. */
+        Optional<List<String>> weekly();
+
+        /** Dated windows, e.g. {@code 2026-12-19 09:30-12:30} or {@code 2026-12-25 closed}. */
+        Optional<List<String>> dated();
+
+        /** Out-of-hours texts per language tag. */
+        Map<String, String> outOfHoursText();
+    }
+
+    interface Texts {
+        Map<String, String> waiting();
+
+        Map<String, String> ratingQuestion();
+
+        Map<String, String> ratingThanks();
+    }
+
+    interface Helpdesk {
+        @WithDefault("false")
+        boolean enabled();
+
+        /** The helpdesk's webhook base, e.g. {@code https://helpdesk.example.com/casedesk}. */
+        Optional<String> baseUrl();
+
+        /** Basic auth towards the helpdesk, when set. */
+        Optional<String> username();
+
+        Optional<String> password();
+
+        @WithDefault("4")
+        int maxAttempts();
+
+        @WithDefault("PT0.5S")
+        Duration backoff();
+
+        @WithDefault("PT5S")
+        Duration timeout();
+
+        /** The key the helpdesk presents ({@code Authorization: Bearer <key>}) when it posts agent messages. */
+        Optional<String> inboundKey();
+    }
 }

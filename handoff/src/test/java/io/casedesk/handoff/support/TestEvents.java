@@ -2,15 +2,19 @@ package io.casedesk.handoff.support;
 
 import io.casedesk.schema.Channel;
 import io.casedesk.schema.ConversationIds;
+import io.casedesk.schema.ConversationTurn;
+import io.casedesk.schema.EmailSource;
 import io.casedesk.schema.Emotion;
 import io.casedesk.schema.Envelope;
 import io.casedesk.schema.EventIds;
 import io.casedesk.schema.HandoffRequest;
 import io.casedesk.schema.InboundMessage;
 import io.casedesk.schema.Intent;
+import io.casedesk.schema.LineSource;
 import io.casedesk.schema.MessageKind;
 import io.casedesk.schema.Triage;
 import io.casedesk.schema.TriagedMessage;
+import io.casedesk.schema.TurnKind;
 import io.casedesk.schema.Urgency;
 
 import java.time.Instant;
@@ -18,25 +22,62 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-/** Handoff requests as the responder would publish them, each with fresh ids. */
+/** Events as ingress and the responder would publish them, each with fresh channel ids. */
 public final class TestEvents {
 
-    public static final String CUSTOMER_TEXT = "你們太不專業了，我要投訴";
+    public static final String BOT = "Ubot0000000000000000000000000000";
+    public static final String MAILBOX = "support@casedesk.local";
 
-    public static Envelope<HandoffRequest> handoff() {
-        return handoff(ConversationIds.line("Ubot", "U" + UUID.randomUUID().toString().replace("-", "")));
+    /** A fresh LINE user id, optionally with a prefix the case-service stand-in reads. */
+    public static String newLineUser(String prefix) {
+        String random = UUID.randomUUID().toString().replace("-", "");
+        return (prefix + random).substring(0, 33);
     }
 
-    public static Envelope<HandoffRequest> handoff(String conversationId) {
-        Instant now = Instant.now();
-        InboundMessage inbound = new InboundMessage(Channel.LINE, MessageKind.TEXT, "Ucustomer", null, "zh-TW",
-                CUSTOMER_TEXT, List.of(), now, null, null);
-        Triage triage = new Triage(Intent.COMPLAINT, Emotion.ANGRY, Urgency.MEDIUM, true, "zh-Hant",
-                Map.of("intent", 0.8), "local-rules", List.of("needs_human:angry_complaint"));
-        String inboundId = EventIds.lineInbound(UUID.randomUUID().toString());
-        HandoffRequest request = new HandoffRequest("needs_human", new TriagedMessage(inbound, triage), "C-001", null);
-        return Envelope.of(EventIds.derive(inboundId, "handoff"), now, conversationId, EventIds.derive(inboundId, "triage"),
-                null, request);
+    public static String lineConversation(String userId) {
+        return ConversationIds.line(BOT, userId);
+    }
+
+    /** A customer's LINE message. */
+    public static Envelope<InboundMessage> lineInbound(String userId, String text, Instant at) {
+        String webhookEventId = UUID.randomUUID().toString();
+        LineSource line = new LineSource(BOT, "user", userId, null, null, webhookEventId,
+                String.valueOf(Math.abs(webhookEventId.hashCode())), "reply-token-" + webhookEventId, at, false, false, false);
+        InboundMessage inbound = new InboundMessage(Channel.LINE, MessageKind.TEXT, userId, null, "zh-TW", text, List.of(),
+                at, line, null);
+        return Envelope.of(EventIds.lineInbound(webhookEventId), at, lineConversation(userId), null, null, inbound);
+    }
+
+    /** A customer's email. */
+    public static Envelope<InboundMessage> emailInbound(String from, String subject, String text, Instant at) {
+        String messageId = "<" + UUID.randomUUID() + "@example.com>";
+        EmailSource email = new EmailSource(MAILBOX, from, "張志明", null, subject, messageId, null, List.of("<first@example.com>"));
+        InboundMessage inbound = new InboundMessage(Channel.EMAIL, MessageKind.TEXT, from, "張志明", null, text, List.of(),
+                at, null, email);
+        return Envelope.of(EventIds.emailInbound(MAILBOX, messageId), at, ConversationIds.email(MAILBOX, from), null, null,
+                inbound);
+    }
+
+    /** The responder's handoff of {@code inbound}, with these labels. */
+    public static Envelope<HandoffRequest> handoff(Envelope<InboundMessage> inbound, String reason, Intent intent,
+                                                   Emotion emotion, Urgency urgency, String language, String draftText) {
+        Triage triage = new Triage(intent, emotion, urgency, true, language, Map.of("intent", 0.8), "local-rules",
+                List.of("needs_human:test"));
+        HandoffRequest request = new HandoffRequest(reason, new TriagedMessage(inbound.payload(), triage), null, draftText);
+        return Envelope.of(EventIds.derive(inbound.eventId(), "handoff"), inbound.occurredAt(), inbound.conversationId(),
+                EventIds.derive(inbound.eventId(), "triage"), null, request);
+    }
+
+    /** A plain request for a person, in Traditional Chinese. */
+    public static Envelope<HandoffRequest> handoff(Envelope<InboundMessage> inbound) {
+        return handoff(inbound, "needs_human", Intent.HUMAN_REQUEST, Emotion.NEUTRAL, Urgency.LOW, "zh-Hant", null);
+    }
+
+    /** A turn of the audit log, as ingress or the responder record it. */
+    public static Envelope<ConversationTurn> turn(String conversationId, TurnKind kind, String actor, String text,
+                                                  Instant at) {
+        ConversationTurn turn = new ConversationTurn(kind, Channel.LINE, null, null, actor, text, null, null);
+        return Envelope.of(UUID.randomUUID().toString(), at, conversationId, null, null, turn);
     }
 
     private TestEvents() {

@@ -1,0 +1,7 @@
+package io.casedesk.handoff.mapping;
+
+import java.time.Instant;
+
+/** One turn of the conversation before the handoff, as the ticket keeps it. */
+public record HistoryTurn(Instant at, String kind, String actor, String text) {
+}

@@ -1,0 +1,41 @@
+package io.casedesk.handoff.messaging;
+
+import io.casedesk.handoff.service.ConversationLog;
+import io.casedesk.handoff.service.HandoffMetrics;
+import io.casedesk.schema.ConversationTurn;
+import io.casedesk.schema.Envelope;
+import io.casedesk.schema.EventCodec;
+import io.casedesk.schema.EventPayload;
+import io.casedesk.schema.RejectedRecordException;
+import io.casedesk.schema.Topics;
+import io.micrometer.core.instrument.Counter;
+import io.smallrye.reactive.messaging.annotations.Blocking;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+/** Reads {@code cs.conversation.v1}: the last turns of each conversation and the counts behind the rates. */
+@ApplicationScoped
+public class ConversationTurnConsumer {
+
+    private final ConversationLog log;
+    private final Counter deadLettered;
+
+    ConversationTurnConsumer(ConversationLog log, HandoffMetrics metrics) {
+        this.log = log;
+        this.deadLettered = metrics.deadLettered(Topics.CONVERSATION);
+    }
+
+    @Incoming("conversation-turns")
+    @Blocking
+    public void onTurnRecord(String record) {
+        try {
+            Envelope<EventPayload> envelope = EventCodec.shared().decode(record);
+            if (envelope.payload() instanceof ConversationTurn) {
+                log.onTurn(envelope.as(ConversationTurn.class));
+            }
+        } catch (RuntimeException e) {
+            deadLettered.increment();
+            throw new RejectedRecordException(e);
+        }
+    }
+}

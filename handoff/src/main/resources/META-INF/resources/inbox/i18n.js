@@ -1,0 +1,103 @@
+'use strict';
+/* The inbox's two languages. Keys are looked up in the chosen language, then in English. */
+var I18n = (function () {
+  var texts = {
+    'zh-Hant': {
+      'app.title': '客服收件匣',
+      'login.intro': '請登入以處理轉接給專人的對話。',
+      'login.error': '帳號或密碼不正確。',
+      'login.username': '帳號', 'login.password': '密碼', 'login.submit': '登入',
+      'nav.open': '處理中', 'nav.closed': '已結束', 'nav.metrics': '指標',
+      'presence.available': '可接單', 'presence.away': '暫離', 'presence.offline': '離線',
+      'bot.on': '機器人運作中', 'bot.paused': '機器人已全面暫停', 'bot.pauseAll': '全面暫停機器人', 'bot.resumeAll': '恢復機器人',
+      'signout': '登出', 'help': '快捷鍵',
+      'queue.empty': '目前沒有等待中的對話。', 'queue.emptyClosed': '尚無已結束的對話。',
+      'state.waiting': '等待中', 'state.assigned': '已指派', 'state.active': '對話中', 'state.closed': '已結束',
+      'prio.0': 'VIP', 'prio.1': '緊急', 'prio.2': '一般',
+      'ticket.none': '從左側選擇一個對話，或按 j / k 移動。',
+      'ticket.take': '接手', 'ticket.close': '結束對話', 'ticket.pause': '暫停機器人', 'ticket.resume': '恢復機器人',
+      'ticket.botPaused': '此對話的機器人已暫停', 'ticket.agent': '負責人', 'ticket.unassigned': '尚未指派',
+      'ticket.waited': '已等待', 'ticket.outOfHours': '非服務時間進線', 'ticket.waitingNotice': '已通知客戶稍候',
+      'ticket.reason': '轉接原因', 'ticket.rating': '評分', 'ticket.ratingPending': '等待客戶評分',
+      'reply.placeholder': '輸入回覆…（Enter 送出，Shift+Enter 換行）', 'reply.send': '送出',
+      'draft.title': 'AI 草稿待審核', 'draft.approve': '核准送出', 'draft.edit': '編輯', 'draft.reject': '退回',
+      'draft.sendEdited': '送出編輯後內容', 'draft.approved': '草稿已核准', 'draft.edited': '草稿已編輯送出', 'draft.rejected': '草稿已退回',
+      'side.triage': '分類標籤', 'side.cases': '案件摘要', 'side.history': '轉接前的對話', 'side.customer': '客戶',
+      'cases.none': '沒有進行中的案件。', 'cases.unavailable': '案件系統暫時無法讀取，此摘要不完整。', 'cases.unknown': '尚未綁定的客戶身分。',
+      'case.next': '下一步', 'case.fee': '未付費用', 'case.assignee': '承辦',
+      'author.customer': '客戶', 'author.system': '系統', 'delivery.sent': '已送達', 'delivery.failed': '傳送失敗', 'delivery.skipped': '未傳送',
+      'delivery.pending': '傳送中',
+      'metrics.title': '客服指標（近 30 天）', 'metrics.firstResponse': '平均首次回覆時間', 'metrics.timeToAgent': '平均轉接至專人時間',
+      'metrics.handoffRate': '轉接率', 'metrics.automationRate': '自動化率（無需專人）', 'metrics.csat': '客戶滿意度（CSAT）',
+      'metrics.ratings': '評分數', 'metrics.tickets': '工單數', 'metrics.conversations': '對話數（每日）', 'metrics.open': '處理中工單',
+      'metrics.satisfied': '滿意（4–5 分）比例',
+      'alert.priority': '高優先對話等待中', 'error.generic': '操作失敗', 'error.assigned_to_other': '此對話已由其他同仁負責。',
+      'error.ticket_closed': '此對話已結束。', 'error.no_pending_draft': '沒有待審核的草稿。', 'error.empty_text': '請輸入內容。',
+      'error.ticket_open': '對話仍由專人負責，請先結束對話。', 'error.unreachable': '無法聯絡此客戶。',
+      'live.connected': '即時更新中', 'live.reconnecting': '重新連線中…',
+      'keys.title': '快捷鍵', 'keys.move': '上 / 下一個對話', 'keys.reply': '回覆', 'keys.send': '送出回覆',
+      'keys.approve': '核准草稿', 'keys.edit': '編輯草稿', 'keys.reject': '退回草稿', 'keys.close': '結束對話',
+      'keys.pause': '暫停 / 恢復機器人', 'keys.take': '接手對話', 'keys.help': '顯示快捷鍵', 'keys.escape': '離開輸入框',
+      'time.s': '秒', 'time.m': '分', 'time.h': '小時', 'time.d': '天'
+    },
+    'en': {
+      'app.title': 'Agent inbox',
+      'login.intro': 'Sign in to answer the conversations handed to people.',
+      'login.error': 'Wrong user name or password.',
+      'login.username': 'User name', 'login.password': 'Password', 'login.submit': 'Sign in',
+      'nav.open': 'Open', 'nav.closed': 'Closed', 'nav.metrics': 'Metrics',
+      'presence.available': 'Available', 'presence.away': 'Away', 'presence.offline': 'Offline',
+      'bot.on': 'Bot is answering', 'bot.paused': 'Bot paused for everyone', 'bot.pauseAll': 'Pause bot for all', 'bot.resumeAll': 'Resume bot',
+      'signout': 'Sign out', 'help': 'Shortcuts',
+      'queue.empty': 'No conversation is waiting.', 'queue.emptyClosed': 'No closed conversation yet.',
+      'state.waiting': 'Waiting', 'state.assigned': 'Assigned', 'state.active': 'Active', 'state.closed': 'Closed',
+      'prio.0': 'VIP', 'prio.1': 'Urgent', 'prio.2': 'Normal',
+      'ticket.none': 'Pick a conversation on the left, or move with j / k.',
+      'ticket.take': 'Take', 'ticket.close': 'Close', 'ticket.pause': 'Pause bot', 'ticket.resume': 'Resume bot',
+      'ticket.botPaused': 'Bot paused for this conversation', 'ticket.agent': 'Agent', 'ticket.unassigned': 'Unassigned',
+      'ticket.waited': 'Waited', 'ticket.outOfHours': 'Arrived out of hours', 'ticket.waitingNotice': 'Customer told to hold on',
+      'ticket.reason': 'Reason', 'ticket.rating': 'Rating', 'ticket.ratingPending': 'Waiting for the rating',
+      'reply.placeholder': 'Type a reply… (Enter sends, Shift+Enter for a new line)', 'reply.send': 'Send',
+      'draft.title': 'Draft awaiting approval', 'draft.approve': 'Approve', 'draft.edit': 'Edit', 'draft.reject': 'Reject',
+      'draft.sendEdited': 'Send edited', 'draft.approved': 'Draft approved', 'draft.edited': 'Draft edited and sent', 'draft.rejected': 'Draft rejected',
+      'side.triage': 'Triage', 'side.cases': 'Case summary', 'side.history': 'Before the handoff', 'side.customer': 'Customer',
+      'cases.none': 'No open cases.', 'cases.unavailable': 'The case record could not be read; this summary is incomplete.', 'cases.unknown': 'Identity not linked to a customer.',
+      'case.next': 'Next step', 'case.fee': 'Outstanding fee', 'case.assignee': 'Assignee',
+      'author.customer': 'Customer', 'author.system': 'System', 'delivery.sent': 'Delivered', 'delivery.failed': 'Failed', 'delivery.skipped': 'Not sent',
+      'delivery.pending': 'Sending',
+      'metrics.title': 'Service figures (last 30 days)', 'metrics.firstResponse': 'Average first response', 'metrics.timeToAgent': 'Average time to agent',
+      'metrics.handoffRate': 'Handoff rate', 'metrics.automationRate': 'Automation rate (no person needed)', 'metrics.csat': 'Customer satisfaction (CSAT)',
+      'metrics.ratings': 'Ratings', 'metrics.tickets': 'Tickets', 'metrics.conversations': 'Conversations (per day)', 'metrics.open': 'Open tickets',
+      'metrics.satisfied': 'Satisfied (4–5)',
+      'alert.priority': 'High-priority conversation waiting', 'error.generic': 'That did not work', 'error.assigned_to_other': 'Another agent owns this conversation.',
+      'error.ticket_closed': 'This conversation is closed.', 'error.no_pending_draft': 'No draft is waiting.', 'error.empty_text': 'Type something first.',
+      'error.ticket_open': 'A person owns this conversation; close it first.', 'error.unreachable': 'This customer cannot be reached.',
+      'live.connected': 'Live', 'live.reconnecting': 'Reconnecting…',
+      'keys.title': 'Keyboard shortcuts', 'keys.move': 'Next / previous conversation', 'keys.reply': 'Reply', 'keys.send': 'Send the reply',
+      'keys.approve': 'Approve draft', 'keys.edit': 'Edit draft', 'keys.reject': 'Reject draft', 'keys.close': 'Close conversation',
+      'keys.pause': 'Pause / resume bot', 'keys.take': 'Take conversation', 'keys.help': 'Show shortcuts', 'keys.escape': 'Leave the text box',
+      'time.s': 's', 'time.m': 'm', 'time.h': 'h', 'time.d': 'd'
+    }
+  };
+  var stored = null;
+  try { stored = localStorage.getItem('casedesk.lang'); } catch (e) { /* private mode */ }
+  var lang = stored || ((navigator.language || '').toLowerCase().indexOf('zh') === 0 ? 'zh-Hant' : 'en');
+  function t(key) {
+    var table = texts[lang] || texts.en;
+    return table[key] !== undefined ? table[key] : (texts.en[key] !== undefined ? texts.en[key] : key);
+  }
+  function apply(root) {
+    document.documentElement.lang = lang;
+    (root || document).querySelectorAll('[data-i18n]').forEach(function (el) { el.textContent = t(el.dataset.i18n); });
+    (root || document).querySelectorAll('[data-i18n-placeholder]').forEach(function (el) { el.placeholder = t(el.dataset.i18nPlaceholder); });
+    (root || document).querySelectorAll('[data-i18n-title]').forEach(function (el) { el.title = t(el.dataset.i18nTitle); });
+    document.querySelectorAll('[data-lang]').forEach(function (b) { b.classList.toggle('current', b.dataset.lang === lang); });
+  }
+  function set(value) {
+    lang = value;
+    try { localStorage.setItem('casedesk.lang', value); } catch (e) { /* private mode */ }
+    apply();
+    document.dispatchEvent(new CustomEvent('langchange'));
+  }
+  return { t: t, apply: apply, set: set, lang: function () { return lang; } };
+})();

@@ -1,0 +1,466 @@
+'use strict';
+/* The agent inbox: the queue (live over server-sent events), one conversation, and the keyboard. */
+(function () {
+  var API = '/api/v1/inbox';
+  var t = I18n.t;
+  var state = { me: null, scope: 'open', tickets: [], selected: null, detail: null, editingDraft: false };
+  var $ = function (id) { return document.getElementById(id); };
+
+  // --- API -------------------------------------------------------------------------------------------
+  function call(method, path, body) {
+    var options = { method: method, headers: { 'Accept': 'application/json' }, credentials: 'same-origin' };
+    if (body !== undefined) {
+      options.headers['Content-Type'] = 'application/json';
+      options.body = JSON.stringify(body);
+    }
+    return fetch(API + path, options).then(function (res) {
+      if (res.redirected && res.url.indexOf('/inbox/login.html') >= 0 || res.status === 401) {
+        location.href = '/inbox/login.html';
+        throw new Error('signed out');
+      }
+      if (!res.ok) {
+        return res.json().catch(function () { return {}; }).then(function (e) {
+          var error = new Error(e.message || res.statusText);
+          error.code = e.error;
+          throw error;
+        });
+      }
+      return res.status === 204 ? null : res.json();
+    });
+  }
+
+  function toast(text) {
+    var el = $('toast');
+    el.textContent = text;
+    el.hidden = false;
+    clearTimeout(toast.timer);
+    toast.timer = setTimeout(function () { el.hidden = true; }, 3500);
+  }
+
+  function failed(error) {
+    toast(error.code && t('error.' + error.code) !== 'error.' + error.code ? t('error.' + error.code) : t('error.generic'));
+  }
+
+  // --- helpers ---------------------------------------------------------------------------------------
+  function el(tag, className, text) {
+    var node = document.createElement(tag);
+    if (className) { node.className = className; }
+    if (text !== undefined && text !== null) { node.textContent = text; }
+    return node;
+  }
+
+  function since(iso) {
+    if (!iso) { return ''; }
+    var s = Math.max(0, Math.round((Date.now() - Date.parse(iso)) / 1000));
+    if (s < 60) { return s + t('time.s'); }
+    if (s < 3600) { return Math.floor(s / 60) + t('time.m'); }
+    if (s < 86400) { return Math.floor(s / 3600) + t('time.h') + ' ' + Math.floor(s % 3600 / 60) + t('time.m'); }
+    return Math.floor(s / 86400) + t('time.d');
+  }
+
+  function clock(iso) {
+    if (!iso) { return ''; }
+    return new Date(iso).toLocaleString(I18n.lang() === 'en' ? 'en-GB' : 'zh-TW',
+      { month: 'numeric', day: 'numeric', hour: '2-digit', minute: '2-digit' });
+  }
+
+  function duration(seconds) {
+    if (seconds === null || seconds === undefined) { return '—'; }
+    var s = Math.round(seconds);
+    if (s < 60) { return s + ' ' + t('time.s'); }
+    if (s < 3600) { return Math.floor(s / 60) + ' ' + t('time.m') + ' ' + (s % 60) + ' ' + t('time.s'); }
+    return Math.floor(s / 3600) + ' ' + t('time.h') + ' ' + Math.floor(s % 3600 / 60) + ' ' + t('time.m');
+  }
+
+  function percent(value) {
+    return value === null || value === undefined ? '—' : Math.round(value * 1000) / 10 + '%';
+  }
+
+  function customerName(ticket) {
+    return ticket.customerName || ticket.customerRef || (ticket.channel === 'email' ? 'Email' : 'LINE');
+  }
+
+  // --- me, presence, global bot switch -------------------------------------------------------------
+  function loadMe() {
+    return call('GET', '/me').then(function (me) {
+      state.me = me;
+      $('me').textContent = me.name;
+      $('away-toggle').checked = me.away;
+      var supervisor = me.roles.indexOf('supervisor') >= 0;
+      $('bot-status').textContent = me.botPaused ? t('bot.paused') : t('bot.on');
+      $('bot-status').classList.toggle('paused', me.botPaused);
+      $('bot-switch').hidden = !supervisor;
+      $('bot-switch').textContent = me.botPaused ? t('bot.resumeAll') : t('bot.pauseAll');
+    });
+  }
+
+  $('away-toggle').addEventListener('change', function (e) {
+    call('POST', '/me/away', { away: e.target.checked }).then(loadMe).catch(failed);
+  });
+  $('bot-switch').addEventListener('click', function () {
+    call('POST', state.me.botPaused ? '/bot/resume' : '/bot/pause').then(loadMe).catch(failed);
+  });
+  $('signout').addEventListener('click', function () {
+    call('POST', '/logout').catch(function () { return null; }).then(function () { location.href = '/inbox/login.html'; });
+  });
+
+  // --- queue -----------------------------------------------------------------------------------------
+  function loadQueue() {
+    if (state.scope === 'metrics') { return loadMetrics(); }
+    return call('GET', '/tickets?scope=' + state.scope).then(function (tickets) {
+      state.tickets = tickets;
+      renderQueue();
+    }).catch(failed);
+  }
+
+  function renderQueue() {
+    var list = $('queue');
+    list.textContent = '';
+    if (state.scope === 'open') {
+      $('open-count').textContent = state.tickets.length || '';
+    }
+    state.tickets.forEach(function (ticket) {
+      var item = el('li');
+      item.dataset.ticketId = ticket.id;
+      item.tabIndex = -1;
+      item.classList.toggle('selected', ticket.id === state.selected);
+      var row1 = el('div', 'row1');
+      row1.appendChild(el('span', 'name', customerName(ticket)));
+      row1.appendChild(el('span', 'wait', ticket.state === 'closed' ? clock(ticket.closedAt) : since(ticket.createdAt)));
+      item.appendChild(row1);
+      item.appendChild(el('div', 'preview', ticket.preview || ''));
+      var row3 = el('div', 'row3');
+      if (ticket.priority < 2) { row3.appendChild(el('span', 'badge p' + ticket.priority, t('prio.' + ticket.priority))); }
+      row3.appendChild(el('span', 'badge state-' + ticket.state, t('state.' + ticket.state)));
+      row3.appendChild(el('span', 'badge', ticket.queue));
+      if (ticket.draftPending) { row3.appendChild(el('span', 'badge draft', t('draft.title'))); }
+      if (ticket.agent) { row3.appendChild(el('span', 'badge', ticket.agent)); }
+      if (ticket.rating) { row3.appendChild(el('span', 'badge', '★ ' + ticket.rating)); }
+      item.appendChild(row3);
+      item.addEventListener('click', function () { select(ticket.id); });
+      list.appendChild(item);
+    });
+    var empty = $('queue-empty');
+    empty.hidden = state.tickets.length > 0;
+    empty.textContent = state.scope === 'closed' ? t('queue.emptyClosed') : t('queue.empty');
+  }
+
+  document.querySelectorAll('.tab').forEach(function (tab) {
+    tab.addEventListener('click', function () { switchScope(tab.dataset.scope); });
+  });
+
+  function switchScope(scope) {
+    state.scope = scope;
+    document.querySelectorAll('.tab').forEach(function (tab) { tab.classList.toggle('current', tab.dataset.scope === scope); });
+    $('metrics').hidden = scope !== 'metrics';
+    $('queue').hidden = scope === 'metrics';
+    if (scope === 'metrics') {
+      $('ticket').hidden = true;
+      $('no-ticket').hidden = true;
+      $('context').hidden = true;
+      $('queue-empty').hidden = true;
+      document.querySelector('.layout').classList.add('no-context');
+    } else {
+      renderTicket();
+    }
+    loadQueue();
+  }
+
+  // --- one ticket -----------------------------------------------------------------------------------
+  function select(id) {
+    state.selected = id;
+    state.editingDraft = false;
+    document.querySelectorAll('#queue li').forEach(function (li) {
+      li.classList.toggle('selected', li.dataset.ticketId === id);
+      if (li.dataset.ticketId === id) { li.scrollIntoView({ block: 'nearest' }); }
+    });
+    return loadTicket();
+  }
+
+  function loadTicket() {
+    if (!state.selected) { state.detail = null; renderTicket(); return Promise.resolve(); }
+    return call('GET', '/tickets/' + encodeURIComponent(state.selected)).then(function (detail) {
+      state.detail = detail;
+      renderTicket();
+    }).catch(failed);
+  }
+
+  function renderTicket() {
+    var detail = state.detail;
+    var show = !!detail && state.scope !== 'metrics';
+    $('ticket').hidden = !show;
+    $('no-ticket').hidden = show || state.scope === 'metrics';
+    $('context').hidden = !show;
+    document.querySelector('.layout').classList.toggle('no-context', !show);
+    if (!show) { return; }
+    var ticket = detail.ticket;
+    var open = ticket.state !== 'closed';
+    $('ticket-title').textContent = customerName(ticket) + (ticket.vip ? ' · VIP' : '');
+    var meta = $('ticket-meta');
+    meta.textContent = '';
+    [t('state.' + ticket.state), ticket.channel.toUpperCase(), ticket.queue,
+      t('ticket.agent') + ': ' + (ticket.agent || t('ticket.unassigned')),
+      t('ticket.reason') + ': ' + (ticket.reason || '—'),
+      open ? t('ticket.waited') + ' ' + since(ticket.createdAt) : clock(ticket.closedAt)].forEach(function (text) {
+      meta.appendChild(el('span', null, text));
+    });
+    if (ticket.outOfHours) { meta.appendChild(el('span', 'badge state-waiting', t('ticket.outOfHours'))); }
+    if (ticket.waitingNoticeSent) { meta.appendChild(el('span', 'badge', t('ticket.waitingNotice'))); }
+    if (detail.botPaused) { meta.appendChild(el('span', 'badge p1', t('ticket.botPaused'))); }
+    if (ticket.rating) { meta.appendChild(el('span', 'badge', t('ticket.rating') + ' ★ ' + ticket.rating)); }
+    else if (detail.ratingDueAt) { meta.appendChild(el('span', 'badge', t('ticket.ratingPending'))); }
+
+    var mine = state.me && ticket.agent === state.me.name;
+    $('take-button').hidden = !open || mine;
+    $('close-button').hidden = !open;
+    $('pause-button').textContent = detail.botPaused ? t('ticket.resume') : t('ticket.pause');
+    $('reply-form').hidden = !open;
+
+    var messages = $('messages');
+    messages.textContent = '';
+    detail.messages.forEach(function (m) {
+      var item = el('li', 'msg ' + m.kind);
+      item.dataset.seq = m.seq;
+      var who = m.kind === 'customer' ? t('author.customer') : m.kind === 'system' ? t('author.system') : m.author.replace(/^agent:/, '');
+      item.appendChild(el('span', 'who', who + ' · ' + clock(m.at)));
+      item.appendChild(el('span', 'text', m.text));
+      if (m.kind !== 'customer') {
+        var status = m.deliveryStatus || 'pending';
+        item.appendChild(el('span', 'delivery ' + status, ' · ' + t('delivery.' + status)));
+      }
+      messages.appendChild(item);
+    });
+    messages.scrollTop = messages.scrollHeight;
+
+    var draftPending = open && detail.draftText && detail.draftState === 'pending';
+    $('draft').hidden = !draftPending;
+    if (draftPending) {
+      $('draft-text').textContent = detail.draftText;
+      $('draft-text').hidden = state.editingDraft;
+      $('draft-editor').hidden = !state.editingDraft;
+      $('send-edited-button').hidden = !state.editingDraft;
+      $('approve-button').hidden = state.editingDraft;
+      $('edit-button').hidden = state.editingDraft;
+    }
+    renderContext(detail);
+  }
+
+  function renderContext(detail) {
+    var ticket = detail.ticket;
+    var customer = $('customer');
+    customer.textContent = '';
+    customer.appendChild(el('div', null, customerName(ticket) + (ticket.customerRef ? ' (' + ticket.customerRef + ')' : '')));
+    if (ticket.vip) { customer.appendChild(el('span', 'badge p0', 'VIP')); }
+
+    var triage = $('triage');
+    triage.textContent = '';
+    [ticket.intent, ticket.emotion, ticket.urgency && 'urgency:' + ticket.urgency, ticket.language]
+      .concat(detail.triageReasons || []).forEach(function (tag) {
+        if (!tag) { return; }
+        var hot = tag === 'angry' || tag === 'urgency:high' || tag === 'complaint';
+        triage.appendChild(el('span', 'tag' + (hot ? ' hot' : ''), tag));
+      });
+
+    var cases = $('cases');
+    cases.textContent = '';
+    if (detail.caseSummaryStatus === 'unavailable') {
+      cases.appendChild(el('p', 'notice', t('cases.unavailable')));
+    } else if (detail.caseSummaryStatus === 'unknown_customer') {
+      cases.appendChild(el('p', 'muted', t('cases.unknown')));
+    } else if (!detail.caseSummary.length) {
+      cases.appendChild(el('p', 'muted', t('cases.none')));
+    }
+    detail.caseSummary.forEach(function (c) {
+      var box = el('div', 'case');
+      box.appendChild(el('div', 'num', c.number + ' · ' + (c.title || '')));
+      box.appendChild(el('div', null, [c.status, c.stage].filter(Boolean).join(' · ')));
+      if (c.assignee) { box.appendChild(el('div', 'muted', t('case.assignee') + ': ' + c.assignee)); }
+      if (c.nextStep) { box.appendChild(el('div', null, t('case.next') + ': ' + (c.nextStep.date || '') + ' ' + (c.nextStep.description || ''))); }
+      if (c.outstandingFee) { box.appendChild(el('div', null, t('case.fee') + ': ' + c.outstandingFee.amount + ' ' + c.outstandingFee.currency)); }
+      cases.appendChild(box);
+    });
+
+    var history = $('history');
+    history.textContent = '';
+    (detail.history || []).forEach(function (turn) {
+      var item = el('li');
+      item.appendChild(el('span', 'actor', turn.actor || turn.kind));
+      item.appendChild(document.createTextNode(turn.text || ''));
+      history.appendChild(item);
+    });
+  }
+
+  // --- actions ---------------------------------------------------------------------------------------
+  function act(method, path, body) {
+    if (!state.selected) { return Promise.resolve(); }
+    return call(method, '/tickets/' + encodeURIComponent(state.selected) + path, body).then(function (detail) {
+      state.detail = detail;
+      renderTicket();
+      loadQueue();
+      return detail;
+    }).catch(failed);
+  }
+
+  function sendReply() {
+    var text = $('reply-text').value;
+    if (!text.trim()) { toast(t('error.empty_text')); return; }
+    $('send-button').disabled = true;
+    act('POST', '/reply', { text: text }).then(function (detail) {
+      if (detail) { $('reply-text').value = ''; }
+    }).finally(function () { $('send-button').disabled = false; });
+  }
+
+  $('reply-form').addEventListener('submit', function (e) { e.preventDefault(); sendReply(); });
+  $('reply-text').addEventListener('keydown', function (e) {
+    // Enter while an input method is composing (Chinese, Japanese) picks a character; it does not send.
+    if (e.key === 'Enter' && !e.isComposing && e.keyCode !== 229 && (!e.shiftKey || e.ctrlKey || e.metaKey)) {
+      e.preventDefault();
+      sendReply();
+    }
+  });
+  $('take-button').addEventListener('click', function () { act('POST', '/take'); });
+  $('close-button').addEventListener('click', function () { act('POST', '/close'); });
+  $('pause-button').addEventListener('click', togglePause);
+  $('approve-button').addEventListener('click', function () { act('POST', '/draft/approve'); });
+  $('reject-button').addEventListener('click', function () { act('POST', '/draft/reject'); });
+  $('edit-button').addEventListener('click', editDraft);
+  $('send-edited-button').addEventListener('click', function () {
+    act('POST', '/draft/edit', { text: $('draft-editor').value }).then(function () { state.editingDraft = false; });
+  });
+  $('draft-editor').addEventListener('keydown', function (e) {
+    if (e.key === 'Enter' && (e.ctrlKey || e.metaKey) && !e.isComposing) { e.preventDefault(); $('send-edited-button').click(); }
+  });
+
+  function togglePause() {
+    if (state.detail) { act('POST', state.detail.botPaused ? '/resume' : '/pause'); }
+  }
+
+  function editDraft() {
+    if (!state.detail || !state.detail.draftText) { return; }
+    state.editingDraft = true;
+    $('draft-editor').value = state.detail.draftText;
+    renderTicket();
+    $('draft-editor').focus();
+  }
+
+  // --- metrics ---------------------------------------------------------------------------------------
+  function loadMetrics() {
+    return call('GET', '/metrics').then(function (m) {
+      var box = $('metrics');
+      box.textContent = '';
+      box.appendChild(el('h2', null, t('metrics.title')));
+      var cards = el('div', 'cards');
+      [['metrics.firstResponse', duration(m.avgFirstResponseSeconds)], ['metrics.timeToAgent', duration(m.avgTimeToAgentSeconds)],
+        ['metrics.handoffRate', percent(m.handoffRate)], ['metrics.automationRate', percent(m.automationRate)],
+        ['metrics.csat', m.csatAverage === null ? '—' : m.csatAverage.toFixed(2) + ' / 5'],
+        ['metrics.satisfied', percent(m.csatSatisfied)], ['metrics.ratings', m.ratings], ['metrics.tickets', m.tickets],
+        ['metrics.conversations', m.conversations],
+        ['metrics.open', Object.keys(m.openByState).map(function (k) { return m.openByState[k]; }).reduce(function (a, b) { return a + b; }, 0)]
+      ].forEach(function (pair) {
+        var card = el('div', 'card');
+        card.dataset.metric = pair[0];
+        card.appendChild(el('div', 'label', t(pair[0])));
+        card.appendChild(el('div', 'value', String(pair[1])));
+        cards.appendChild(card);
+      });
+      box.appendChild(cards);
+      var ratings = el('div', 'card');
+      ratings.appendChild(el('div', 'label', t('metrics.csat')));
+      var bars = el('div', 'bars');
+      var max = Math.max.apply(null, Object.keys(m.ratingCounts).map(function (k) { return m.ratingCounts[k]; }).concat([1]));
+      Object.keys(m.ratingCounts).forEach(function (score) {
+        var bar = el('div');
+        bar.style.height = (m.ratingCounts[score] / max * 100) + '%';
+        bar.title = score + ': ' + m.ratingCounts[score];
+        bar.appendChild(el('span', null, '★' + score));
+        bars.appendChild(bar);
+      });
+      ratings.appendChild(bars);
+      ratings.style.marginTop = '12px';
+      ratings.style.paddingBottom = '28px';
+      box.appendChild(ratings);
+    }).catch(failed);
+  }
+
+  // --- live updates ----------------------------------------------------------------------------------
+  var refreshTimer = null;
+  function refreshSoon(ticketId) {
+    if (ticketId && ticketId === state.selected) { loadTicket(); }
+    clearTimeout(refreshTimer);
+    refreshTimer = setTimeout(loadQueue, 150);
+  }
+
+  function alertSupervisor(ticketId) {
+    if (!state.me || state.me.roles.indexOf('supervisor') < 0) { return; }
+    var box = el('div', 'alert', t('alert.priority'));
+    box.addEventListener('click', function () { box.remove(); switchScope('open'); select(ticketId); });
+    $('alerts').appendChild(box);
+    setTimeout(function () { box.remove(); }, 15000);
+  }
+
+  function connect() {
+    var source = new EventSource(API + '/stream');
+    source.onopen = function () {
+      $('live-status').textContent = '● ' + t('live.connected');
+      $('live-status').classList.remove('down');
+      loadQueue();
+    };
+    source.onmessage = function (e) {
+      var event = JSON.parse(e.data);
+      if (event.type === 'ping') { return; }
+      if (event.type === 'bot') { loadMe(); return; }
+      if (event.type === 'alert') { alertSupervisor(event.ticketId); }
+      refreshSoon(event.ticketId);
+    };
+    source.onerror = function () {
+      $('live-status').textContent = '○ ' + t('live.reconnecting');
+      $('live-status').classList.add('down');
+    };
+  }
+
+  // --- keyboard --------------------------------------------------------------------------------------
+  function move(step) {
+    if (!state.tickets.length) { return; }
+    var index = state.tickets.findIndex(function (x) { return x.id === state.selected; });
+    var next = index < 0 ? 0 : Math.min(state.tickets.length - 1, Math.max(0, index + step));
+    select(state.tickets[next].id);
+  }
+
+  document.addEventListener('keydown', function (e) {
+    var typing = /^(TEXTAREA|INPUT|SELECT)$/.test(e.target.tagName);
+    if (e.key === 'Escape') { if (typing) { e.target.blur(); } return; }
+    if (typing || e.ctrlKey || e.metaKey || e.altKey || $('help').open) { return; }
+    var draftOpen = !$('draft').hidden;
+    switch (e.key) {
+      case 'j': move(1); break;
+      case 'k': move(-1); break;
+      case 'r': if (!$('reply-form').hidden && !$('ticket').hidden) { e.preventDefault(); $('reply-text').focus(); } break;
+      case 't': if (!$('take-button').hidden) { $('take-button').click(); } break;
+      case 'a': if (draftOpen) { $('approve-button').click(); } break;
+      case 'e': if (draftOpen) { e.preventDefault(); editDraft(); } break;
+      case 'x': if (draftOpen) { $('reject-button').click(); } break;
+      case 'c': if (!$('close-button').hidden && !$('ticket').hidden) { $('close-button').click(); } break;
+      case 'p': if (!$('ticket').hidden) { togglePause(); } break;
+      case '?': $('help').showModal(); break;
+      default: return;
+    }
+  });
+  $('help-button').addEventListener('click', function () { $('help').showModal(); });
+
+  // --- language --------------------------------------------------------------------------------------
+  document.querySelectorAll('[data-lang]').forEach(function (b) {
+    b.addEventListener('click', function () { I18n.set(b.dataset.lang); });
+  });
+  document.addEventListener('langchange', function () {
+    loadMe();
+    renderQueue();
+    renderTicket();
+    if (state.scope === 'metrics') { loadMetrics(); }
+  });
+
+  // Waiting times move on without events.
+  setInterval(function () { if (state.scope === 'open') { renderQueue(); } }, 15000);
+
+  I18n.apply();
+  loadMe().then(function () { connect(); loadQueue(); });
+})();

@@ -1,0 +1,100 @@
+package io.casedesk.handoff.service;
+
+import io.casedesk.handoff.model.Ticket;
+import io.casedesk.handoff.model.TicketState;
+import org.junit.jupiter.api.Test;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The ticket's timeouts against a fixed clock, step by step through a ticket's life. */
+class TimeoutsTest {
+
+    private static final Instant OPENED = Instant.parse("2026-11-23T02:00:00Z");
+
+    private final Timeouts timeouts = new Timeouts(Duration.ofSeconds(60), Duration.ofSeconds(180));
+
+    @Test
+    void theWaitingNoticeIsDueOnceAfterSixtySecondsWithoutAnAnswer() {
+        Ticket ticket = waiting();
+
+        assertThat(timeouts.waitingNoticeDue(ticket, at(59))).isFalse();
+        assertThat(timeouts.waitingNoticeDue(ticket, at(60))).isTrue();
+        ticket.waitingNoticeAt = at(60);
+        assertThat(timeouts.waitingNoticeDue(ticket, at(600))).isFalse();
+    }
+
+    @Test
+    void noWaitingNoticeOnceAnAgentAnswered() {
+        Ticket ticket = waiting();
+        ticket.state = TicketState.ACTIVE;
+        ticket.firstResponseAt = at(30);
+
+        assertThat(timeouts.waitingNoticeDue(ticket, at(120))).isFalse();
+    }
+
+    @Test
+    void anOutOfHoursTicketWaitsFromTheNextWindow() {
+        Ticket ticket = waiting();
+        ticket.waitStartedAt = OPENED.plus(Duration.ofHours(15));
+
+        assertThat(timeouts.waitingNoticeDue(ticket, OPENED.plus(Duration.ofHours(15)).plusSeconds(59))).isFalse();
+        assertThat(timeouts.waitingNoticeDue(ticket, OPENED.plus(Duration.ofHours(15)).plusSeconds(60))).isTrue();
+    }
+
+    @Test
+    void inactiveOnlyWhenTheAgentSpokeLastForThreeMinutes() {
+        Ticket ticket = waiting();
+        ticket.state = TicketState.ACTIVE;
+        ticket.lastCustomerMessageAt = at(0);
+        ticket.lastAgentMessageAt = at(10);
+
+        assertThat(timeouts.inactive(ticket, at(189))).isFalse();
+        assertThat(timeouts.inactive(ticket, at(190))).isTrue();
+        // The customer answered: the agent owes the next message, nothing times out.
+        ticket.lastCustomerMessageAt = at(100);
+        assertThat(timeouts.inactive(ticket, at(1000))).isFalse();
+        // The agent answered again: three minutes from then.
+        ticket.lastAgentMessageAt = at(200);
+        assertThat(timeouts.inactive(ticket, at(379))).isFalse();
+        assertThat(timeouts.inactive(ticket, at(380))).isTrue();
+    }
+
+    @Test
+    void aTicketNoAgentAnsweredNeverTimesOutForInactivity() {
+        Ticket ticket = waiting();
+        ticket.state = TicketState.ASSIGNED;
+
+        assertThat(timeouts.inactive(ticket, at(100_000))).isFalse();
+    }
+
+    @Test
+    void theRatingQuestionIsOpenUntilItsDueTime() {
+        Ticket ticket = waiting();
+        ticket.state = TicketState.CLOSED;
+        ticket.ratingDueAt = at(600);
+
+        assertThat(timeouts.ratingOpen(ticket, at(599))).isTrue();
+        assertThat(timeouts.ratingExpired(ticket, at(599))).isFalse();
+        assertThat(timeouts.ratingOpen(ticket, at(600))).isFalse();
+        assertThat(timeouts.ratingExpired(ticket, at(600))).isTrue();
+        ticket.rating = 5;
+        assertThat(timeouts.ratingExpired(ticket, at(900))).isFalse();
+    }
+
+    private static Ticket waiting() {
+        Ticket ticket = new Ticket();
+        ticket.state = TicketState.WAITING;
+        ticket.createdAt = Clock.fixed(OPENED, ZoneOffset.UTC).instant();
+        ticket.waitStartedAt = ticket.createdAt;
+        return ticket;
+    }
+
+    private static Instant at(int secondsAfterOpening) {
+        return OPENED.plusSeconds(secondsAfterOpening);
+    }
+}
