@@ -24,7 +24,7 @@ import java.util.concurrent.CountDownLatch;
 
 /**
  * The {@code ./casedesk} command: {@code up [--detach]}, {@code down [--wipe]}, {@code status} and
- * {@code say <customerRef|lineUserId> <text>}.
+ * {@code say <customerRef|lineUserId> <text>}, {@code mail} and {@code replay}.
  */
 public final class Casedesk {
 
@@ -43,6 +43,7 @@ public final class Casedesk {
                 case "status" -> status(settings);
                 case "say" -> say(settings, rest);
                 case "mail" -> mail(settings, rest);
+                case "replay" -> ReplayCommand.main(settings, rest);
                 default -> help();
             };
         } catch (RuntimeException e) {
@@ -62,7 +63,8 @@ public final class Casedesk {
                                        and print the bot's replies
                   mail <from> <subject> <text>
                                        email the firm from an address (a demo customer's or any other)
-                                       and print the answer that arrives in that address's mailbox""");
+                                       and print the answer that arrives in that address's mailbox
+                  """ + ReplayOptions.USAGE);
         return 2;
     }
 
