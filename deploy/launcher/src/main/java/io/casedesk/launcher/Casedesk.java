@@ -64,7 +64,7 @@ public final class Casedesk {
                   mail <from> <subject> <text>
                                        email the firm from an address (a demo customer's or any other)
                                        and print the answer that arrives in that address's mailbox
-                  """ + ReplayOptions.USAGE);
+                  """ + "  " + ReplayOptions.USAGE.replace("\n", "\n  "));
         return 2;
     }
 

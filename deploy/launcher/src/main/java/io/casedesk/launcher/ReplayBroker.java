@@ -47,6 +47,9 @@ final class ReplayBroker implements AutoCloseable {
 
     /** Connects, or fails with a message that says where it looked. */
     static ReplayBroker connect(String bootstrapServers) {
+        if (nothingListensLocally(bootstrapServers)) {
+            throw noBroker(bootstrapServers);
+        }
         Properties properties = new Properties();
         properties.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         properties.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000);
@@ -56,10 +59,28 @@ final class ReplayBroker implements AutoCloseable {
             admin.describeCluster().nodes().get(15, TimeUnit.SECONDS);
         } catch (Exception e) {
             admin.close(Duration.ofSeconds(2));
-            throw new IllegalStateException("No Kafka broker answers at " + bootstrapServers
-                    + ": is CaseDesk up (./casedesk status)? Or name the broker with --bootstrap-servers <host:port>");
+            throw noBroker(bootstrapServers);
         }
         return new ReplayBroker(bootstrapServers, admin);
+    }
+
+    private static IllegalStateException noBroker(String bootstrapServers) {
+        return new IllegalStateException("No Kafka broker answers at " + bootstrapServers
+                + ": is CaseDesk up (./casedesk status)? Or name the broker with --bootstrap-servers <host:port>");
+    }
+
+    /** A single broker on this machine that does not accept connections: known at once, without the client's retries. */
+    private static boolean nothingListensLocally(String bootstrapServers) {
+        String[] hostPort = bootstrapServers.trim().split(":");
+        if (bootstrapServers.contains(",") || hostPort.length != 2
+                || !(hostPort[0].equals("127.0.0.1") || hostPort[0].equals("localhost"))) {
+            return false;
+        }
+        try {
+            return !io.casedesk.infra.FreePorts.isListening(Integer.parseInt(hostPort[1]));
+        } catch (NumberFormatException e) {
+            return false;
+        }
     }
 
     String bootstrapServers() {

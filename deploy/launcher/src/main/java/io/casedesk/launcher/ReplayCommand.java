@@ -223,6 +223,10 @@ final class ReplayCommand {
         if (System.getProperty("org.slf4j.simpleLogger.defaultLogLevel") == null) {
             System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
         }
+        // A broker that is not there is reported once, by the command, not every second by the clients.
+        if (System.getProperty("org.slf4j.simpleLogger.log.org.apache.kafka") == null) {
+            System.setProperty("org.slf4j.simpleLogger.log.org.apache.kafka", "error");
+        }
     }
 
     /** Topics this tool reads when it compares answers: the responder's outputs. */

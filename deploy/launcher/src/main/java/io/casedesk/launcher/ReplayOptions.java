@@ -49,11 +49,11 @@ record ReplayOptions(
             replay --topic <topic> [--conversation <id> ...] [--from <time>] [--to <time>]
                    [--dry-run | --shadow [--responder-prop <key=value> ...] [--timeout <seconds>]]
                    [--bootstrap-servers <host:port>]
-                                       re-publish recorded events marked as replay (channels never send them):
-                                       to their own topic, or with --shadow to <topic>.shadow; --shadow on
-                                       cs.triaged.v1 runs a shadow responder and prints its answers against
-                                       the recorded ones. Times: 2026-11-21, 2026-11-21T09:30 (local) or
-                                       2026-11-21T09:30:00Z.""";
+                                 re-publish recorded events marked as replay (channels never send them):
+                                 to their own topic, or with --shadow to <topic>.shadow; --shadow on
+                                 cs.triaged.v1 runs a shadow responder and prints its answers against
+                                 the recorded ones. Times: 2026-11-21, 2026-11-21T09:30 (local) or
+                                 2026-11-21T09:30:00Z.""";
 
     /** The topic the selection is published into. */
     String targetTopic() {

@@ -124,6 +124,17 @@ class ReplayIT {
     }
 
     @Test
+    void aBrokerThatIsNotThereIsAClearError() {
+        int port = io.casedesk.infra.FreePorts.pick();
+        ReplayCommand command = new ReplayCommand(broker.settings, System.out, System.err, false, java.time.Duration.ZERO);
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> command.run(ReplayOptions.parse(List.of("--topic",
+                        Topics.TRIAGED, "--bootstrap-servers", "127.0.0.1:" + port))))
+                .hasMessage("No Kafka broker answers at 127.0.0.1:" + port + ": is CaseDesk up (./casedesk status)? "
+                        + "Or name the broker with --bootstrap-servers <host:port>");
+    }
+
+    @Test
     void recordsThatAreNotCaseDeskEventsAreSkippedAndCounted() {
         String conversation = ReplayEvents.strangerConversation();
         Instant at = Instant.now().minusSeconds(5);
