@@ -25,7 +25,6 @@ import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 
@@ -143,15 +142,7 @@ class OutboundEmailIT {
     }
 
     private static List<MimeMessage> mailsWithId(Envelope<OutboundEmailMessage> outbound) throws MessagingException {
-        String messageId = "<" + outbound.eventId() + "@casedesk.local>";
-        List<MimeMessage> matching = new java.util.ArrayList<>();
-        for (MimeMessage mail : GreenMailTestResource.greenMail().getReceivedMessages()) {
-            String[] ids = mail.getHeader("Message-ID");
-            if (ids != null && Arrays.asList(ids).contains(messageId)) {
-                matching.add(mail);
-            }
-        }
-        return matching;
+        return GreenMailTestResource.receivedWithMessageId("<" + outbound.eventId() + "@casedesk.local>");
     }
 
     /** The text/plain part of the answer (it also has an HTML alternative). */
@@ -175,12 +166,6 @@ class OutboundEmailIT {
     }
 
     private static ConsumerRecord<String, String> recordOf(String topic, String eventId) {
-        return kafka.readUntil(topic, read -> read.stream().anyMatch(r -> eventId.equals(eventId(r))), TIMEOUT)
-                .stream().filter(r -> eventId.equals(eventId(r))).findFirst()
-                .orElseThrow(() -> new AssertionError("No event " + eventId + " on " + topic));
-    }
-
-    private static String eventId(ConsumerRecord<String, String> record) {
-        return EventCodec.shared().decode(record.value()).eventId();
+        return TestEvents.recordOf(kafka, topic, eventId, TIMEOUT);
     }
 }

@@ -18,8 +18,46 @@ public interface EmailConfig {
     @WithDefault("10000")
     int processedIdsCapacity();
 
+    /** Sending answers: the SMTP server itself is {@code quarkus.mailer.*}. */
+    Smtp smtp();
+
     /** Reading the support mailbox. */
     Imap imap();
+
+    interface Smtp {
+
+        Retry retry();
+
+        /**
+         * A transient failure (connection refused or lost, timeout, SMTP 4xx) is tried again after
+         * {@code initial-delay}, then after twice that, and so on up to {@code max-delay}; a permanent one (SMTP 5xx,
+         * an invalid address) is not. The sender thread waits meanwhile, so the bound keeps one dead server from
+         * holding the queue for long: after the last retry the answer is reported failed and handed to a person.
+         */
+        interface Retry {
+
+            /** Retries after the first attempt; 0 sends once. */
+            @WithDefault("3")
+            int maxRetries();
+
+            @WithDefault("1S")
+            Duration initialDelay();
+
+            @WithDefault("30S")
+            Duration maxDelay();
+        }
+    }
+
+    /** How new mail is noticed. */
+    enum ImapMode {
+        /** Read every {@code poll-interval}. */
+        POLL,
+        /**
+         * Wait with IMAP IDLE (RFC 2177) and read as soon as the server reports a change, at the latest every
+         * {@code poll-interval}; polls when the server does not offer IDLE.
+         */
+        IDLE
+    }
 
     interface Imap {
 
@@ -51,8 +89,19 @@ public interface EmailConfig {
         @WithDefault("INBOX")
         String folder();
 
+        @WithDefault("idle")
+        ImapMode mode();
+
+        /** Poll mode: the time between passes. Idle mode: the longest wait without a pass (IDLE is renewed then). */
         @WithDefault("30S")
         Duration pollInterval();
+
+        /** Idle mode: the wait before reconnecting after a failure, doubled after each one up to the maximum. */
+        @WithDefault("1S")
+        Duration reconnectInitialDelay();
+
+        @WithDefault("60S")
+        Duration reconnectMaxDelay();
 
         /** Where the read position (UIDVALIDITY and last UID) is kept across restarts. */
         @WithDefault(".casedesk/ingress-email")

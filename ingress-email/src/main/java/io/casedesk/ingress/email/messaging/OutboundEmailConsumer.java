@@ -30,7 +30,10 @@ import java.util.Locale;
 /**
  * Sends the emails of {@code cs.outbound.email.v1} over SMTP and reports each outcome: a
  * {@code DeliveryReport} on {@code cs.delivery.v1} and a {@code DELIVERY} turn on {@code cs.conversation.v1}.
- * A record that is not a sendable outbound email goes to {@code cs.outbound.email.v1.dlq}.
+ * An answer that could not be delivered (a permanent SMTP failure, or a transient one that outlasted the retries)
+ * is also handed to a person on {@code cs.handoff.v1}. The record's offset is committed only after these events
+ * were acknowledged by the broker. A record that is not a sendable outbound email goes to
+ * {@code cs.outbound.email.v1.dlq}.
  */
 @ApplicationScoped
 public class OutboundEmailConsumer {
@@ -41,16 +44,19 @@ public class OutboundEmailConsumer {
     private final SmtpSender sender;
     private final MutinyEmitter<String> deliveries;
     private final MutinyEmitter<String> conversation;
+    private final MutinyEmitter<String> handoffs;
     private final MeterRegistry registry;
     private final EmailConfig config;
     private final RecentEventIds sent;
     private final Counter deadLettered;
 
     OutboundEmailConsumer(SmtpSender sender, @Channel("delivery") MutinyEmitter<String> deliveries,
-            @Channel("conversation") MutinyEmitter<String> conversation, MeterRegistry registry, EmailConfig config) {
+            @Channel("conversation") MutinyEmitter<String> conversation,
+            @Channel("handoff") MutinyEmitter<String> handoffs, MeterRegistry registry, EmailConfig config) {
         this.sender = sender;
         this.deliveries = deliveries;
         this.conversation = conversation;
+        this.handoffs = handoffs;
         this.registry = registry;
         this.config = config;
         this.sent = new RecentEventIds(config.processedIdsCapacity());
@@ -98,8 +104,12 @@ public class OutboundEmailConsumer {
         deliveries.sendMessageAndAwait(EventRecords.toRecord(
                 DeliveryEvents.report(outbound, outcome.status(), outcome.detail(), now)));
         conversation.sendMessageAndAwait(EventRecords.toRecord(DeliveryEvents.turn(outbound, outcome.status(), now)));
+        if (outcome.status() == DeliveryStatus.FAILED) {
+            handoffs.sendMessageAndAwait(EventRecords.toRecord(DeliveryEvents.handoff(outbound, now)));
+        }
         registry.counter("casedesk.email.deliveries", "status", outcome.status().name().toLowerCase(Locale.ROOT))
                 .increment();
-        LOG.infof("Outbound email %s: %s", outbound.eventId(), outcome.status());
+        LOG.infof("Outbound email %s: %s%s", outbound.eventId(), outcome.status(),
+                outcome.status() == DeliveryStatus.FAILED ? " (" + outcome.detail() + "), handed to a person" : "");
     }
 }

@@ -7,13 +7,22 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.jboss.logging.Logger;
 
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Reads the mailbox every poll interval on one thread of its own. A failing pass (server down, broker down) is
- * logged and retried at the next interval; it never stops the polling.
+ * Runs the mailbox reader on one thread of its own ({@code imap-reader}), in one of two modes:
+ * <ul>
+ * <li>{@code poll}: a pass every poll interval. A failing pass (server down, broker down) is logged and retried at
+ * the next interval; it never stops the polling.</li>
+ * <li>{@code idle}: a pass, then IMAP IDLE until the server reports a change (or the poll interval passed), then
+ * the next pass. A failure (dropped connection, broker down) closes both connections and reconnects after a wait
+ * that doubles with each failure up to a maximum. A server without IDLE is polled instead.</li>
+ * </ul>
  */
 @ApplicationScoped
 public class MailboxPoller {
@@ -22,7 +31,9 @@ public class MailboxPoller {
 
     private final MailboxReader reader;
     private final EmailConfig.Imap config;
-    private ScheduledExecutorService scheduler;
+    private ScheduledExecutorService executor;
+    private FolderIdle idle;
+    private volatile CountDownLatch stopping;
 
     MailboxPoller(MailboxReader reader, EmailConfig config) {
         this.reader = reader;
@@ -46,33 +57,56 @@ public class MailboxPoller {
     }
 
     public synchronized void start() {
-        if (scheduler != null) {
+        if (executor != null) {
             return;
         }
-        scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        stopping = new CountDownLatch(1);
+        executor = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "imap-reader");
             thread.setDaemon(true);
             return thread;
         });
-        scheduler.scheduleWithFixedDelay(this::poll, 0, config.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
-        LOG.infof("Reading IMAP folder %s every %s", config.folder(), config.pollInterval());
+        if (config.mode() == EmailConfig.ImapMode.IDLE) {
+            idle = new FolderIdle(config);
+            FolderIdle started = idle;
+            CountDownLatch stopSignal = stopping;
+            ScheduledExecutorService thread = executor;
+            executor.execute(() -> idleLoop(started, stopSignal, thread));
+            LOG.infof("Reading IMAP folder %s as soon as IDLE reports new mail, at the latest every %s", config.folder(),
+                    config.pollInterval());
+        } else {
+            startPolling(executor);
+        }
     }
 
-    /** Stops polling and drops the connection; a pass under way finishes first. */
+    /** Stops reading and drops the connections; a pass under way finishes first. */
     public synchronized void stop() {
-        if (scheduler == null) {
+        if (executor == null) {
             return;
         }
-        scheduler.shutdown();
+        stopping.countDown();
+        if (idle != null) {
+            idle.wakeUp();
+        }
+        executor.shutdown();
         try {
-            if (!scheduler.awaitTermination(config.timeout().toMillis() * 2, TimeUnit.MILLISECONDS)) {
-                scheduler.shutdownNow();
+            if (!executor.awaitTermination(config.timeout().toMillis() * 2, TimeUnit.MILLISECONDS)) {
+                executor.shutdownNow();
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        scheduler = null;
+        executor = null;
+        if (idle != null) {
+            idle.shutdown();
+            idle = null;
+        }
         reader.disconnect();
+    }
+
+    private void startPolling(ScheduledExecutorService executor) {
+        executor.scheduleWithFixedDelay(this::poll, 0, config.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
+        LOG.infof("Reading IMAP folder %s every %s", config.folder(), config.pollInterval());
     }
 
     private void poll() {
@@ -86,5 +120,59 @@ public class MailboxPoller {
             LOG.warnf("IMAP pass failed (%s); retrying in %s", e.getClass().getSimpleName(), config.pollInterval());
             reader.disconnect();
         }
+    }
+
+    private void idleLoop(FolderIdle folderIdle, CountDownLatch stopSignal, ScheduledExecutorService thread) {
+        Duration backoff = config.reconnectInitialDelay();
+        while (stopSignal.getCount() > 0) {
+            try {
+                // The IDLE connection is in the folder before the pass, so a mail that arrives during the pass is
+                // reported to it and ends the next IDLE at once.
+                if (!folderIdle.open()) {
+                    LOG.infof("The IMAP server does not offer IDLE: polling instead");
+                    try {
+                        startPolling(thread);
+                    } catch (RejectedExecutionException stopped) {
+                        // Stopped meanwhile.
+                    }
+                    return;
+                }
+                while (stopSignal.getCount() > 0) {
+                    int handled = reader.readNewMail();
+                    if (handled > 0) {
+                        LOG.debugf("Handled %d mails", handled);
+                    }
+                    backoff = config.reconnectInitialDelay();
+                    folderIdle.await(config.pollInterval());
+                }
+            } catch (Exception e) {
+                if (stopSignal.getCount() == 0) {
+                    break;
+                }
+                // The server's message can quote addresses: log the type only.
+                LOG.warnf("IMAP IDLE or pass failed (%s); reconnecting in %s", e.getClass().getSimpleName(), backoff);
+                folderIdle.close();
+                reader.disconnect();
+                if (awaitStop(stopSignal, backoff)) {
+                    break;
+                }
+                backoff = min(backoff.multipliedBy(2), config.reconnectMaxDelay());
+            }
+        }
+        folderIdle.close();
+    }
+
+    /** Waits {@code delay} unless the reader is stopped first; true when stopped. */
+    private static boolean awaitStop(CountDownLatch stopSignal, Duration delay) {
+        try {
+            return stopSignal.await(delay.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return true;
+        }
+    }
+
+    private static Duration min(Duration a, Duration b) {
+        return a.compareTo(b) <= 0 ? a : b;
     }
 }

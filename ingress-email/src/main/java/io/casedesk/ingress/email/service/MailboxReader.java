@@ -18,7 +18,6 @@ import jakarta.mail.Folder;
 import jakarta.mail.FolderClosedException;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
-import jakarta.mail.Session;
 import jakarta.mail.Store;
 import jakarta.mail.StoreClosedException;
 import jakarta.mail.UIDFolder;
@@ -31,9 +30,7 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Properties;
 
 /**
  * One pass over the support mailbox's folder: every mail above the stored position is parsed and published, then
@@ -190,39 +187,14 @@ public class MailboxReader {
 
     private Store store() throws MessagingException {
         if (store == null || !store.isConnected()) {
-            Session session = Session.getInstance(sessionProperties());
-            store = session.getStore(config.protocol());
-            store.connect(config.host().orElseThrow(() -> new IllegalStateException("casedesk.email.imap.host is not set")),
-                    config.port(), config.username().orElse(null), config.password().orElse(null));
+            store = ImapStores.connect(config);
         }
         return store;
     }
 
     /** Closes the connection; the next pass opens a new one and reloads the position from its file. */
     public synchronized void disconnect() {
-        if (store != null) {
-            try {
-                store.close();
-            } catch (MessagingException e) {
-                LOG.debugf("Closing the IMAP store failed: %s", e.getClass().getSimpleName());
-            }
-            store = null;
-        }
-    }
-
-    private Properties sessionProperties() {
-        String protocol = config.protocol().toLowerCase(Locale.ROOT);
-        String timeout = Long.toString(config.timeout().toMillis());
-        Properties properties = new Properties();
-        // BODY.PEEK: fetching a mail must not mark it \Seen; that happens only after publishing.
-        properties.setProperty("mail." + protocol + ".peek", "true");
-        properties.setProperty("mail." + protocol + ".connectiontimeout", timeout);
-        properties.setProperty("mail." + protocol + ".timeout", timeout);
-        properties.setProperty("mail." + protocol + ".writetimeout", timeout);
-        if (protocol.equals("imap")) {
-            properties.setProperty("mail.imap.starttls.enable", Boolean.toString(config.startTls()));
-            properties.setProperty("mail.imap.starttls.required", Boolean.toString(config.startTls()));
-        }
-        return properties;
+        ImapStores.close(store);
+        store = null;
     }
 }

@@ -6,6 +6,8 @@ import io.casedesk.schema.ConversationTurn;
 import io.casedesk.schema.DeliveryReport;
 import io.casedesk.schema.DeliveryStatus;
 import io.casedesk.schema.Envelope;
+import io.casedesk.schema.EventIds;
+import io.casedesk.schema.HandoffRequest;
 import io.casedesk.schema.OutboundEmailMessage;
 import io.casedesk.schema.TurnKind;
 import org.junit.jupiter.api.Test;
@@ -47,5 +49,16 @@ class DeliveryEventsTest {
         assertThat(turn.actor()).isEqualTo("system");
         assertThat(turn.detail()).isEqualTo("sent");
         assertThat(turn.text()).isNull();
+    }
+
+    @Test
+    void handsAnUndeliveredAnswerToAPersonWithItsTextAsTheDraft() {
+        Envelope<HandoffRequest> handoff = DeliveryEvents.handoff(outbound, Instant.now());
+
+        assertThat(handoff.eventId()).isEqualTo(EventIds.derive(outbound.eventId(), "delivery-handoff"));
+        assertThat(handoff.conversationId()).isEqualTo(outbound.conversationId());
+        assertThat(handoff.causationId()).isEqualTo(outbound.eventId());
+        assertThat(handoff.payload())
+                .isEqualTo(new HandoffRequest("delivery_failed", null, null, outbound.payload().text()));
     }
 }

@@ -6,6 +6,11 @@ import io.casedesk.schema.Envelope;
 import io.casedesk.schema.EventIds;
 import io.casedesk.schema.OutboundEmailMessage;
 
+import io.casedesk.infra.test.KafkaTestClient;
+import io.casedesk.schema.EventCodec;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -30,6 +35,18 @@ public final class TestEvents {
                 ConversationIds.email(MAILBOX, customer), inboundId, null, email);
         return new Envelope<>(envelope.eventId(), envelope.type(), envelope.schemaVersion(), envelope.occurredAt(),
                 envelope.conversationId(), envelope.causationId(), envelope.traceparent(), replay, envelope.payload());
+    }
+
+    /** The record of {@code topic} with this event id, waiting up to {@code timeout} for it. */
+    public static ConsumerRecord<String, String> recordOf(KafkaTestClient kafka, String topic, String eventId,
+            Duration timeout) {
+        return kafka.readUntil(topic, read -> read.stream().anyMatch(r -> eventId.equals(eventId(r))), timeout)
+                .stream().filter(r -> eventId.equals(eventId(r))).findFirst()
+                .orElseThrow(() -> new AssertionError("No event " + eventId + " on " + topic));
+    }
+
+    public static String eventId(ConsumerRecord<String, String> record) {
+        return EventCodec.shared().decode(record.value()).eventId();
     }
 
     private TestEvents() {
