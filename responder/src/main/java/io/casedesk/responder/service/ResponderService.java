@@ -24,6 +24,7 @@ import io.casedesk.schema.Topics;
 import io.casedesk.schema.TriagedMessage;
 import io.casedesk.schema.TurnKind;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.WebApplicationException;
@@ -36,6 +37,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Decides, per triaged message, whether to answer, draft for an agent or hand off (DESIGN §4), and
@@ -56,6 +58,7 @@ public class ResponderService {
     private final ResponderConfig config;
     private final MeterRegistry metrics;
     private final Clock clock;
+    private final Timer ownLatency;
 
     public ResponderService(@RestClient CaseServiceClient caseService, KnowledgeBase knowledgeBase,
                             ReplyPolicyDecider policy, AnswerEngine engine, IdentityLinkFlow identityLinks,
@@ -71,9 +74,29 @@ public class ResponderService {
         this.config = config;
         this.metrics = metrics;
         this.clock = clock;
+        this.ownLatency = Timer.builder("casedesk.responder.latency")
+                .description("The responder's own time per message, without the model's")
+                .tag("engine", engine.engineName())
+                .publishPercentiles(0.5, 0.95, 0.99)
+                .publishPercentileHistogram()
+                .register(metrics);
     }
 
+    /**
+     * The events that carry out the decision for one triaged message. Its own latency (everything but the time a
+     * model spends answering) is recorded as {@code casedesk.responder.latency}.
+     */
     public List<OutgoingEvent> respond(Envelope<TriagedMessage> triaged) {
+        long start = System.nanoTime();
+        long[] modelNanos = {0};
+        try {
+            return decide(triaged, modelNanos);
+        } finally {
+            ownLatency.record(System.nanoTime() - start - modelNanos[0], TimeUnit.NANOSECONDS);
+        }
+    }
+
+    private List<OutgoingEvent> decide(Envelope<TriagedMessage> triaged, long[] modelNanos) {
         InboundMessage inbound = triaged.payload().inbound();
         String skipReason = reasonToStaySilent(triaged);
         if (skipReason != null) {
@@ -89,7 +112,9 @@ public class ResponderService {
         try {
             Optional<CustomerView> customer = resolveCustomer(inbound);
             boolean verified = customer.filter(CustomerView::verified).isPresent();
-            Optional<IdentityLinkFlow.Attempt> linkAttempt = verified ? Optional.empty() : IdentityLinkFlow.parse(inbound.text());
+            // A replayed link attempt is not carried out again: it would count against the identity's lockout.
+            Optional<IdentityLinkFlow.Attempt> linkAttempt = verified || triaged.replay() ? Optional.empty()
+                    : IdentityLinkFlow.parse(inbound.text());
             if (linkAttempt.isPresent() && decision.policy() != ReplyPolicy.HANDOFF) {
                 IdentityLinkFlow.Result result = identityLinks.attempt(channelName(inbound), identity(inbound),
                         linkAttempt.get(), language);
@@ -118,7 +143,14 @@ public class ResponderService {
         }
         Answer answer;
         try {
-            answer = engine.write(inbound, intent, context, config.discloseAutomation());
+            long engineStart = System.nanoTime();
+            try {
+                answer = engine.write(inbound, intent, context, config.discloseAutomation());
+            } finally {
+                if (!LocalAnswerWriter.NAME.equals(engine.engineName())) {
+                    modelNanos[0] = System.nanoTime() - engineStart;
+                }
+            }
         } catch (AnswerEngineUnavailableException e) {
             metrics.counter("casedesk.responder.engine.fallbacks", "engine", engine.engineName()).increment();
             LOG.warnf("Answer engine %s failed for event %s: %s", engine.engineName(), triaged.eventId(), e.getMessage());

@@ -15,6 +15,8 @@ public class InMemoryChannels implements QuarkusTestResourceLifecycleManager {
         config.putAll(InMemoryConnector.switchIncomingChannelsToInMemory("triaged", "conversation-state"));
         config.putAll(InMemoryConnector.switchOutgoingChannelsToInMemory("outbound-line", "outbound-email", "handoff",
                 "conversation"));
+        // Concurrent consumers are a Kafka matter; one in-memory source keeps the channel's name.
+        config.put("mp.messaging.incoming.triaged.concurrency", "1");
         return config;
     }
 
