@@ -3,7 +3,7 @@
 (function () {
   var API = '/api/v1/inbox';
   var t = I18n.t;
-  var state = { me: null, scope: 'open', tickets: [], selected: null, detail: null, editingDraft: false };
+  var state = { me: null, scope: 'open', tickets: [], selected: null, detail: null, editingDraft: false, live: false };
   var $ = function (id) { return document.getElementById(id); };
 
   // --- API -------------------------------------------------------------------------------------------
@@ -282,6 +282,7 @@
 
     var history = $('history');
     history.textContent = '';
+    if (!detail.history || !detail.history.length) { history.appendChild(el('li', 'muted', '—')); }
     (detail.history || []).forEach(function (turn) {
       var item = el('li');
       item.appendChild(el('span', 'actor', turn.actor || turn.kind));
@@ -401,8 +402,8 @@
   function connect() {
     var source = new EventSource(API + '/stream');
     source.onopen = function () {
-      $('live-status').textContent = '● ' + t('live.connected');
-      $('live-status').classList.remove('down');
+      state.live = true;
+      renderLive();
       loadQueue();
     };
     source.onmessage = function (e) {
@@ -413,9 +414,14 @@
       refreshSoon(event.ticketId);
     };
     source.onerror = function () {
-      $('live-status').textContent = '○ ' + t('live.reconnecting');
-      $('live-status').classList.add('down');
+      state.live = false;
+      renderLive();
     };
+  }
+
+  function renderLive() {
+    $('live-status').textContent = state.live ? '● ' + t('live.connected') : '○ ' + t('live.reconnecting');
+    $('live-status').classList.toggle('down', !state.live);
   }
 
   // --- keyboard --------------------------------------------------------------------------------------
@@ -453,6 +459,7 @@
   });
   document.addEventListener('langchange', function () {
     loadMe();
+    renderLive();
     renderQueue();
     renderTicket();
     if (state.scope === 'metrics') { loadMetrics(); }

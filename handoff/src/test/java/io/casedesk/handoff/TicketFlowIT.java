@@ -56,7 +56,7 @@ class TicketFlowIT extends HandoffTestBase {
 
         broker.publish(Topics.HANDOFF, request);
 
-        Envelope<ConversationState> state = awaitState(conversation, ConversationMode.HUMAN, "needs_human");
+        Envelope<ConversationState> state = awaitState(request, ConversationMode.HUMAN, "needs_human");
         assertThat(state.payload().agent()).isNull();
         JsonPath ticket = awaitTicket(ticketIdOf(request));
         assertThat(ticket.getString("ticket.state")).isEqualTo("waiting");
@@ -108,7 +108,7 @@ class TicketFlowIT extends HandoffTestBase {
         JsonPath ticket = awaitTicket(ticketIdOf(request));
         assertThat(ticket.getString("caseSummaryStatus")).isEqualTo("unavailable");
         assertThat(ticket.getList("caseSummary")).isEmpty();
-        awaitState(TestEvents.lineConversation(user), ConversationMode.HUMAN, "needs_human");
+        awaitState(request, ConversationMode.HUMAN, "needs_human");
     }
 
     @Test

@@ -41,6 +41,12 @@ public final class Broker implements AutoCloseable {
                 .orElseThrow(() -> new AssertionError("No matching " + type.getSimpleName() + " on " + topic));
     }
 
+    /** Waits until {@code topic} holds an event keyed {@code key} that matches {@code match}, envelope and all. */
+    public Envelope<EventPayload> awaitEvent(String topic, String key, Predicate<Envelope<EventPayload>> match) {
+        return events(topic, key, read -> read.stream().anyMatch(match)).stream().filter(match).findFirst()
+                .orElseThrow(() -> new AssertionError("No matching event on " + topic));
+    }
+
     /** What {@code topic} holds for {@code key} now (read for a few seconds, to let late records in). */
     public List<Envelope<EventPayload>> snapshot(String topic, String key) {
         return decodeKeyed(kafka.readUntil(topic, read -> false, Duration.ofSeconds(3)), key);

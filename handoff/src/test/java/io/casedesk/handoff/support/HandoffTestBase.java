@@ -120,6 +120,13 @@ public abstract class HandoffTestBase {
                 s -> s.mode() == mode && reason.equals(s.reason()));
     }
 
+    /** The state event of the ticket opened by {@code request} (the conversation may have older ones). */
+    protected Envelope<ConversationState> awaitState(Envelope<HandoffRequest> request, ConversationMode mode, String reason) {
+        return broker.awaitEvent(Topics.CONVERSATION_STATE, request.conversationId(),
+                e -> request.eventId().equals(e.causationId()) && e.payload() instanceof ConversationState s
+                        && s.mode() == mode && reason.equals(s.reason())).as(ConversationState.class);
+    }
+
     protected void sql(String statement) {
         try (Connection connection = dataSource.getConnection(); Statement st = connection.createStatement()) {
             st.execute(statement);
