@@ -13,14 +13,21 @@ import java.util.List;
  * @param retryKey   the {@code X-Line-Retry-Key} of a push, when the bot sent one
  * @param senderName the {@code sender.name} of the first message (LINE's icon and nickname switch, with which
  *                   a person answering through the bot is named), when it has one
+ * @param traceparent the W3C {@code traceparent} header of the request, when the bot sent one
  */
 public record BotMessage(String chatId, String method, Instant at, List<String> texts, String replyToken,
-        String retryKey, String senderName) {
+        String retryKey, String senderName, String traceparent) {
 
     public static final String REPLY = "reply";
     public static final String PUSH = "push";
 
     public BotMessage {
         texts = List.copyOf(texts);
+    }
+
+    /** A message sent without trace context. */
+    public BotMessage(String chatId, String method, Instant at, List<String> texts, String replyToken,
+            String retryKey, String senderName) {
+        this(chatId, method, at, texts, replyToken, retryKey, senderName, null);
     }
 }

@@ -13,7 +13,8 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * The simulator's own API, for people, scripts and its web page: {@code POST /simulator/say},
+ * The simulator's own API, for people, scripts and its web page: {@code POST /simulator/say} (its webhook is
+ * posted with a {@code traceparent}, the request's own when it has one, and the answer carries it as a header),
  * {@code GET /simulator/chats/{userId}}, {@code GET /simulator/chats/{userId}/calls},
  * {@code GET /simulator/chats/{userId}/events}, {@code POST /simulator/chats/{userId}/failures},
  * {@code GET /simulator/users}, {@code GET /simulator/info}, {@code GET /simulator/health}; and the web page
@@ -91,10 +92,18 @@ final class ControlApi implements HttpHandler {
             error(exchange, 404, "Unknown user: give a 'userId' or a 'customerRef' of the users bundle");
             return;
         }
+        String traceparent = Json.text(request, "traceparent");
+        if (traceparent != null && !LineIds.isTraceparent(traceparent)) {
+            error(exchange, 400, "'traceparent' must be a W3C traceparent: 00-<32 hex>-<16 hex>-<2 hex>, lowercase");
+            return;
+        }
         int waitSeconds = Math.max(0, Math.min(MAX_WAIT_SECONDS, request.path("waitSeconds").asInt(DEFAULT_WAIT_SECONDS)));
         try {
-            Webhook webhook = text != null ? simulator.textMessage(userId.get(), text)
+            Webhook built = text != null ? simulator.textMessage(userId.get(), text)
                     : simulator.stickerMessage(userId.get(), sticker);
+            Webhook webhook = traceparent != null ? built.withTraceparent(traceparent) : built;
+            // The answer stays the list of the bot's messages; the trace the webhook started is a header.
+            exchange.getResponseHeaders().set(MessagingApi.TRACEPARENT_HEADER, webhook.traceparent());
             Exchanges.respond(exchange, 200, simulator.say(webhook, Duration.ofSeconds(waitSeconds)));
         } catch (WebhookRejectedException e) {
             error(exchange, 502, e.getMessage());

@@ -148,7 +148,8 @@ public final class LineSimulator implements AutoCloseable {
         event.put("replyToken", replyToken);
         event.put("mode", "active");
         try {
-            return new Webhook(userId, webhookEventId, replyToken, Json.MAPPER.writeValueAsBytes(body));
+            return new Webhook(userId, webhookEventId, replyToken, Json.MAPPER.writeValueAsBytes(body),
+                    LineIds.traceparent());
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Cannot write a webhook body", e);
         }
@@ -163,7 +164,7 @@ public final class LineSimulator implements AutoCloseable {
         ChatEvent said = publishCustomerMessage(webhook);
         int status;
         try {
-            status = postSigned(webhook.body());
+            status = post(webhook.body(), sign(webhook.body()), webhook.traceparent());
         } catch (RuntimeException e) {
             if (said != null) {
                 events.publish(id -> ChatEvent.undelivered(id, webhook.userId(), said.id(), null,
@@ -236,6 +237,14 @@ public final class LineSimulator implements AutoCloseable {
 
     /** Posts any body with the given {@code X-Line-Signature} ({@code null}: no header); returns the HTTP status. */
     public int post(byte[] body, String signature) {
+        return post(body, signature, null);
+    }
+
+    /**
+     * Posts any body with the given {@code X-Line-Signature} and {@code traceparent} ({@code null}: no such
+     * header); returns the HTTP status.
+     */
+    public int post(byte[] body, String signature, String traceparent) {
         URI target = webhookUrl;
         if (target == null) {
             throw new IllegalStateException("No webhook URL configured");
@@ -247,6 +256,9 @@ public final class LineSimulator implements AutoCloseable {
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body));
         if (signature != null) {
             request.header(WebhookSigner.SIGNATURE_HEADER, signature);
+        }
+        if (traceparent != null) {
+            request.header(MessagingApi.TRACEPARENT_HEADER, traceparent);
         }
         try {
             return httpClient.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();

@@ -29,6 +29,7 @@ final class MessagingApi implements HttpHandler {
     static final String PATH = "/v2/bot/";
     private static final Logger LOG = Logger.getLogger(MessagingApi.class.getName());
     private static final String RETRY_KEY_HEADER = "X-Line-Retry-Key";
+    static final String TRACEPARENT_HEADER = "traceparent";
     private static final String REQUEST_ID_HEADER = "x-line-request-id";
     private static final String PROFILE_PREFIX = "/v2/bot/profile/";
     private static final int MAX_MESSAGES = 5;
@@ -110,7 +111,8 @@ final class MessagingApi implements HttpHandler {
             return;
         }
         chatLog.recordCall(new ApiCall(chatId, BotMessage.REPLY, 200, replyToken, null, texts.size()));
-        record(new BotMessage(chatId, BotMessage.REPLY, Instant.now(), texts, replyToken, null, senderName(request)));
+        record(new BotMessage(chatId, BotMessage.REPLY, Instant.now(), texts, replyToken, null, senderName(request),
+                traceparent(exchange)));
         Exchanges.respond(exchange, 200, sentMessages(texts.size()));
     }
 
@@ -141,7 +143,8 @@ final class MessagingApi implements HttpHandler {
             }
         }
         chatLog.recordCall(new ApiCall(to, BotMessage.PUSH, 200, null, retryKey, texts.size()));
-        record(new BotMessage(to, BotMessage.PUSH, Instant.now(), texts, null, retryKey, senderName(request)));
+        record(new BotMessage(to, BotMessage.PUSH, Instant.now(), texts, null, retryKey, senderName(request),
+                traceparent(exchange)));
         Exchanges.respond(exchange, 200, sentMessages(texts.size()));
     }
 
@@ -208,6 +211,11 @@ final class MessagingApi implements HttpHandler {
             texts.add("text".equals(type) ? message.path("text").asText() : "[" + type + "]");
         }
         return texts;
+    }
+
+    /** The {@code traceparent} header of the request, as sent (recorded, not checked). */
+    private static String traceparent(HttpExchange exchange) {
+        return exchange.getRequestHeaders().getFirst(TRACEPARENT_HEADER);
     }
 
     /** The {@code sender.name} of the first message, if it carries one. */

@@ -45,7 +45,8 @@ class LineSimulatorTest {
         fakeBot = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         fakeBot.createContext("/line/webhook", exchange -> {
             ReceivedWebhook webhook = new ReceivedWebhook(exchange.getRequestBody().readAllBytes(),
-                    exchange.getRequestHeaders().getFirst("X-Line-Signature"));
+                    exchange.getRequestHeaders().getFirst("X-Line-Signature"),
+                    exchange.getRequestHeaders().getFirst("traceparent"));
             received.add(webhook);
             exchange.sendResponseHeaders(bot.answer(webhook), -1);
             exchange.close();
@@ -253,6 +254,57 @@ class LineSimulatorTest {
     }
 
     @Test
+    void sayPostsTheWebhookWithATraceparentAndRecordsTheOneOfTheBotsAnswer() throws Exception {
+        String known = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
+        String answerTrace = "00-4bf92f3577b34da6a3ce929d0e0e4736-b7ad6b7169203331-01";
+        bot = webhook -> {
+            String replyToken = JSON.readTree(webhook.body()).path("events").get(0).path("replyToken").asText();
+            new Thread(() -> {
+                try {
+                    http.send(request("POST", "/v2/bot/message/reply", "{\"replyToken\":\"" + replyToken
+                                    + "\",\"messages\":[{\"type\":\"text\",\"text\":\"ok\"}]}",
+                            "Bearer " + SimulatorConfig.DEV_CHANNEL_TOKEN).header("traceparent", answerTrace).build(),
+                            HttpResponse.BodyHandlers.ofString());
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            }).start();
+            return 200;
+        };
+
+        HttpResponse<String> said = send("POST", "/simulator/say",
+                "{\"userId\":\"" + USER + "\",\"text\":\"hi\",\"traceparent\":\"" + known + "\",\"waitSeconds\":10}", null);
+
+        assertThat(said.statusCode()).isEqualTo(200);
+        assertThat(said.headers().firstValue("traceparent")).contains(known);
+        assertThat(received.poll(5, TimeUnit.SECONDS).traceparent()).isEqualTo(known);
+        JsonNode replies = JSON.readTree(said.body());
+        assertThat(replies).hasSize(1);
+        assertThat(replies.get(0).path("traceparent").asText()).isEqualTo(answerTrace);
+        assertThat(line.chat(USER)).singleElement().extracting(BotMessage::traceparent).isEqualTo(answerTrace);
+    }
+
+    @Test
+    void sayStartsANewTraceWhenGivenNoneAndRefusesAnInvalidOne() throws Exception {
+        HttpResponse<String> said = send("POST", "/simulator/say",
+                "{\"userId\":\"" + USER + "\",\"text\":\"hi\",\"waitSeconds\":0}", null);
+        HttpResponse<String> invalid = send("POST", "/simulator/say",
+                "{\"userId\":\"" + USER + "\",\"text\":\"hi\",\"traceparent\":\"00-XYZ\",\"waitSeconds\":0}", null);
+
+        assertThat(said.statusCode()).isEqualTo(200);
+        String started = said.headers().firstValue("traceparent").orElseThrow();
+        assertThat(started).matches("00-[0-9a-f]{32}-[0-9a-f]{16}-01");
+        assertThat(received.poll(5, TimeUnit.SECONDS).traceparent()).isEqualTo(started);
+        assertThat(invalid.statusCode()).isEqualTo(400);
+        assertThat(invalid.body()).contains("traceparent");
+        // A message the bot sends without trace context is recorded without one.
+        assertThat(api("POST", "/v2/bot/message/push",
+                "{\"to\":\"" + USER + "\",\"messages\":[{\"type\":\"text\",\"text\":\"untraced\"}]}", null)
+                .statusCode()).isEqualTo(200);
+        assertThat(line.chat(USER)).singleElement().extracting(BotMessage::traceparent).isNull();
+    }
+
+    @Test
     void sayReportsAWebhookTheBotRejected() throws Exception {
         bot = webhook -> 401;
 
@@ -296,7 +348,7 @@ class LineSimulatorTest {
         return Base64.getEncoder().encodeToString(mac.doFinal(body));
     }
 
-    private record ReceivedWebhook(byte[] body, String signature) {
+    private record ReceivedWebhook(byte[] body, String signature, String traceparent) {
     }
 
     @FunctionalInterface
