@@ -70,6 +70,7 @@ final class LocalStack implements AutoCloseable {
             throw e.getCause() instanceof RuntimeException r ? r : e;
         }
         postgres.createDatabase("cases");
+        postgres.createDatabase("handoff");
         mail = LocalMailServer.start(settings.smtpPort(), settings.imapPort());
         progress.accept("Mail server: SMTP on port " + settings.smtpPort() + ", IMAP on port " + settings.imapPort());
 
@@ -132,7 +133,22 @@ final class LocalStack implements AutoCloseable {
         services.add(new ServiceSpec("responder", settings.responderPort(), withCommon(settings.responderPort(), Map.of(
                 "quarkus.rest-client.case-service.url", settings.caseServiceUrl(),
                 "casedesk.case-service.key", "dev-responder-key"))));
-        services.add(new ServiceSpec("handoff", settings.handoffPort(), withCommon(settings.handoffPort(), Map.of())));
+        services.add(new ServiceSpec("handoff", settings.handoffPort(), withCommon(settings.handoffPort(), Map.ofEntries(
+                Map.entry("quarkus.datasource.jdbc.url", settings.jdbcUrl("handoff")),
+                Map.entry("quarkus.datasource.username", LocalPostgres.SUPERUSER),
+                Map.entry("quarkus.datasource.password", ""),
+                Map.entry("quarkus.rest-client.case-service.url", settings.caseServiceUrl()),
+                Map.entry("casedesk.case-service.key", "dev-handoff-key"),
+                // A fixed key, so inbox sessions survive a restart of the local stack.
+                Map.entry("quarkus.http.auth.session.encryption-key", "casedesk-local-stack-inbox-session-key-0001"),
+                // The local stack's agents (sign in at /inbox/): agent1/agent1, agent2/agent2, supervisor/supervisor.
+                Map.entry("quarkus.security.users.embedded.plain-text", "true"),
+                Map.entry("quarkus.security.users.embedded.users.agent1", "agent1"),
+                Map.entry("quarkus.security.users.embedded.roles.agent1", "agent"),
+                Map.entry("quarkus.security.users.embedded.users.agent2", "agent2"),
+                Map.entry("quarkus.security.users.embedded.roles.agent2", "agent"),
+                Map.entry("quarkus.security.users.embedded.users.supervisor", "supervisor"),
+                Map.entry("quarkus.security.users.embedded.roles.supervisor", "supervisor,agent")))));
         return services;
     }
 

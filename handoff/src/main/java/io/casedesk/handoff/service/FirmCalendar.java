@@ -26,6 +26,7 @@ import java.util.Map;
 public class FirmCalendar {
 
     private static final Logger LOG = Logger.getLogger(FirmCalendar.class);
+    private static final java.time.Duration RETRY_AFTER_FAILURE = java.time.Duration.ofSeconds(30);
 
     /** The hours and texts in force. */
     public record Settings(ServiceHours hours, Map<String, String> outOfHoursText, String source) {
@@ -35,7 +36,7 @@ public class FirmCalendar {
     private final HandoffConfig.Firm config;
     private final Clock clock;
     private volatile Settings current;
-    private volatile Instant readAt = Instant.MIN;
+    private volatile Instant nextRead = Instant.MIN;
 
     public FirmCalendar(@RestClient CaseServiceClient caseService, HandoffConfig config, Clock clock) {
         this.caseService = caseService;
@@ -46,10 +47,12 @@ public class FirmCalendar {
     public Settings settings() {
         Instant now = clock.instant();
         Settings settings = current;
-        if (settings == null || readAt.plus(config.refreshInterval()).isBefore(now)) {
+        if (settings == null || !now.isBefore(nextRead)) {
             settings = read();
             current = settings;
-            readAt = now;
+            // A failed read is tried again soon: case-service may just be starting.
+            nextRead = now.plus(settings.source().equals("case-service") || !"case-service".equals(config.source())
+                    ? config.refreshInterval() : RETRY_AFTER_FAILURE);
         }
         return settings;
     }
