@@ -9,6 +9,7 @@ import io.casedesk.schema.EventPayload;
 import io.casedesk.schema.InboundMessage;
 import io.casedesk.schema.RecentEventIds;
 import io.casedesk.schema.RejectedRecordException;
+import io.casedesk.schema.TraceContext;
 import io.casedesk.schema.Triage;
 import io.casedesk.schema.TriagedMessage;
 import io.micrometer.core.instrument.Counter;
@@ -21,6 +22,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
+import org.jboss.logging.MDC;
 
 import java.time.Instant;
 import java.util.Locale;
@@ -34,6 +36,7 @@ import java.util.Locale;
 public class InboundConsumer {
 
     private static final Logger LOG = Logger.getLogger(InboundConsumer.class);
+    private static final String TRACE_ID = "traceId";
 
     private final TriageEngine engine;
     private final MutinyEmitter<String> triaged;
@@ -66,6 +69,16 @@ public class InboundConsumer {
 
     private void triage(String record) {
         Envelope<EventPayload> envelope = EventCodec.shared().decode(record);
+        // The trace id in the log context: the lines of one customer message can be found across services.
+        TraceContext.traceIdOf(envelope.traceparent()).ifPresent(traceId -> MDC.put(TRACE_ID, traceId));
+        try {
+            triage(envelope);
+        } finally {
+            MDC.remove(TRACE_ID);
+        }
+    }
+
+    private void triage(Envelope<EventPayload> envelope) {
         if (envelope.isUnknownType()) {
             LOG.debugf("Skipped event %s of unknown type %s", envelope.eventId(), envelope.type());
             return;

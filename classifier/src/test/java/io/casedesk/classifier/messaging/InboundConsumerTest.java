@@ -7,6 +7,7 @@ import io.casedesk.schema.EventCodec;
 import io.casedesk.schema.EventIds;
 import io.casedesk.schema.InboundMessage;
 import io.casedesk.schema.Intent;
+import io.casedesk.schema.TraceContext;
 import io.casedesk.schema.TriagedMessage;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -20,6 +21,7 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -64,6 +66,35 @@ class InboundConsumerTest {
                 .hasValueSatisfying(metadata -> assertThat(metadata.getKey()).isEqualTo(event.conversationId()));
         given().when().get("/q/metrics").then().statusCode(200)
                 .body(containsString("casedesk_classifier_triaged_total{engine=\"local\",intent=\"case_status\"}"));
+    }
+
+    @Test
+    void theTriageKeepsTheTraceAndItsRecordCarriesAChildOfIt() {
+        Envelope<InboundMessage> untraced = TestEvents.inbound("請問律師費可以分期嗎");
+        String traceparent = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
+        Envelope<InboundMessage> event = Envelope.of(untraced.eventId(), untraced.occurredAt(),
+                untraced.conversationId(), null, traceparent, untraced.payload());
+
+        inbound.send(Message.of(EventCodec.shared().encode(event)));
+
+        Message<String> record = awaitTriageOf(event);
+        assertThat(EventCodec.shared().decode(record.getPayload()).traceparent()).isEqualTo(traceparent);
+        TraceContext header = TraceContext.parse(new String(record.getMetadata(OutgoingKafkaRecordMetadata.class)
+                .orElseThrow().getHeaders().lastHeader(TraceContext.HEADER).value(), StandardCharsets.US_ASCII))
+                .orElseThrow();
+        assertThat(header.traceId()).isEqualTo("4bf92f3577b34da6a3ce929d0e0e4736");
+        assertThat(header.spanId()).isNotEqualTo("00f067aa0ba902b7");
+    }
+
+    @Test
+    void anEventWithoutTraceGetsANewTraceOnItsRecord() {
+        Envelope<InboundMessage> event = TestEvents.inbound("謝謝");
+
+        inbound.send(Message.of(EventCodec.shared().encode(event)));
+
+        Message<String> record = awaitTriageOf(event);
+        assertThat(TraceContext.isValid(new String(record.getMetadata(OutgoingKafkaRecordMetadata.class).orElseThrow()
+                .getHeaders().lastHeader(TraceContext.HEADER).value(), StandardCharsets.US_ASCII))).isTrue();
     }
 
     @Test
