@@ -266,6 +266,26 @@ class TicketFlowIT extends HandoffTestBase {
     }
 
     @Test
+    void aNewRequestWhileTheRatingQuestionIsOpenKeepsTheConversationWithPeople() {
+        String user = TestEvents.newLineUser("U");
+        String conversation = TestEvents.lineConversation(user);
+        String first = assignedTicket(user, "agent1");
+        InboxSession agent = reply("agent1", first, "好的。");
+        agent.request().post("/api/v1/inbox/tickets/" + first + "/close").then().statusCode(200);
+        awaitState(conversation, ConversationMode.HUMAN, "awaiting_rating");
+        Envelope<HandoffRequest> again = TestEvents.handoff(TestEvents.lineInbound(user, "還有一個問題", clock.instant()));
+
+        broker.publish(Topics.HANDOFF, again);
+        awaitTicket(ticketIdOf(again));
+        clock.advance(Duration.ofMinutes(11));
+        sleepTicks();
+
+        assertThat(broker.snapshot(Topics.CONVERSATION_STATE, conversation))
+                .noneMatch(e -> ((ConversationState) e.payload()).mode() == ConversationMode.BOT);
+        assertThat(awaitTicket(ticketIdOf(again)).getString("ticket.state")).isNotEqualTo("closed");
+    }
+
+    @Test
     void aCustomerWaitingSixtySecondsIsToldTheyMayKeepWaiting() {
         String user = TestEvents.newLineUser("U");
         String conversation = TestEvents.lineConversation(user);

@@ -31,7 +31,8 @@ public class ConversationTurnConsumer {
         try {
             Envelope<EventPayload> envelope = EventCodec.shared().decode(record);
             if (envelope.payload() instanceof ConversationTurn) {
-                log.onTurn(envelope.as(ConversationTurn.class));
+                Envelope<ConversationTurn> turn = envelope.as(ConversationTurn.class);
+                Retrying.run("Turn " + turn.eventId(), () -> log.onTurn(turn));
             }
         } catch (RuntimeException e) {
             deadLettered.increment();

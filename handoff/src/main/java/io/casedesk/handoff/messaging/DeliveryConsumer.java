@@ -31,7 +31,7 @@ public class DeliveryConsumer {
         try {
             Envelope<EventPayload> envelope = EventCodec.shared().decode(record);
             if (envelope.payload() instanceof DeliveryReport report) {
-                tracker.onReport(report);
+                Retrying.run("Delivery report " + envelope.eventId(), () -> tracker.onReport(report));
             }
         } catch (RuntimeException e) {
             deadLettered.increment();

@@ -61,10 +61,9 @@ public class HandoffConsumer {
         CustomerLookup.Customer customer = customers.lookup(HandoffMapper.channel(request), identity,
                 request.payload().customerRef());
         try {
-            String ticketId = tickets.onHandoff(request, customer);
-            if (ticketId != null) {
-                timers.assignWaiting();
-            }
+            Envelope<HandoffRequest> decoded = request;
+            Retrying.run("Handoff " + request.eventId(), () -> tickets.onHandoff(decoded, customer));
+            timers.assignWaiting();
         } catch (RuntimeException e) {
             deadLettered.increment();
             throw new RejectedRecordException(e);

@@ -34,7 +34,8 @@ public class InboundConsumer {
         try {
             Envelope<EventPayload> envelope = EventCodec.shared().decode(record);
             if (envelope.payload() instanceof InboundMessage) {
-                tickets.onInbound(envelope.as(InboundMessage.class));
+                Envelope<InboundMessage> inbound = envelope.as(InboundMessage.class);
+                Retrying.run("Inbound " + inbound.eventId(), () -> tickets.onInbound(inbound));
             }
         } catch (RuntimeException e) {
             deadLettered.increment();

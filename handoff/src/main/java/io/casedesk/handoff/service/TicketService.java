@@ -126,6 +126,8 @@ public class TicketService {
             return open.id;
         }
 
+        // A new request supersedes an open rating question of the conversation's last ticket.
+        Ticket.awaitingRating(request.conversationId()).ifPresent(previous -> previous.ratingDueAt = null);
         Ticket ticket = newTicket(request, customer, inbound, inboundId, now);
         ticket.persist();
         if (inbound != null) {
