@@ -16,6 +16,7 @@ import io.casedesk.schema.EventCodec;
 import io.casedesk.schema.HandoffRequest;
 import io.casedesk.schema.OutboundLineMessage;
 import io.casedesk.schema.Topics;
+import io.casedesk.schema.TraceContext;
 import io.casedesk.schema.TurnKind;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -104,6 +105,34 @@ class LineOutboundIT {
         assertThat(turn.payload().kind()).isEqualTo(TurnKind.DELIVERY);
         assertThat(turn.payload().detail()).isEqualTo("sent:reply");
         assertThat(turn.payload().text()).isNull();
+    }
+
+    @Test
+    void theCallToLineAndEveryReportContinueTheTraceOfTheOutboundEvent() throws Exception {
+        String traceId = "4bf92f3577b34da6a3ce929d0e0e4736";
+        String traceparent = "00-" + traceId + "-00f067aa0ba902b7-01";
+        String repliedTo = newUser();
+        String pushedTo = newUser();
+        Envelope<OutboundLineMessage> reply = traced(outbound(repliedTo, line.issueReplyToken(repliedTo), Instant.now(),
+                "reply"), traceparent);
+        Envelope<OutboundLineMessage> push = traced(outbound(pushedTo, null, null, "push"), traceparent);
+
+        publish(reply);
+        publish(push);
+
+        for (BotMessage sent : List.of(line.awaitMessages(repliedTo, 1, WAIT).get(0),
+                line.awaitMessages(pushedTo, 1, WAIT).get(0))) {
+            TraceContext call = TraceContext.parse(sent.traceparent()).orElseThrow();
+            assertThat(call.traceId()).as(sent.method()).isEqualTo(traceId);
+            assertThat(call.spanId()).isNotEqualTo("00f067aa0ba902b7");
+        }
+        ConsumerRecord<String, String> report = deliveries.await(record -> isReportOf(record, reply.eventId()), 1, WAIT)
+                .get(0);
+        assertThat(EventCodec.shared().decode(report.value()).traceparent()).isEqualTo(traceparent);
+        TraceContext header = TraceContext.parse(new String(
+                report.headers().lastHeader(TraceContext.HEADER).value(), StandardCharsets.US_ASCII)).orElseThrow();
+        assertThat(header.traceId()).isEqualTo(traceId);
+        assertThat(header.spanId()).isNotEqualTo("00f067aa0ba902b7");
     }
 
     @Test
@@ -260,6 +289,11 @@ class LineOutboundIT {
                 ConversationIds.line(SimulatorConfig.DEV_DESTINATION, user), null, null,
                 new OutboundLineMessage(SimulatorConfig.DEV_DESTINATION, user, replyToken, issuedAt, null,
                         inReplyToMessageId, List.of(text), AnswerKind.AUTO));
+    }
+
+    private static Envelope<OutboundLineMessage> traced(Envelope<OutboundLineMessage> envelope, String traceparent) {
+        return Envelope.of(envelope.eventId(), envelope.occurredAt(), envelope.conversationId(), null, traceparent,
+                envelope.payload());
     }
 
     private static void publish(Envelope<?> envelope) throws Exception {

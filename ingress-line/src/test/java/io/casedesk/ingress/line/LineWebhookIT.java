@@ -15,6 +15,7 @@ import io.casedesk.schema.EventIds;
 import io.casedesk.schema.InboundMessage;
 import io.casedesk.schema.MessageKind;
 import io.casedesk.schema.Topics;
+import io.casedesk.schema.TraceContext;
 import io.casedesk.schema.TurnKind;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -107,6 +108,47 @@ class LineWebhookIT {
         assertThat(turn.payload().text()).isEqualTo(message.text());
 
         await().atMost(Duration.ofSeconds(10)).until(() -> line.loadingAnimationsStarted(user) == 1);
+    }
+
+    @Test
+    void theEventsOfAWebhookContinueTheTraceOfItsRequestOrStartOne() {
+        String traceId = "4bf92f3577b34da6a3ce929d0e0e4736";
+        String received = "00-" + traceId + "-00f067aa0ba902b7-01";
+        Map<TopicPartition, Long> inboundStart = inbound.end();
+        Map<TopicPartition, Long> conversationStart = conversation.end();
+        Webhook traced = line.textMessage(newUser(), "hello").withTraceparent(received);
+        Webhook untraced = line.textMessage(newUser(), "hello").withTraceparent(null);
+
+        assertThat(line.deliver(traced)).isEqualTo(200);
+        assertThat(line.deliver(untraced)).isEqualTo(200);
+
+        List<ConsumerRecord<String, String>> records = inbound.readSince(inboundStart);
+        ConsumerRecord<String, String> tracedRecord = recordOf(records, traced);
+        TraceContext envelopeTrace = TraceContext.parse(EventCodec.shared().decode(tracedRecord.value()).traceparent())
+                .orElseThrow();
+        assertThat(envelopeTrace.traceId()).isEqualTo(traceId);
+        assertThat(envelopeTrace.spanId()).isNotEqualTo("00f067aa0ba902b7");
+        TraceContext recordTrace = headerTrace(tracedRecord);
+        assertThat(recordTrace.traceId()).isEqualTo(traceId);
+        assertThat(recordTrace.spanId()).isNotIn("00f067aa0ba902b7", envelopeTrace.spanId());
+        assertThat(conversation.readSince(conversationStart)).isNotEmpty()
+                .filteredOn(record -> record.value().contains(EventIds.lineInbound(traced.webhookEventId())))
+                .singleElement().satisfies(turn -> assertThat(headerTrace(turn).traceId()).isEqualTo(traceId));
+
+        ConsumerRecord<String, String> untracedRecord = recordOf(records, untraced);
+        String started = EventCodec.shared().decode(untracedRecord.value()).traceparent();
+        assertThat(TraceContext.traceIdOf(started)).isPresent().get().isNotEqualTo(traceId);
+        assertThat(headerTrace(untracedRecord).traceId()).isEqualTo(TraceContext.traceIdOf(started).orElseThrow());
+    }
+
+    private static ConsumerRecord<String, String> recordOf(List<ConsumerRecord<String, String>> records, Webhook webhook) {
+        String eventId = EventIds.lineInbound(webhook.webhookEventId());
+        return records.stream().filter(record -> record.value().contains(eventId)).findFirst().orElseThrow();
+    }
+
+    private static TraceContext headerTrace(ConsumerRecord<String, String> record) {
+        return TraceContext.parse(new String(record.headers().lastHeader(TraceContext.HEADER).value(),
+                StandardCharsets.US_ASCII)).orElseThrow();
     }
 
     @Test

@@ -14,6 +14,7 @@ import io.casedesk.schema.EventPayload;
 import io.casedesk.schema.HandoffRequest;
 import io.casedesk.schema.OutboundLineMessage;
 import io.casedesk.schema.RecentEventIds;
+import io.casedesk.schema.TraceContext;
 import io.casedesk.schema.TurnKind;
 import io.smallrye.mutiny.Uni;
 
@@ -79,12 +80,15 @@ public class OutboundLineConsumer {
         }
         Envelope<OutboundLineMessage> outbound = envelope.as(OutboundLineMessage.class);
         String answered = outbound.payload().inReplyToMessageId();
+        // The call to LINE continues the trace of the answer; the trace id is in the log line (the outcome is
+        // logged on the HTTP client's thread, where no log context of this record exists).
+        TraceContext call = TraceContext.childOf(outbound.traceparent());
         Uni<Outcome> outcome = answered != null && unsentMessages.contains(answered)
                 ? Uni.createFrom().item(new Outcome(DeliveryStatus.SKIPPED, null, UNSENT))
-                : sender.send(outbound.eventId(), outbound.payload());
+                : sender.send(outbound.eventId(), call.traceparent(), outbound.payload());
         return outcome
-                .invoke(result -> LOG.infof("Outbound %s: %s by %s%s", outbound.eventId(), result.status(),
-                        result.method(), result.detail() == null ? "" : " (" + result.detail() + ")"))
+                .invoke(result -> LOG.infof("Outbound %s: %s by %s%s, trace %s", outbound.eventId(), result.status(),
+                        result.method(), result.detail() == null ? "" : " (" + result.detail() + ")", call.traceId()))
                 .flatMap(result -> report(outbound, result));
     }
 

@@ -8,6 +8,7 @@ import io.casedesk.ingress.line.mapping.WebhookBodyReader;
 import io.casedesk.ingress.line.service.LineMetrics;
 import io.casedesk.ingress.line.service.WebhookIngest;
 import io.casedesk.ingress.line.service.WebhookSignatureVerifier;
+import io.casedesk.schema.TraceContext;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -41,8 +42,13 @@ public class LineWebhookResource {
         this.warmup = warmup;
     }
 
+    /**
+     * LINE sends no {@code traceparent}; a proxy in front of CaseDesk (or the LINE simulator) may. The events of
+     * the webhook continue that trace when it is valid, and start a new one otherwise.
+     */
     @POST
-    public Uni<Response> receive(@RestHeader("X-Line-Signature") String signature, byte[] body) {
+    public Uni<Response> receive(@RestHeader("X-Line-Signature") String signature,
+            @RestHeader(TraceContext.HEADER) String traceparent, byte[] body) {
         byte[] raw = body == null ? new byte[0] : body;
         if (raw.length > maxBodyBytes) {
             return reject(Response.Status.REQUEST_ENTITY_TOO_LARGE, "too_large");
@@ -61,7 +67,7 @@ public class LineWebhookResource {
             LOG.infof("Webhook refused: %s", e.getMessage());
             return reject(Response.Status.BAD_REQUEST, "malformed");
         }
-        return ingest.ingest(webhook)
+        return ingest.ingest(webhook, TraceContext.childOf(traceparent).traceparent())
                 .map(published -> {
                     metrics.webhookAccepted();
                     return Response.ok().build();

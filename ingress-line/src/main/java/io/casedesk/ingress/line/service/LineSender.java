@@ -58,20 +58,29 @@ public class LineSender {
     private final Duration replyTokenTtl;
     private final LineMetrics metrics;
     private final RetryPolicy retryPolicy;
+    private final LineApiTraces traces;
 
     @Inject
-    public LineSender(MessagingApiClient client, LineConfig config, LineMetrics metrics) {
-        this(client, config.replyTokenTtl(), metrics, RetryPolicy.DEFAULT);
+    public LineSender(MessagingApiClient client, LineConfig config, LineMetrics metrics, LineApiTraces traces) {
+        this(client, config.replyTokenTtl(), metrics, RetryPolicy.DEFAULT, traces);
     }
 
-    LineSender(MessagingApiClient client, Duration replyTokenTtl, LineMetrics metrics, RetryPolicy retryPolicy) {
+    LineSender(MessagingApiClient client, Duration replyTokenTtl, LineMetrics metrics, RetryPolicy retryPolicy,
+            LineApiTraces traces) {
         this.client = client;
         this.replyTokenTtl = replyTokenTtl;
         this.metrics = metrics;
         this.retryPolicy = retryPolicy;
+        this.traces = traces;
     }
 
+    /** Sends without trace context. */
     public Uni<Outcome> send(String outboundEventId, OutboundLineMessage message) {
+        return send(outboundEventId, null, message);
+    }
+
+    /** Sends; every call to LINE carries {@code traceparent} (may be {@code null}). */
+    public Uni<Outcome> send(String outboundEventId, String traceparent, OutboundLineMessage message) {
         if (message.texts().isEmpty()) {
             return Uni.createFrom().item(new Outcome(DeliveryStatus.SKIPPED, null, "no_text"));
         }
@@ -79,10 +88,11 @@ public class LineSender {
         List<Message> bubbles = split.texts().stream().<Message>map(TextMessage::new).toList();
         String note = split.truncated() ? "truncated" : null;
         if (!hasFreshReplyToken(message)) {
-            return push(outboundEventId, message.to(), bubbles, note);
+            return push(outboundEventId, traceparent, message.to(), bubbles, note);
         }
+        ReplyMessageRequest reply = new ReplyMessageRequest(message.replyToken(), bubbles, false);
         // Only a rate limit is retried: the token stays valid, while after other errors it may be spent.
-        return withRetries(() -> client.replyMessage(new ReplyMessageRequest(message.replyToken(), bubbles, false)),
+        return withRetries(() -> traces.traced(reply, traceparent, () -> client.replyMessage(reply)),
                         LineSender::isRateLimited)
                 .map(sent -> {
                     metrics.send(REPLY, "sent");
@@ -90,7 +100,8 @@ public class LineSender {
                 })
                 .onFailure().recoverWithUni(failure -> {
                     metrics.send(REPLY, "failed");
-                    return push(outboundEventId, message.to(), bubbles, detail(note, "reply_failed_" + describe(failure)));
+                    return push(outboundEventId, traceparent, message.to(), bubbles,
+                            detail(note, "reply_failed_" + describe(failure)));
                 });
     }
 
@@ -99,14 +110,16 @@ public class LineSender {
                 && Duration.between(message.replyTokenIssuedAt(), Instant.now()).compareTo(replyTokenTtl) < 0;
     }
 
-    private Uni<Outcome> push(String outboundEventId, String to, List<Message> bubbles, String why) {
+    private Uni<Outcome> push(String outboundEventId, String traceparent, String to, List<Message> bubbles,
+            String why) {
         if (to == null || to.isBlank()) {
             metrics.send(PUSH, "failed");
             return Uni.createFrom().item(new Outcome(DeliveryStatus.FAILED, PUSH, detail(why, "no_recipient")));
         }
         UUID retryKey = retryKey(outboundEventId);
+        PushMessageRequest request = new PushMessageRequest(to, bubbles, false, null);
         // Safe to repeat: LINE answers 409 to a retry key it already accepted.
-        return withRetries(() -> client.pushMessage(retryKey, new PushMessageRequest(to, bubbles, false, null)),
+        return withRetries(() -> traces.traced(request, traceparent, () -> client.pushMessage(retryKey, request)),
                         LineSender::isTransient)
                 .map(sent -> {
                     metrics.send(PUSH, "sent");

@@ -14,17 +14,23 @@ public class LoadingIndicator {
     private static final int LOADING_SECONDS = 20;
 
     private final MessagingApiClient client;
+    private final LineApiTraces traces;
 
-    public LoadingIndicator(MessagingApiClient client) {
+    public LoadingIndicator(MessagingApiClient client, LineApiTraces traces) {
         this.client = client;
+        this.traces = traces;
     }
 
-    /** Fire-and-forget: returns at once; a failure is only logged. LINE shows it in 1:1 chats only. */
-    public void show(String userId) {
-        client.showLoadingAnimation(new ShowLoadingAnimationRequest(userId, LOADING_SECONDS))
+    /**
+     * Fire-and-forget: returns at once; a failure is only logged. LINE shows it in 1:1 chats only. The call
+     * carries {@code traceparent} (may be {@code null}).
+     */
+    public void show(String userId, String traceparent) {
+        ShowLoadingAnimationRequest request = new ShowLoadingAnimationRequest(userId, LOADING_SECONDS);
+        traces.traced(request, traceparent, () -> client.showLoadingAnimation(request))
                 .whenComplete((result, failure) -> {
                     if (failure != null) {
-                        LOG.debugf("Loading animation not shown for %s: %s", userId, failure.getClass().getSimpleName());
+                        LOG.debugf("Loading animation not shown: %s", failure.getClass().getSimpleName());
                     }
                 });
     }

@@ -51,7 +51,7 @@ public class SenderProfiles {
                 .map(Optional::of)
                 .ifNoItem().after(timeout).fail()
                 .onFailure().recoverWithItem(failure -> {
-                    LOG.debugf("No profile for %s: %s", userId, failure.getClass().getSimpleName());
+                    LOG.debugf("No profile for the sender: %s", failure.getClass().getSimpleName());
                     return Optional.empty();
                 });
     }

@@ -15,6 +15,7 @@ import io.casedesk.schema.Envelope;
 import io.casedesk.schema.InboundMessage;
 import io.casedesk.schema.MessageKind;
 import io.casedesk.schema.RecentEventIds;
+import io.casedesk.schema.TraceContext;
 import io.casedesk.schema.TurnKind;
 import io.smallrye.mutiny.Uni;
 
@@ -53,8 +54,11 @@ public class WebhookIngest {
         this.unsentMessages = processedIds.unsentMessages();
     }
 
-    /** Completes once the broker acknowledged every new event; fails if any was not (LINE then redelivers). */
-    public Uni<Void> ingest(ReceivedWebhook webhook) {
+    /**
+     * Completes once the broker acknowledged every new event; fails if any was not (LINE then redelivers). The
+     * events carry {@code traceparent}, the trace context of the webhook request.
+     */
+    public Uni<Void> ingest(ReceivedWebhook webhook, String traceparent) {
         List<Uni<Void>> publications = new ArrayList<>();
         for (ReceivedEvent event : webhook.events()) {
             MappingResult result = mapper.map(webhook.destination(), event);
@@ -63,7 +67,7 @@ public class WebhookIngest {
             } else if (result instanceof Mapped mapped) {
                 rememberIfUnsend(mapped.message());
                 if (publishedEvents.claim(mapped.eventId())) {
-                    publications.add(publish(mapped));
+                    publications.add(publish(mapped, traceparent));
                 } else {
                     metrics.eventDuplicate();
                 }
@@ -82,27 +86,27 @@ public class WebhookIngest {
         }
     }
 
-    private Uni<Void> publish(Mapped mapped) {
+    private Uni<Void> publish(Mapped mapped, String traceparent) {
         return withSenderProfile(mapped.message())
                 .flatMap(message -> {
                     Envelope<InboundMessage> inbound = Envelope.of(mapped.eventId(), mapped.occurredAt(),
-                            mapped.conversationId(), null, null, message);
+                            mapped.conversationId(), null, traceparent, message);
                     Envelope<ConversationTurn> turn = inbound.follow("conversation-turn", mapped.occurredAt(),
                             new ConversationTurn(TurnKind.INBOUND, Channel.LINE, message.senderId(), null, "customer",
                                     message.text(), null, message.kind().name().toLowerCase(Locale.ROOT)));
                     return Uni.join().all(publisher.inbound(inbound), publisher.conversation(turn))
                             .andCollectFailures().replaceWithVoid()
-                            .invoke(() -> afterPublished(message));
+                            .invoke(() -> afterPublished(message, traceparent));
                 })
                 .onFailure().invoke(() -> publishedEvents.release(mapped.eventId()));
     }
 
-    private void afterPublished(InboundMessage message) {
+    private void afterPublished(InboundMessage message, String traceparent) {
         metrics.eventPublished();
         boolean waitsForAnswer = message.kind() == MessageKind.TEXT && message.line().sourceType().equals("user")
                 && !message.line().standby() && !message.line().redelivery();
         if (waitsForAnswer) {
-            loadingIndicator.show(message.senderId());
+            loadingIndicator.show(message.senderId(), TraceContext.childOf(traceparent).traceparent());
         }
     }
 

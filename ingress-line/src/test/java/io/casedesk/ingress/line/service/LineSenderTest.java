@@ -32,8 +32,9 @@ class LineSenderTest {
     /** Short waits; {@code Retry-After} of more than a second is cut to a second. */
     private static final LineSender.RetryPolicy FAST_RETRIES =
             new LineSender.RetryPolicy(2, Duration.ofMillis(10), Duration.ofMillis(50), Duration.ofSeconds(1));
-    private final LineSender sender = new LineSender(client(line.baseUrl()), Duration.ofSeconds(50),
-            new LineMetrics(registry), FAST_RETRIES);
+    private final LineApiTraces traces = new LineApiTraces();
+    private final LineSender sender = new LineSender(client(line.baseUrl(), traces), Duration.ofSeconds(50),
+            new LineMetrics(registry), FAST_RETRIES, traces);
 
     @BeforeAll
     static void startLine() {
@@ -99,14 +100,45 @@ class LineSenderTest {
     }
 
     @Test
+    void everyCallCarriesTheTraceparentItWasSentWithAndOnlyThatOne() {
+        String traced = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
+        String replied = newUser();
+        String pushed = newUser();
+        String untraced = newUser();
+
+        sender.send(UUID.randomUUID().toString(), traced,
+                message(replied, line.issueReplyToken(replied), Instant.now(), "reply")).await().atMost(Duration.ofSeconds(20));
+        sender.send(UUID.randomUUID().toString(), traced, message(pushed, null, null, "push"))
+                .await().atMost(Duration.ofSeconds(20));
+        send(UUID.randomUUID().toString(), message(untraced, null, null, "untraced"));
+
+        assertThat(line.chat(replied)).singleElement().extracting(BotMessage::traceparent).isEqualTo(traced);
+        assertThat(line.chat(pushed)).singleElement().extracting(BotMessage::traceparent).isEqualTo(traced);
+        assertThat(line.chat(untraced)).singleElement().extracting(BotMessage::traceparent).isNull();
+    }
+
+    @Test
+    void aRetriedPushKeepsItsTraceparent() {
+        String traced = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
+        String user = newUser();
+        line.failNext(user, 1, new ScriptedFailure(500, null));
+
+        Outcome outcome = sender.send(UUID.randomUUID().toString(), traced, message(user, null, null, "again"))
+                .await().atMost(Duration.ofSeconds(20));
+
+        assertThat(outcome.status()).isEqualTo(DeliveryStatus.SENT);
+        assertThat(line.chat(user)).singleElement().extracting(BotMessage::traceparent).isEqualTo(traced);
+    }
+
+    @Test
     void aMessageWithoutTextIsSkipped() {
         assertThat(send(UUID.randomUUID().toString(), message(newUser(), null, null)).status()).isEqualTo(DeliveryStatus.SKIPPED);
     }
 
     @Test
     void anUnreachableLineIsAFailedPush() {
-        LineSender offline = new LineSender(client(URI.create("http://127.0.0.1:9")), Duration.ofSeconds(50),
-                new LineMetrics(registry), FAST_RETRIES);
+        LineSender offline = new LineSender(client(URI.create("http://127.0.0.1:9"), traces), Duration.ofSeconds(50),
+                new LineMetrics(registry), FAST_RETRIES, traces);
 
         Outcome outcome = offline.send(UUID.randomUUID().toString(), message(newUser(), null, null, "hi"))
                 .await().atMost(Duration.ofSeconds(20));
@@ -192,9 +224,9 @@ class LineSenderTest {
                 List.of(texts), AnswerKind.AUTO);
     }
 
-    private static MessagingApiClient client(URI baseUrl) {
+    private static MessagingApiClient client(URI baseUrl, LineApiTraces traces) {
         return MessagingApiClient.builder(SimulatorConfig.DEV_CHANNEL_TOKEN).apiEndPoint(baseUrl)
-                .usingDefaultLogger(false).build();
+                .usingDefaultLogger(false).addInterceptor(traces).build();
     }
 
     private static String newUser() {
