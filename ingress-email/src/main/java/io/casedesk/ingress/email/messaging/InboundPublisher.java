@@ -5,6 +5,7 @@ import io.casedesk.schema.ConversationTurn;
 import io.casedesk.schema.DeliveryReport;
 import io.casedesk.schema.Envelope;
 import io.casedesk.schema.InboundMessage;
+import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -30,9 +31,13 @@ public class InboundPublisher {
         this.quarantine = quarantine;
     }
 
+    /** The event and its turn go to their two topics at once; returns when both are acknowledged. */
     public void inbound(Envelope<InboundMessage> message, Envelope<ConversationTurn> turn) {
-        inbound.sendMessageAndAwait(EventRecords.toRecord(message));
-        conversation.sendMessageAndAwait(EventRecords.toRecord(turn));
+        Uni.combine().all()
+                .unis(inbound.sendMessage(EventRecords.toRecord(message)),
+                        conversation.sendMessage(EventRecords.toRecord(turn)))
+                .discardItems()
+                .await().indefinitely();
     }
 
     public void delivery(Envelope<DeliveryReport> report) {

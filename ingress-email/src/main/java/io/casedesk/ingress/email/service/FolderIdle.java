@@ -16,8 +16,7 @@ import java.util.concurrent.TimeUnit;
 /**
  * Waits for changes in the support folder with IMAP IDLE (RFC 2177), on a connection of its own: the reader
  * opens and closes the folder on its connection for every pass, while this one stays in the folder (read-only)
- * so the server can tell it at once when a mail arrives. A mail that arrives during a pass is reported when the
- * next IDLE starts, so nothing waits for the next interval.
+ * so the server can tell it at once when a mail arrives.
  */
 final class FolderIdle implements AutoCloseable {
 
@@ -50,18 +49,37 @@ final class FolderIdle implements AutoCloseable {
         return true;
     }
 
+    /**
+     * How many mails the folder holds, as the server says now: a {@code NOOP} brings the changes it has not
+     * reported yet. Compared before and after a pass, it tells whether a mail arrived during the pass, which some
+     * servers (GreenMail) do not report when the next IDLE starts.
+     */
+    int messageCount() throws MessagingException {
+        IMAPFolder watched = openFolder();
+        watched.doCommand(protocol -> {
+            protocol.noop();
+            return null;
+        });
+        return watched.getMessageCount();
+    }
+
     /** Returns when the server reports a change in the folder, when {@link #wakeUp()} is called, or after {@code maxWait}. */
     void await(Duration maxWait) throws MessagingException {
-        IMAPFolder watched = folder;
-        if (watched == null) {
-            throw new IllegalStateException("The folder is not open");
-        }
+        IMAPFolder watched = openFolder();
         ScheduledFuture<?> timeout = timer.schedule(() -> interrupt(watched), maxWait.toMillis(), TimeUnit.MILLISECONDS);
         try {
             watched.idle(true);
         } finally {
             timeout.cancel(false);
         }
+    }
+
+    private IMAPFolder openFolder() {
+        IMAPFolder watched = folder;
+        if (watched == null) {
+            throw new IllegalStateException("The folder is not open");
+        }
+        return watched;
     }
 
     /** Ends an IDLE under way, from another thread. */

@@ -126,8 +126,6 @@ public class MailboxPoller {
         Duration backoff = config.reconnectInitialDelay();
         while (stopSignal.getCount() > 0) {
             try {
-                // The IDLE connection is in the folder before the pass, so a mail that arrives during the pass is
-                // reported to it and ends the next IDLE at once.
                 if (!folderIdle.open()) {
                     LOG.infof("The IMAP server does not offer IDLE: polling instead");
                     try {
@@ -138,12 +136,17 @@ public class MailboxPoller {
                     return;
                 }
                 while (stopSignal.getCount() > 0) {
+                    int before = folderIdle.messageCount();
                     int handled = reader.readNewMail();
+                    backoff = config.reconnectInitialDelay();
                     if (handled > 0) {
                         LOG.debugf("Handled %d mails", handled);
                     }
-                    backoff = config.reconnectInitialDelay();
-                    folderIdle.await(config.pollInterval());
+                    // Mail that arrived during the pass is read at once, not after the next IDLE (not every
+                    // server reports it when IDLE starts); only a pass that found the folder as it is now idles.
+                    if (handled == 0 && folderIdle.messageCount() == before) {
+                        folderIdle.await(config.pollInterval());
+                    }
                 }
             } catch (Exception e) {
                 if (stopSignal.getCount() == 0) {
