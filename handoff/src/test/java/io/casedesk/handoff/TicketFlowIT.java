@@ -99,6 +99,22 @@ class TicketFlowIT extends HandoffTestBase {
     }
 
     @Test
+    void aReplayedHandoffOpensNoTicket() {
+        String user = TestEvents.newLineUser("Ureplay");
+        Envelope<HandoffRequest> original = TestEvents.handoff(TestEvents.lineInbound(user, "我要找真人", clock.instant()));
+        Envelope<HandoffRequest> replayed = new Envelope<>(original.eventId(), original.type(), original.schemaVersion(),
+                original.occurredAt(), original.conversationId(), original.causationId(), original.traceparent(), true,
+                original.payload());
+        Envelope<HandoffRequest> later = TestEvents.handoff(TestEvents.lineInbound(user, "還在嗎？", clock.instant()));
+
+        broker.publish(Topics.HANDOFF, replayed);
+        broker.publish(Topics.HANDOFF, later);
+
+        // Had the replayed request opened a ticket, the later one would have joined it instead of opening its own.
+        awaitTicket(ticketIdOf(later));
+    }
+
+    @Test
     void aCaseServiceFailureDoesNotLoseTheTicket() {
         String user = TestEvents.newLineUser(CaseServiceStandIn.FAILING_PREFIX);
         Envelope<HandoffRequest> request = TestEvents.handoff(TestEvents.lineInbound(user, "人呢？", clock.instant()));

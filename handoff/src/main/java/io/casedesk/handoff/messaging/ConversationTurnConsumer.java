@@ -30,7 +30,8 @@ public class ConversationTurnConsumer {
     public void onTurnRecord(String record) {
         try {
             Envelope<EventPayload> envelope = EventCodec.shared().decode(record);
-            if (envelope.payload() instanceof ConversationTurn) {
+            // Replayed turns would count twice in the metrics.
+            if (envelope.payload() instanceof ConversationTurn && !envelope.replay()) {
                 Envelope<ConversationTurn> turn = envelope.as(ConversationTurn.class);
                 Retrying.run("Turn " + turn.eventId(), () -> log.onTurn(turn));
             }

@@ -50,6 +50,11 @@ public class HandoffConsumer {
                 LOG.debugf("Skipped event %s of unknown type %s", envelope.eventId(), envelope.type());
                 return;
             }
+            if (envelope.replay()) {
+                // A replayed handoff (./casedesk replay) opens no ticket and tells no customer anything.
+                LOG.debugf("Skipped replayed event %s", envelope.eventId());
+                return;
+            }
             request = envelope.as(HandoffRequest.class);
         } catch (RuntimeException e) {
             deadLettered.increment();

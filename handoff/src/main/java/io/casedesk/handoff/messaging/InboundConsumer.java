@@ -33,7 +33,8 @@ public class InboundConsumer {
     public void onInboundRecord(String record) {
         try {
             Envelope<EventPayload> envelope = EventCodec.shared().decode(record);
-            if (envelope.payload() instanceof InboundMessage) {
+            // A replayed message (./casedesk replay) is no new word from the customer.
+            if (envelope.payload() instanceof InboundMessage && !envelope.replay()) {
                 Envelope<InboundMessage> inbound = envelope.as(InboundMessage.class);
                 Retrying.run("Inbound " + inbound.eventId(), () -> tickets.onInbound(inbound));
             }
