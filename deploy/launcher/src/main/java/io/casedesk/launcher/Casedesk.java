@@ -250,7 +250,7 @@ public final class Casedesk {
                   ingress-email      http://127.0.0.1:%d
                   classifier         http://127.0.0.1:%d
                   responder          http://127.0.0.1:%d
-                  handoff            http://127.0.0.1:%d   (handed-off conversations: /api/v1/handoffs)
+                  handoff            http://127.0.0.1:%d   (agent inbox: /inbox/, sign in as agent1/agent1)
                   case-service       http://127.0.0.1:%d   (API docs: /q/openapi)
                   Kafka              %s
                   PostgreSQL         %s (user postgres)
