@@ -13,6 +13,7 @@ import io.casedesk.schema.ConversationTurn;
 import io.casedesk.schema.DeliveryReport;
 import io.casedesk.schema.DeliveryStatus;
 import io.casedesk.schema.EventCodec;
+import io.casedesk.schema.TraceContext;
 import io.casedesk.schema.EventIds;
 import io.casedesk.schema.InboundMessage;
 import io.casedesk.schema.Topics;
@@ -86,6 +87,13 @@ class InboundEmailIT {
         assertThat(first.key()).isEqualTo(ConversationIds.email(MAILBOX, customer));
         InboundMessage message = EventCodec.shared().decode(first.value()).as(InboundMessage.class).payload();
         assertThat(message.text()).isEqualTo("When is my hearing?");
+        // Each mail starts a trace; the record's header continues it.
+        String traceparent = EventCodec.shared().decode(first.value()).traceparent();
+        assertThat(TraceContext.traceIdOf(traceparent)).isPresent();
+        assertThat(TraceContext.traceIdOf(new String(first.headers().lastHeader(TraceContext.HEADER).value(),
+                StandardCharsets.US_ASCII))).isEqualTo(TraceContext.traceIdOf(traceparent));
+        assertThat(inbound).extracting(record -> TraceContext.traceIdOf(
+                EventCodec.shared().decode(record.value()).traceparent()).orElseThrow()).doesNotHaveDuplicates();
         assertThat(message.senderId()).isEqualTo(customer);
         await().atMost(TIMEOUT).until(() -> messageIds.stream().allMatch(InboundEmailIT::seen));
 

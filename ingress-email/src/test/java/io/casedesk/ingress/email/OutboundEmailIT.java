@@ -13,6 +13,7 @@ import io.casedesk.schema.EventCodec;
 import io.casedesk.schema.EventIds;
 import io.casedesk.schema.OutboundEmailMessage;
 import io.casedesk.schema.Topics;
+import io.casedesk.schema.TraceContext;
 import io.casedesk.schema.TurnKind;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -24,6 +25,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
@@ -79,6 +81,27 @@ class OutboundEmailIT {
         ConversationTurn turn = EventCodec.shared().decode(turnRecord.value()).as(ConversationTurn.class).payload();
         assertThat(turn.kind()).isEqualTo(TurnKind.DELIVERY);
         assertThat(turn.detail()).isEqualTo("sent");
+    }
+
+    @Test
+    void theMailAndItsReportsContinueTheTraceOfTheOutboundEvent() throws Exception {
+        String traceId = "4bf92f3577b34da6a3ce929d0e0e4736";
+        String traceparent = "00-" + traceId + "-00f067aa0ba902b7-01";
+        Envelope<OutboundEmailMessage> untraced = TestEvents.outbound(customer());
+        Envelope<OutboundEmailMessage> outbound = Envelope.of(untraced.eventId(), untraced.occurredAt(),
+                untraced.conversationId(), untraced.causationId(), traceparent, untraced.payload());
+
+        publish(outbound);
+
+        TraceContext mailTrace = TraceContext.parse(awaitMailOf(outbound).getHeader(TraceContext.HEADER)[0]).orElseThrow();
+        assertThat(mailTrace.traceId()).isEqualTo(traceId);
+        assertThat(mailTrace.spanId()).isNotEqualTo("00f067aa0ba902b7");
+        ConsumerRecord<String, String> record = recordOf(Topics.DELIVERY, EventIds.derive(outbound.eventId(), "delivery:sent"));
+        assertThat(EventCodec.shared().decode(record.value()).traceparent()).isEqualTo(traceparent);
+        TraceContext recordTrace = TraceContext.parse(new String(record.headers().lastHeader(TraceContext.HEADER).value(),
+                StandardCharsets.US_ASCII)).orElseThrow();
+        assertThat(recordTrace.traceId()).isEqualTo(traceId);
+        assertThat(recordTrace.spanId()).isNotIn("00f067aa0ba902b7", mailTrace.spanId());
     }
 
     @Test

@@ -8,12 +8,16 @@ import io.casedesk.schema.DeliveryStatus;
 import io.casedesk.schema.Envelope;
 import io.casedesk.schema.EventIds;
 import io.casedesk.schema.InboundMessage;
+import io.casedesk.schema.TraceContext;
 import io.casedesk.schema.TurnKind;
 
 import java.time.Instant;
 import java.util.Locale;
 
-/** The events for a read mail; ids derive from its Message-ID, so re-reading a mail repeats the same ids. */
+/**
+ * The events for a read mail; ids derive from its Message-ID, so re-reading a mail repeats the same ids. Each mail
+ * starts a trace of its own (mail carries no trace context CaseDesk could trust).
+ */
 public final class InboundEvents {
 
     /** Conversation key of a bounce whose report names no recipient. */
@@ -23,7 +27,8 @@ public final class InboundEvents {
         InboundMessage message = parsed.message();
         String mailbox = message.email().mailbox();
         return Envelope.of(EventIds.emailInbound(mailbox, message.email().messageId()), message.receivedAt(),
-                ConversationIds.email(mailbox, message.senderId()), null, null, message);
+                ConversationIds.email(mailbox, message.senderId()), null, TraceContext.newTrace().traceparent(),
+                message);
     }
 
     /** The audit log entry; its detail says why an automatic mail is not answered. */
@@ -42,7 +47,7 @@ public final class InboundEvents {
         String recipient = bounce.failedRecipient() != null ? bounce.failedRecipient() : UNKNOWN_RECIPIENT;
         String detail = "bounced" + (bounce.status() != null ? " " + bounce.status() : "");
         return Envelope.of(EventIds.derive(bounce.outboundEventId(), "delivery:bounced"), now,
-                ConversationIds.email(mailbox, recipient), bounce.outboundEventId(), null,
+                ConversationIds.email(mailbox, recipient), bounce.outboundEventId(), TraceContext.newTrace().traceparent(),
                 new DeliveryReport(Channel.EMAIL, bounce.outboundEventId(), DeliveryStatus.FAILED, "smtp", detail));
     }
 

@@ -2,6 +2,7 @@ package io.casedesk.ingress.email.mapping;
 
 import io.casedesk.schema.Envelope;
 import io.casedesk.schema.OutboundEmailMessage;
+import io.casedesk.schema.TraceContext;
 import io.quarkus.mailer.Mail;
 
 import java.util.ArrayList;
@@ -34,7 +35,9 @@ public final class ReplyMails {
                         body(email.text(), email.quotedText()))
                 .setHtml(htmlBody(email.text(), email.quotedText()))
                 .addHeader("Message-ID", messageId(outbound.eventId(), messageIdDomain))
-                .addHeader("Auto-Submitted", reply ? "auto-replied" : "auto-generated");
+                .addHeader("Auto-Submitted", reply ? "auto-replied" : "auto-generated")
+                // The answer continues the trace of the message it answers (W3C Trace Context as a mail header).
+                .addHeader(TraceContext.HEADER, TraceContext.childOf(outbound.traceparent()).traceparent());
         if (email.mailbox() != null && !email.mailbox().isBlank()) {
             mail.setFrom(headerValue(email.mailbox(), "mailbox"));
         }

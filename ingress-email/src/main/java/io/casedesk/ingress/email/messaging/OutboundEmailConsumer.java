@@ -12,6 +12,7 @@ import io.casedesk.schema.EventPayload;
 import io.casedesk.schema.OutboundEmailMessage;
 import io.casedesk.schema.RecentEventIds;
 import io.casedesk.schema.RejectedRecordException;
+import io.casedesk.schema.TraceContext;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.mailer.Mail;
@@ -23,6 +24,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
+import org.jboss.logging.MDC;
 
 import java.time.Instant;
 import java.util.Locale;
@@ -40,6 +42,7 @@ public class OutboundEmailConsumer {
 
     private static final Logger LOG = Logger.getLogger(OutboundEmailConsumer.class);
     private static final String SENDER_POOL = "smtp-sender";
+    private static final String TRACE_ID = "traceId";
 
     private final SmtpSender sender;
     private final MutinyEmitter<String> deliveries;
@@ -81,6 +84,16 @@ public class OutboundEmailConsumer {
 
     private void deliver(String record) {
         Envelope<EventPayload> envelope = EventCodec.shared().decode(record);
+        // The trace id in the log context: the lines of one customer message can be found across services.
+        TraceContext.traceIdOf(envelope.traceparent()).ifPresent(traceId -> MDC.put(TRACE_ID, traceId));
+        try {
+            deliver(envelope);
+        } finally {
+            MDC.remove(TRACE_ID);
+        }
+    }
+
+    private void deliver(Envelope<EventPayload> envelope) {
         if (envelope.isUnknownType()) {
             LOG.debugf("Skipped event %s of unknown type %s", envelope.eventId(), envelope.type());
             return;

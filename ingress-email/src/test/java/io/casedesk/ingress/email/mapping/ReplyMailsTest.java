@@ -3,6 +3,7 @@ package io.casedesk.ingress.email.mapping;
 import io.casedesk.ingress.email.support.TestEvents;
 import io.casedesk.schema.Envelope;
 import io.casedesk.schema.OutboundEmailMessage;
+import io.casedesk.schema.TraceContext;
 import io.quarkus.mailer.Mail;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -66,6 +67,21 @@ class ReplyMailsTest {
                 .containsEntry("Auto-Submitted", List.of("auto-replied"));
         assertThat(mail.getText()).contains("> When is my hearing?");
         assertThat(mail.getHtml()).contains("<blockquote").contains("When is my hearing?");
+    }
+
+    @Test
+    void theMailContinuesTheTraceOfTheOutboundEvent() {
+        Envelope<OutboundEmailMessage> untraced = TestEvents.outbound("lin@example.com");
+        String traceparent = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
+
+        Mail traced = ReplyMails.toMail(Envelope.of(untraced.eventId(), untraced.occurredAt(), untraced.conversationId(),
+                untraced.causationId(), traceparent, untraced.payload()), "firm.example");
+        Mail withoutTrace = ReplyMails.toMail(untraced, "firm.example");
+
+        TraceContext header = TraceContext.parse(traced.getHeaders().get(TraceContext.HEADER).get(0)).orElseThrow();
+        assertThat(header.traceId()).isEqualTo("4bf92f3577b34da6a3ce929d0e0e4736");
+        assertThat(header.spanId()).isNotEqualTo("00f067aa0ba902b7");
+        assertThat(TraceContext.isValid(withoutTrace.getHeaders().get(TraceContext.HEADER).get(0))).isTrue();
     }
 
     @Test
