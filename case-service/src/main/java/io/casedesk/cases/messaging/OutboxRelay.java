@@ -1,15 +1,19 @@
 package io.casedesk.cases.messaging;
 
+import io.casedesk.schema.EventCodec;
+import io.casedesk.schema.TraceContext;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.hibernate.Session;
 import org.jboss.logging.Logger;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
@@ -45,12 +49,27 @@ public class OutboxRelay {
         for (Object[] row : pending) {
             long id = ((Number) row[0]).longValue();
             String topic = (String) row[1];
+            String event = (String) row[3];
             // Waits for the broker's acknowledgement; a failure rolls back and the rows are tried again.
-            outbox.sendMessageAndAwait(Message.of((String) row[3]).addMetadata(
-                    OutgoingKafkaRecordMetadata.<String>builder().withTopic(topic).withKey((String) row[2]).build()));
+            outbox.sendMessageAndAwait(Message.of(event).addMetadata(OutgoingKafkaRecordMetadata.<String>builder()
+                    .withTopic(topic).withKey((String) row[2]).withHeaders(traceHeaders(event)).build()));
             session.createNativeMutationQuery("delete from outbox_events where id = :id")
                     .setParameter("id", id).executeUpdate();
             LOG.debugf("Published outbox event %d to %s", id, topic);
         }
+    }
+
+    /** A {@code traceparent} header that continues the trace of the event's envelope (a new one if it has none). */
+    static RecordHeaders traceHeaders(String event) {
+        String traceparent;
+        try {
+            traceparent = EventCodec.shared().decode(event).traceparent();
+        } catch (RuntimeException notAnEnvelope) {
+            traceparent = null;
+        }
+        RecordHeaders headers = new RecordHeaders();
+        headers.add(TraceContext.HEADER,
+                TraceContext.childOf(traceparent).traceparent().getBytes(StandardCharsets.US_ASCII));
+        return headers;
     }
 }
