@@ -83,6 +83,32 @@ class LocalStackIT {
         assertThat(chat(CHANG_LINE_USER)).hasSize(1);
     }
 
+    /**
+     * One trace from the webhook to the answer: the simulator posts the webhook with a known {@code traceparent}
+     * and records the one of the bot's reply call. Through ingress-line, classifier, responder and ingress-line
+     * again (four Kafka hops), the trace id stays the same while every hop adds its own span.
+     */
+    @Test
+    void oneTraceIdFollowsALineMessageFromTheWebhookToTheAnswer() throws Exception {
+        String traceId = randomHex(32);
+        String webhookSpan = randomHex(16);
+        String traceparent = "00-" + traceId + "-" + webhookSpan + "-01";
+
+        HttpResponse<String> said = sayRaw("{\"customerRef\":\"C-1005\",\"text\":\"我想了解目前案件的進展\","
+                + "\"traceparent\":\"" + traceparent + "\",\"waitSeconds\":30}");
+
+        assertThat(said.headers().firstValue("traceparent")).contains(traceparent);
+        JsonNode replies = JSON.readTree(said.body());
+        assertThat(replies).as(said.body()).isNotEmpty();
+        for (JsonNode reply : replies) {
+            String answerTrace = reply.path("traceparent").asText("");
+            assertThat(answerTrace).as("traceparent of the bot's %s call", reply.path("method").asText())
+                    .matches("00-[0-9a-f]{32}-[0-9a-f]{16}-01");
+            assertThat(answerTrace.substring(3, 35)).isEqualTo(traceId);
+            assertThat(answerTrace.substring(36, 52)).isNotEqualTo(webhookSpan);
+        }
+    }
+
     @Test
     void anUnknownLineUserGetsNoCaseFacts() throws Exception {
         String stranger = "U" + UUID.randomUUID().toString().replace("-", "");
@@ -150,6 +176,11 @@ class LocalStackIT {
     }
 
     private static JsonNode say(String request) throws Exception {
+        JsonNode root = JSON.readTree(sayRaw(request).body());
+        return root.isArray() ? root : root.path("replies");
+    }
+
+    private static HttpResponse<String> sayRaw(String request) throws Exception {
         HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(
                         URI.create(stack.settings().simulatorUrl() + "/simulator/say"))
                 .header("Content-Type", "application/json; charset=utf-8")
@@ -157,8 +188,15 @@ class LocalStackIT {
                 .POST(HttpRequest.BodyPublishers.ofString(request, StandardCharsets.UTF_8)).build(),
                 HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        JsonNode root = JSON.readTree(response.body());
-        return root.isArray() ? root : root.path("replies");
+        return response;
+    }
+
+    private static String randomHex(int digits) {
+        StringBuilder hex = new StringBuilder();
+        while (hex.length() < digits) {
+            hex.append(UUID.randomUUID().toString().replace("-", ""));
+        }
+        return hex.substring(0, digits);
     }
 
     private static JsonNode chat(String userId) throws Exception {
