@@ -25,6 +25,13 @@ public interface LineConfig {
     @WithDefault("50s")
     Duration replyTokenTtl();
 
+    /**
+     * The name an agent's messages are shown under in the chat (LINE's {@code sender.name}, at most 20 characters),
+     * so the customer sees a person has taken over; the bot's own messages keep the channel's name.
+     */
+    @WithDefault("客服專員 Agent")
+    String agentSenderName();
+
     /** Webhook bodies larger than this are refused with 413. */
     @WithDefault("1M")
     MemorySize maxBodySize();

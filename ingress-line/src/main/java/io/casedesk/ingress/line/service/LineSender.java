@@ -5,8 +5,10 @@ import com.linecorp.bot.messaging.client.MessagingApiClient;
 import com.linecorp.bot.messaging.model.Message;
 import com.linecorp.bot.messaging.model.PushMessageRequest;
 import com.linecorp.bot.messaging.model.ReplyMessageRequest;
+import com.linecorp.bot.messaging.model.Sender;
 import com.linecorp.bot.messaging.model.TextMessage;
 import io.casedesk.ingress.line.config.LineConfig;
+import io.casedesk.schema.AnswerKind;
 import io.casedesk.schema.DeliveryStatus;
 import io.casedesk.schema.OutboundLineMessage;
 import io.smallrye.mutiny.Uni;
@@ -56,18 +58,20 @@ public class LineSender {
 
     private final MessagingApiClient client;
     private final Duration replyTokenTtl;
+    private final String agentSenderName;
     private final LineMetrics metrics;
     private final RetryPolicy retryPolicy;
     private final LineApiTraces traces;
 
     @Inject
     public LineSender(MessagingApiClient client, LineConfig config, LineMetrics metrics, LineApiTraces traces) {
-        this(client, config.replyTokenTtl(), metrics, RetryPolicy.DEFAULT, traces);
+        this(client, config.replyTokenTtl(), metrics, RetryPolicy.DEFAULT, traces, config.agentSenderName());
     }
 
     LineSender(MessagingApiClient client, Duration replyTokenTtl, LineMetrics metrics, RetryPolicy retryPolicy,
-            LineApiTraces traces) {
+            LineApiTraces traces, String agentSenderName) {
         this.client = client;
+        this.agentSenderName = agentSenderName;
         this.replyTokenTtl = replyTokenTtl;
         this.metrics = metrics;
         this.retryPolicy = retryPolicy;
@@ -85,7 +89,10 @@ public class LineSender {
             return Uni.createFrom().item(new Outcome(DeliveryStatus.SKIPPED, null, "no_text"));
         }
         TextSplitter.Split split = TextSplitter.split(message.texts());
-        List<Message> bubbles = split.texts().stream().<Message>map(TextMessage::new).toList();
+        Sender sender = message.answerKind() == AnswerKind.AGENT || message.answerKind() == AnswerKind.APPROVED_DRAFT
+                ? new Sender(agentSenderName, null) : null;
+        List<Message> bubbles = split.texts().stream()
+                .<Message>map(text -> new TextMessage(null, sender, text, null, null)).toList();
         String note = split.truncated() ? "truncated" : null;
         if (!hasFreshReplyToken(message)) {
             return push(outboundEventId, traceparent, message.to(), bubbles, note);

@@ -34,7 +34,7 @@ class LineSenderTest {
             new LineSender.RetryPolicy(2, Duration.ofMillis(10), Duration.ofMillis(50), Duration.ofSeconds(1));
     private final LineApiTraces traces = new LineApiTraces();
     private final LineSender sender = new LineSender(client(line.baseUrl(), traces), Duration.ofSeconds(50),
-            new LineMetrics(registry), FAST_RETRIES, traces);
+            new LineMetrics(registry), FAST_RETRIES, traces, "客服專員 Agent");
 
     @BeforeAll
     static void startLine() {
@@ -60,6 +60,18 @@ class LineSenderTest {
             assertThat(sent.texts()).containsExactly("您好", "第二則");
         });
         assertThat(registry.counter("casedesk.line.sends", "method", "reply", "outcome", "sent").count()).isEqualTo(1);
+    }
+
+    @Test
+    void anAgentsMessageShowsTheAgentAsSenderAndTheBotsDoesNot() {
+        String user = newUser();
+        OutboundLineMessage agent = new OutboundLineMessage(SimulatorConfig.DEV_DESTINATION, user, null, null, null, null,
+                List.of("我是承辦律師的助理"), AnswerKind.AGENT);
+
+        send(UUID.randomUUID().toString(), agent);
+        send(UUID.randomUUID().toString(), message(user, null, null, "自動回覆"));
+
+        assertThat(line.chat(user)).extracting(BotMessage::senderName).containsExactly("客服專員 Agent", null);
     }
 
     @Test
@@ -138,7 +150,7 @@ class LineSenderTest {
     @Test
     void anUnreachableLineIsAFailedPush() {
         LineSender offline = new LineSender(client(URI.create("http://127.0.0.1:9"), traces), Duration.ofSeconds(50),
-                new LineMetrics(registry), FAST_RETRIES, traces);
+                new LineMetrics(registry), FAST_RETRIES, traces, "客服專員 Agent");
 
         Outcome outcome = offline.send(UUID.randomUUID().toString(), message(newUser(), null, null, "hi"))
                 .await().atMost(Duration.ofSeconds(20));
