@@ -21,6 +21,7 @@ import io.casedesk.schema.Intent;
 import io.casedesk.schema.OutboundEmailMessage;
 import io.casedesk.schema.OutboundLineMessage;
 import io.casedesk.schema.Topics;
+import io.casedesk.schema.TraceContext;
 import io.casedesk.schema.TurnKind;
 import io.casedesk.schema.Urgency;
 import io.quarkus.test.junit.QuarkusTest;
@@ -165,6 +166,9 @@ class TicketFlowIT extends HandoffTestBase {
         Envelope<OutboundLineMessage> outbound = broker.await(Topics.OUTBOUND_LINE, conversation, OutboundLineMessage.class,
                 m -> m.answerKind() == AnswerKind.AGENT);
         assertThat(outbound.payload().texts()).containsExactly("張先生您好，我是林律師的助理，請問需要什麼協助？");
+        // The agent's answer continues the handed-off message's trace.
+        assertThat(TraceContext.traceIdOf(outbound.traceparent())).isPresent()
+                .isEqualTo(TraceContext.traceIdOf(awaitState(conversation, ConversationMode.HUMAN, "assigned").traceparent()));
         assertThat(outbound.payload().to()).isEqualTo(user);
         assertThat(outbound.payload().destination()).isEqualTo(TestEvents.BOT);
         assertThat(outbound.payload().replyToken()).isNull();

@@ -156,6 +156,8 @@ final class LocalStack implements AutoCloseable {
         Map<String, String> properties = new LinkedHashMap<>();
         properties.put("quarkus.http.port", String.valueOf(port));
         properties.put("kafka.bootstrap.servers", settings.kafkaBootstrap());
+        // Services run in the prod profile, whose logs are JSON for a log collector; on a laptop, lines read better.
+        properties.put("quarkus.log.console.json.enabled", "false");
         properties.putAll(specific);
         return properties;
     }

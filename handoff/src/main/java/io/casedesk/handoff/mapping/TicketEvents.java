@@ -13,6 +13,7 @@ import io.casedesk.schema.EventPayload;
 import io.casedesk.schema.OutboundEmailMessage;
 import io.casedesk.schema.OutboundLineMessage;
 import io.casedesk.schema.Topics;
+import io.casedesk.schema.TraceContext;
 import io.casedesk.schema.TurnKind;
 
 import java.time.Instant;
@@ -29,15 +30,15 @@ public final class TicketEvents {
     public static OutgoingEvent state(Ticket ticket, ConversationMode mode, String agent, String reason, Instant now) {
         String id = EventIds.derive(ticket.id, "state-" + ticket.nextSeq());
         return new OutgoingEvent(Topics.CONVERSATION_STATE, Envelope.of(id, now, ticket.conversationId,
-                ticket.handoffEventId, null, new ConversationState(mode, agent, reason)));
+                ticket.handoffEventId, ticket.traceparent, new ConversationState(mode, agent, reason)));
     }
 
     /** A state change that belongs to no ticket: a pause switch. */
     public static OutgoingEvent control(String conversationId, int version, ConversationMode mode, String by,
                                         String reason, Instant now) {
         String id = EventIds.derive("control:" + conversationId, "state-" + version);
-        return new OutgoingEvent(Topics.CONVERSATION_STATE, Envelope.of(id, now, conversationId, null, null,
-                new ConversationState(mode, by, reason)));
+        return new OutgoingEvent(Topics.CONVERSATION_STATE, Envelope.of(id, now, conversationId, null,
+                TraceContext.newTrace().traceparent(), new ConversationState(mode, by, reason)));
     }
 
     /** A text to the customer on their channel, plus its audit-log turn. */
@@ -57,7 +58,8 @@ public final class TicketEvents {
             topic = Topics.OUTBOUND_LINE;
         }
         List<OutgoingEvent> events = new ArrayList<>();
-        events.add(new OutgoingEvent(topic, Envelope.of(eventId, now, ticket.conversationId, causation, null, message)));
+        events.add(new OutgoingEvent(topic,
+                Envelope.of(eventId, now, ticket.conversationId, causation, ticket.traceparent, message)));
         TurnKind turnKind = actor.startsWith("agent:") ? TurnKind.AGENT_REPLY : TurnKind.ANSWER;
         events.add(turn(ticket, EventIds.derive(eventId, "turn"), turnKind, actor, text,
                 kind.name().toLowerCase(java.util.Locale.ROOT), now));
@@ -69,7 +71,7 @@ public final class TicketEvents {
         ConversationTurn turn = new ConversationTurn(kind, channel(ticket), ticket.identity, ticket.customerRef, actor,
                 text, null, detail);
         return new OutgoingEvent(Topics.CONVERSATION, Envelope.of(eventId, now, ticket.conversationId,
-                ticket.handoffEventId, null, turn));
+                ticket.handoffEventId, ticket.traceparent, turn));
     }
 
     public static Channel channel(Ticket ticket) {

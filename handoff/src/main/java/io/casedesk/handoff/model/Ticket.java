@@ -56,6 +56,8 @@ public class Ticket extends PanacheEntityBase {
     public String replyTarget;
     @Column(name = "handoff_event_id")
     public String handoffEventId;
+    /** The handed-off message's trace (W3C traceparent), continued by every event the ticket causes. */
+    public String traceparent;
     public String agent;
     @Column(name = "created_at")
     public Instant createdAt;

@@ -184,6 +184,7 @@ public class TicketService {
         ticket.replyTarget = Json.write(inbound == null ? new ReplyTarget(HandoffMapper.channel(request), null, null,
                 null, null, null, null, null, List.of(), null, null) : ReplyTarget.of(inbound, inboundId));
         ticket.handoffEventId = request.eventId();
+        ticket.traceparent = request.traceparent();
         ticket.createdAt = now;
         ServiceHours hours = calendar.settings().hours();
         // Out of hours, the wait (and its timeout) starts when the next window opens.

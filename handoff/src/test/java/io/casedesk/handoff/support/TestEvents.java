@@ -12,6 +12,7 @@ import io.casedesk.schema.InboundMessage;
 import io.casedesk.schema.Intent;
 import io.casedesk.schema.LineSource;
 import io.casedesk.schema.MessageKind;
+import io.casedesk.schema.TraceContext;
 import io.casedesk.schema.Triage;
 import io.casedesk.schema.TriagedMessage;
 import io.casedesk.schema.TurnKind;
@@ -45,7 +46,8 @@ public final class TestEvents {
                 String.valueOf(Math.abs(webhookEventId.hashCode())), "reply-token-" + webhookEventId, at, false, false, false);
         InboundMessage inbound = new InboundMessage(Channel.LINE, MessageKind.TEXT, userId, null, "zh-TW", text, List.of(),
                 at, line, null);
-        return Envelope.of(EventIds.lineInbound(webhookEventId), at, lineConversation(userId), null, null, inbound);
+        return Envelope.of(EventIds.lineInbound(webhookEventId), at, lineConversation(userId), null,
+                TraceContext.newTrace().traceparent(), inbound);
     }
 
     /** A customer's email. */
@@ -65,7 +67,7 @@ public final class TestEvents {
                 List.of("needs_human:test"));
         HandoffRequest request = new HandoffRequest(reason, new TriagedMessage(inbound.payload(), triage), null, draftText);
         return Envelope.of(EventIds.derive(inbound.eventId(), "handoff"), inbound.occurredAt(), inbound.conversationId(),
-                EventIds.derive(inbound.eventId(), "triage"), null, request);
+                EventIds.derive(inbound.eventId(), "triage"), inbound.traceparent(), request);
     }
 
     /** A plain request for a person, in Traditional Chinese. */
