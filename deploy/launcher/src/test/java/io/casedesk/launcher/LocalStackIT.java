@@ -3,6 +3,7 @@ package io.casedesk.launcher;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.casedesk.infra.FreePorts;
+import io.casedesk.infra.test.HeadlessChromium;
 import io.casedesk.schema.Topics;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -11,6 +12,11 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -39,6 +45,8 @@ class LocalStackIT {
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final Pattern CASE_NUMBER = Pattern.compile("\\d{4}-[A-Z]{3}-\\d{4}");
     private static final String CHANG_LINE_USER = "Uf0d4b5d7bf148e3c5849974bb722897c";
+
+    private static final Duration BROWSER_WAIT = Duration.ofSeconds(60);
 
     private static LocalStack stack;
     private static JsonNode bundle;
@@ -173,6 +181,55 @@ class LocalStackIT {
         assertThat(forged.statusCode()).isEqualTo(401);
         assertThat(unsigned.statusCode()).isEqualTo(401);
         assertThat(inboundRecords()).noneMatch(r -> r.value().contains(webhookEventId));
+    }
+
+    /**
+     * The whole handoff, in real browsers: a customer (蔡佩珊, C-1008) asks for a person in the LINE simulator's page,
+     * the ticket appears live in the agent's inbox, the agent answers from the keyboard, and the answer arrives live
+     * in the customer's chat, under the agent's name. Screenshots: deploy/launcher/target/screenshots/.
+     */
+    @Test
+    void anAgentAnswersInTheInboxAndTheCustomerSeesItLiveOnLine() {
+        Path screenshots = Path.of("target", "screenshots");
+        String answer = "蔡小姐您好，我是承辦律師的助理，這就為您確認。";
+        try (HeadlessChromium agentBrowser = HeadlessChromium.start();
+             HeadlessChromium customerBrowser = HeadlessChromium.start()) {
+            WebDriver inbox = agentBrowser.driver();
+            inbox.get("http://127.0.0.1:" + stack.settings().handoffPort() + "/inbox/");
+            agentBrowser.waitUpTo(BROWSER_WAIT).until(ExpectedConditions.visibilityOfElementLocated(By.id("login-form")));
+            inbox.findElement(By.id("username")).sendKeys("agent1");
+            inbox.findElement(By.id("password")).sendKeys("agent1", Keys.ENTER);
+            agentBrowser.waitUpTo(BROWSER_WAIT).until(ExpectedConditions.textToBe(By.id("me"), "agent1"));
+            agentBrowser.waitUpTo(BROWSER_WAIT).until(d -> d.findElement(By.id("live-status")).getText().startsWith("●"));
+            agentBrowser.screenshot(screenshots.resolve("stack-1-inbox-signed-in.png"));
+
+            WebDriver line = customerBrowser.driver();
+            line.get(stack.settings().simulatorUrl() + "/#C-1008");
+            customerBrowser.waitUpTo(BROWSER_WAIT).until(
+                    ExpectedConditions.textToBePresentInElementLocated(By.id("chat-subtitle"), "C-1008"));
+            line.findElement(By.id("input")).sendKeys("我要找真人律師，麻煩盡快", Keys.ENTER);
+            customerBrowser.waitUpTo(BROWSER_WAIT).until(ExpectedConditions.visibilityOfElementLocated(
+                    By.cssSelector(".row[data-kind='bot']")));
+
+            By ticket = By.xpath("//ul[@id='queue']/li[contains(., '蔡佩珊')]");
+            agentBrowser.waitUpTo(BROWSER_WAIT).until(ExpectedConditions.visibilityOfElementLocated(ticket));
+            agentBrowser.screenshot(screenshots.resolve("stack-2-inbox-live-ticket.png"));
+            inbox.findElement(ticket).click();
+            agentBrowser.waitUpTo(BROWSER_WAIT).until(
+                    ExpectedConditions.textToBePresentInElementLocated(By.id("ticket-title"), "蔡佩珊"));
+            assertThat(inbox.findElement(By.id("cases")).getText()).contains("2026-FAM-0207");
+            WebElement reply = inbox.findElement(By.id("reply-text"));
+            reply.sendKeys(answer);
+            reply.sendKeys(Keys.ENTER);
+            agentBrowser.waitUpTo(BROWSER_WAIT).until(ExpectedConditions.textToBePresentInElementLocated(
+                    By.cssSelector("#messages li.msg.agent"), answer));
+            agentBrowser.screenshot(screenshots.resolve("stack-3-inbox-answered.png"));
+
+            WebElement received = customerBrowser.waitUpTo(BROWSER_WAIT).until(ExpectedConditions.visibilityOfElementLocated(
+                    By.xpath("//div[contains(@class,'row') and contains(@class,'from-agent')][contains(., '" + answer + "')]")));
+            assertThat(received.getText()).contains(answer);
+            customerBrowser.screenshot(screenshots.resolve("stack-4-line-answer-from-agent.png"));
+        }
     }
 
     private static JsonNode say(String request) throws Exception {
