@@ -3,7 +3,6 @@ package io.casedesk.classifier.service.embedding;
 import dev.langchain4j.data.embedding.Embedding;
 import dev.langchain4j.data.segment.TextSegment;
 import dev.langchain4j.model.embedding.EmbeddingModel;
-import dev.langchain4j.model.embedding.onnx.bgesmallzhv15q.BgeSmallZhV15QuantizedEmbeddingModel;
 import io.casedesk.classifier.service.TriageEngine;
 import io.casedesk.classifier.service.rules.LocalRulesTriageEngine;
 import io.casedesk.classifier.service.rules.ModelReading;
@@ -27,7 +26,7 @@ public final class EmbeddingTriageEngine implements TriageEngine {
     public static final String NAME = "local";
 
     /** Only the opening of a long message is embedded: it carries the topic, and the cost grows with the length. */
-    static final int MAX_EMBEDDED_CHARS = 256;
+    static final int MAX_EMBEDDED_CHARS = 128;
 
     private static final int NEAREST_EXAMPLES = 3;
 
@@ -51,12 +50,11 @@ public final class EmbeddingTriageEngine implements TriageEngine {
     }
 
     /**
-     * The engine with the bundled BGE small zh v1.5 model (quantized, loaded once) and the module's training examples.
-     * The model embeds a batch in the caller's thread: ONNX Runtime already spreads one inference over the cores, and
-     * a thread per text on top of that only makes them compete.
+     * The engine with the bundled BGE small zh v1.5 model (quantized, loaded once, one text per core at a time) and the
+     * module's training examples.
      */
     public static EmbeddingTriageEngine withBundledModel(LocalRulesTriageEngine rules) {
-        return new EmbeddingTriageEngine(new BgeSmallZhV15QuantizedEmbeddingModel(Runnable::run),
+        return new EmbeddingTriageEngine(new ParallelBgeSmallZhModel(),
                 TrainingExample.load(TrainingExample.DEFAULT_RESOURCE), rules);
     }
 

@@ -32,28 +32,33 @@ final class Cue {
 
     private final String text;
     private final Pattern pattern;
+    /** A word every match contains; most messages lack it, and looking for it is far cheaper than the pattern. */
+    private final String requiredWord;
 
-    private Cue(String text, Pattern pattern) {
+    private Cue(String text, Pattern pattern, String requiredWord) {
         this.text = text;
         this.pattern = pattern;
+        this.requiredWord = requiredWord;
     }
 
     /** A phrase; see the class comment for how it matches. */
     static Cue phrase(String phrase) {
         String prepared = prepare(phrase);
         if (!LATIN_LETTER.matcher(prepared).find()) {
-            return new Cue(prepared, null);
+            return new Cue(prepared, null, null);
         }
         boolean anyEnding = prepared.endsWith("*");
         String words = anyEnding ? prepared.substring(0, prepared.length() - 1) : prepared;
-        String body = String.join("\\s+", Arrays.stream(words.split(" ")).map(Pattern::quote).toList());
-        return new Cue(prepared, Pattern.compile("(?<![a-z0-9])" + body + (anyEnding ? "[a-z]*" : "") + "(?![a-z0-9])"));
+        String[] split = words.split(" ");
+        String body = String.join("\\s+", Arrays.stream(split).map(Pattern::quote).toList());
+        return new Cue(prepared, Pattern.compile("(?<![a-z0-9])" + body + (anyEnding ? "[a-z]*" : "") + "(?![a-z0-9])"),
+                split[0]);
     }
 
     /** A regular expression over prepared text, for phrasings with a gap ("跟 ... 談"). */
     static Cue regex(String regex) {
         String prepared = prepare(regex);
-        return new Cue(prepared, Pattern.compile(prepared));
+        return new Cue(prepared, Pattern.compile(prepared), null);
     }
 
     /**
@@ -77,6 +82,9 @@ final class Cue {
                     return true;
                 }
             }
+            return false;
+        }
+        if (requiredWord != null && !preparedText.contains(requiredWord)) {
             return false;
         }
         Matcher matcher = pattern.matcher(preparedText);
