@@ -12,7 +12,6 @@ import io.casedesk.schema.Intent;
 import io.casedesk.schema.Triage;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,8 +29,6 @@ public final class EmbeddingTriageEngine implements TriageEngine {
     static final int MAX_EMBEDDED_CHARS = 128;
 
     private static final int NEAREST_EXAMPLES = 3;
-    /** The embedding has length 1; a cue feature of this size weighs about as much as a clear difference in topic. */
-    private static final double CUE_FEATURE_SCALE = 0.5;
 
     private final EmbeddingModel embeddingModel;
     private final LocalRulesTriageEngine rules;
@@ -41,13 +38,11 @@ public final class EmbeddingTriageEngine implements TriageEngine {
     public EmbeddingTriageEngine(EmbeddingModel embeddingModel, List<TrainingExample> examples, LocalRulesTriageEngine rules) {
         this.embeddingModel = embeddingModel;
         this.rules = rules;
-        List<String> texts = examples.stream().map(TrainingExample::text).toList();
-        List<float[]> vectors = embed(texts);
+        List<float[]> vectors = embed(examples.stream().map(TrainingExample::text).toList());
         Map<Intent, List<float[]>> byIntent = new LinkedHashMap<>();
         Map<Emotion, List<float[]>> byEmotion = new LinkedHashMap<>();
         for (int i = 0; i < examples.size(); i++) {
-            byIntent.computeIfAbsent(examples.get(i).intent(), intent -> new ArrayList<>())
-                    .add(intentFeatures(vectors.get(i), texts.get(i)));
+            byIntent.computeIfAbsent(examples.get(i).intent(), intent -> new ArrayList<>()).add(vectors.get(i));
             byEmotion.computeIfAbsent(examples.get(i).emotion(), emotion -> new ArrayList<>()).add(vectors.get(i));
         }
         this.intentClassifier = new SoftmaxClassifier<>(byIntent);
@@ -88,7 +83,7 @@ public final class EmbeddingTriageEngine implements TriageEngine {
         List<float[]> vectors = embed(texts);
         ModelReading[] readings = new ModelReading[messages.size()];
         for (int j = 0; j < withText.size(); j++) {
-            readings[withText.get(j)] = read(vectors.get(j), texts.get(j));
+            readings[withText.get(j)] = read(vectors.get(j));
         }
         List<Triage> triages = new ArrayList<>(messages.size());
         for (int i = 0; i < messages.size(); i++) {
@@ -97,24 +92,10 @@ public final class EmbeddingTriageEngine implements TriageEngine {
         return triages;
     }
 
-    private ModelReading read(float[] vector, String text) {
-        NearestExamplesClassifier.Prediction<Intent> intent = intentClassifier.classify(intentFeatures(vector, text));
+    private ModelReading read(float[] vector) {
+        NearestExamplesClassifier.Prediction<Intent> intent = intentClassifier.classify(vector);
         NearestExamplesClassifier.Prediction<Emotion> emotion = emotionClassifier.classify(vector);
         return new ModelReading(intent.probabilities(), emotion.label(), emotion.confidence());
-    }
-
-    /**
-     * The intent model reads the embedding and the rules' cues side by side: the embedding knows the topic of a
-     * sentence, the cues the words that settle it ("發票", "reschedule"), and the model learns how much each cue
-     * is worth from the examples instead of a fixed vote.
-     */
-    static float[] intentFeatures(float[] vector, String text) {
-        double[] cues = LocalRulesTriageEngine.cueFeatures(text);
-        float[] features = Arrays.copyOf(vector, vector.length + cues.length);
-        for (int i = 0; i < cues.length; i++) {
-            features[vector.length + i] = (float) (CUE_FEATURE_SCALE * cues[i]);
-        }
-        return features;
     }
 
     private List<float[]> embed(List<String> texts) {

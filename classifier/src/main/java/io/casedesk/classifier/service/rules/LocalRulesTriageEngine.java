@@ -26,13 +26,8 @@ public final class LocalRulesTriageEngine implements TriageEngine {
     public static final String NAME = "local-rules";
 
     private static final int GREETING_MAX_LENGTH = 20;
-    /**
-     * How much the rules' topic counts next to a model's probabilities (see {@link #intent(String, ModelReading)}).
-     * Small, because the model reads the cues as features already; chosen by cross-validation on the training examples.
-     */
-    private static final double RULES_VOTE_WEIGHT = 0.3;
-    /** Topic scores above this (two strong cues) say nothing more about the topic. */
-    private static final int MAX_TOPIC_SCORE = 4;
+    /** How much the rules' topic counts next to a model's probabilities (see {@link #intent(String, ModelReading)}). */
+    private static final double RULES_VOTE_WEIGHT = 1.0;
     private static final Pattern LATIN_WORD = Pattern.compile("[a-z]+");
 
     private final LanguageDetector languageDetector;
@@ -89,24 +84,6 @@ public final class LocalRulesTriageEngine implements TriageEngine {
         String text = message.text() == null ? "" : message.text();
         String subject = message.email() == null ? null : message.email().subject();
         return subject == null || subject.isBlank() || text.startsWith(subject) ? text : subject + "\n\n" + text;
-    }
-
-    /**
-     * The rules' cues as numbers, for a model to learn from: the score of each topic (capped), then whether the text
-     * asks for a person, greets in a short message, and says anger or anxiety in words.
-     */
-    public static double[] cueFeatures(String text) {
-        String prepared = Cue.prepare(text);
-        double[] features = new double[TriageLexicon.TOPICS.size() + 4];
-        for (int i = 0; i < TriageLexicon.TOPICS.size(); i++) {
-            features[i] = Math.min(TriageLexicon.TOPICS.get(i).score(prepared), MAX_TOPIC_SCORE) / (double) MAX_TOPIC_SCORE;
-        }
-        int next = TriageLexicon.TOPICS.size();
-        features[next] = TriageLexicon.HUMAN_REQUEST.foundIn(prepared) ? 1 : 0;
-        features[next + 1] = TriageLexicon.GREETING.foundIn(prepared) && length(prepared) <= GREETING_MAX_LENGTH ? 1 : 0;
-        features[next + 2] = TriageLexicon.ANGRY.foundIn(prepared) ? 1 : 0;
-        features[next + 3] = TriageLexicon.ANXIOUS.foundIn(prepared) ? 1 : 0;
-        return features;
     }
 
     /** A follow or join is a greeting, a file or picture is most likely a document; the rest is other. */

@@ -13,7 +13,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -188,40 +187,6 @@ class LocalRulesTriageEngineTest {
         assertThat(triage.language()).isEqualTo("zh-Hant");
         assertThat(triage.needsHuman()).isFalse();
         assertThat(triage.engine()).isEqualTo("local-rules");
-    }
-
-    @Test
-    void turnsItsCuesIntoFeaturesForAModel() {
-        int topics = TriageLexicon.TOPICS.size();
-        int billing = topicIndex(Intent.BILLING);
-
-        double[] invoice = LocalRulesTriageEngine.cueFeatures("Could you send the invoice and the receipt again?");
-        assertThat(invoice).hasSize(topics + 4);
-        assertThat(invoice[billing]).isEqualTo(1.0);
-        assertThat(Arrays.stream(invoice).allMatch(value -> value >= 0 && value <= 1)).isTrue();
-
-        double[] person = LocalRulesTriageEngine.cueFeatures("我要找真人，氣死我了，好擔心");
-        assertThat(person[topics]).as("asks for a person").isEqualTo(1.0);
-        assertThat(person[topics + 2]).as("angry").isEqualTo(1.0);
-        assertThat(person[topics + 3]).as("anxious").isEqualTo(1.0);
-        assertThat(LocalRulesTriageEngine.cueFeatures("您好")[topics + 1]).as("short greeting").isEqualTo(1.0);
-        assertThat(LocalRulesTriageEngine.cueFeatures("asdf qwer")).containsOnly(0.0);
-    }
-
-    @Test
-    void findsEnglishCuesOfSeveralWordsAndEndingsOnly() {
-        assertThat(engine.triage(text("Could we reschedule to Friday?")).intent()).isEqualTo(Intent.APPOINTMENT);
-        assertThat(engine.triage(text("I was not charged twice")).intent()).isNotEqualTo(Intent.BILLING);
-        assertThat(engine.triage(text("HOW MUCH is a will?")).intent()).isEqualTo(Intent.BILLING);
-    }
-
-    private static int topicIndex(Intent intent) {
-        for (int i = 0; i < TriageLexicon.TOPICS.size(); i++) {
-            if (TriageLexicon.TOPICS.get(i).intent() == intent) {
-                return i;
-            }
-        }
-        throw new IllegalArgumentException("No topic " + intent);
     }
 
     static InboundMessage text(String text) {
