@@ -59,6 +59,8 @@ public class ResponderService {
     private final MeterRegistry metrics;
     private final Clock clock;
     private final Timer ownLatency;
+    /** True when a model writes the answers: its time is not the responder's own, and it reads the latest turns. */
+    private final boolean modelEngine;
 
     public ResponderService(@RestClient CaseServiceClient caseService, KnowledgeBase knowledgeBase,
                             ReplyPolicyDecider policy, AnswerEngine engine, IdentityLinkFlow identityLinks,
@@ -74,6 +76,8 @@ public class ResponderService {
         this.config = config;
         this.metrics = metrics;
         this.clock = clock;
+        // By name: the engine is a CDI client proxy, never an instance of the engine class itself.
+        this.modelEngine = !LocalAnswerWriter.NAME.equals(engine.engineName());
         this.ownLatency = Timer.builder("casedesk.responder.latency")
                 .description("The responder's own time per message, without the model's")
                 .tag("engine", engine.engineName())
@@ -127,12 +131,12 @@ public class ResponderService {
             }
             List<CaseView> cases = verified ? caseService.cases(customer.get().customerRef(), "all") : List.of();
             List<ArticleView> articles = wantsArticles(intent, verified) ? knowledgeBase.matching(inbound.text(), language) : List.of();
-            boolean modelEngine = !LocalAnswerWriter.NAME.equals(engine.engineName());
             context = new AnswerContext(language, customer, cases, articles,
                     modelEngine ? recentTurns(triaged) : List.of(), modelEngine ? knowledgeBase.firm() : null);
         } catch (CaseServiceUnavailableException | ProcessingException | WebApplicationException e) {
             // Without the record no answer can be grounded: a person takes over rather than the bot guessing.
-            LOG.warnf("case-service unavailable for event %s: %s", triaged.eventId(), e.getMessage());
+            // The exception's message may name the request's URL, with the writer's identity in it: only its type.
+            LOG.warnf("case-service unavailable for event %s: %s", triaged.eventId(), e.getClass().getSimpleName());
             return handoff(triaged, null, "case_service_unavailable", words.get(Phrase.HANDOFF_ACKNOWLEDGEMENT), null);
         }
         String customerRef = context.knownCustomer() ? context.customer().get().customerRef() : null;
@@ -147,7 +151,7 @@ public class ResponderService {
             try {
                 answer = engine.write(inbound, intent, context, config.discloseAutomation());
             } finally {
-                if (!LocalAnswerWriter.NAME.equals(engine.engineName())) {
+                if (modelEngine) {
                     modelNanos[0] = System.nanoTime() - engineStart;
                 }
             }
