@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * GreenMail with SMTP and IMAP on free ports: {@code quarkus.mailer} sends to it, and the IMAP reader reads the
@@ -118,7 +119,7 @@ public class GreenMailTestResource implements QuarkusTestResourceLifecycleManage
 
     /** Starts GreenMail's SMTP server again on its port, with the same mailboxes. */
     public static synchronized void startSmtp() {
-        smtp = started(new SmtpServer(smtpSetup, greenMail.getManagers()));
+        smtp = started(() -> new SmtpServer(smtpSetup, greenMail.getManagers()));
     }
 
     /** Stops GreenMail's IMAP server, dropping the service's connections, until {@link #startImap()}. */
@@ -127,20 +128,33 @@ public class GreenMailTestResource implements QuarkusTestResourceLifecycleManage
     }
 
     public static synchronized void startImap() {
-        imap = started(new ImapServer(imapSetup, greenMail.getManagers()));
+        imap = started(() -> new ImapServer(imapSetup, greenMail.getManagers()));
     }
 
-    private static AbstractServer started(AbstractServer server) {
-        server.startService();
-        try {
-            if (!server.waitTillRunning(30_000)) {
-                throw new IllegalStateException("GreenMail " + server.getProtocol() + " did not start");
+    /**
+     * Starts a new server on the fixed port. The port of a server just closed (a stopped one, or a stand-in put in
+     * its place) can take a moment to be free again, so a failed bind is tried again for a few seconds.
+     */
+    private static AbstractServer started(Supplier<AbstractServer> newServer) {
+        IllegalStateException failure = null;
+        for (int attempt = 0; attempt < 40; attempt++) {
+            AbstractServer server = newServer.get();
+            server.startService();
+            try {
+                if (server.waitTillRunning(30_000)) {
+                    return server;
+                }
+                server.stopService();
+                failure = new IllegalStateException("GreenMail " + server.getProtocol() + " did not start");
+                Thread.sleep(250);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            } catch (RuntimeException e) {
+                failure = new IllegalStateException("GreenMail " + server.getProtocol() + " did not start", e);
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
         }
-        return server;
+        throw failure;
     }
 
     @Override

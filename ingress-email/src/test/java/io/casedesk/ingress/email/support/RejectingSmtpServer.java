@@ -24,16 +24,37 @@ public final class RejectingSmtpServer implements AutoCloseable {
     private final AtomicInteger rejectedRecipients = new AtomicInteger();
 
     public RejectingSmtpServer(int port) {
-        try {
-            socket = new ServerSocket();
-            socket.setReuseAddress(true);
-            socket.bind(new java.net.InetSocketAddress(InetAddress.getByName("127.0.0.1"), port));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        socket = bound(port);
         acceptor = new Thread(this::accept, "rejecting-smtp");
         acceptor.setDaemon(true);
         acceptor.start();
+    }
+
+    /** A server socket on the port GreenMail just left; the port can take a moment to be free again. */
+    private static ServerSocket bound(int port) {
+        IOException failure = null;
+        for (int attempt = 0; attempt < 40; attempt++) {
+            try {
+                ServerSocket server = new ServerSocket();
+                server.setReuseAddress(true);
+                try {
+                    server.bind(new java.net.InetSocketAddress(InetAddress.getByName("127.0.0.1"), port));
+                    return server;
+                } catch (IOException e) {
+                    server.close();
+                    throw e;
+                }
+            } catch (IOException e) {
+                failure = e;
+                try {
+                    Thread.sleep(250);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    break;
+                }
+            }
+        }
+        throw new UncheckedIOException("Cannot listen on port " + port, failure);
     }
 
     /** How many {@code RCPT TO} commands were answered 550. */
