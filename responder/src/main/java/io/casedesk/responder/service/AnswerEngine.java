@@ -13,6 +13,12 @@ public interface AnswerEngine {
     String engineName();
 
     /**
+     * Whether a model writes the answers: its time is then not the responder's own, and it is given the
+     * conversation's latest turns and the firm's tone.
+     */
+    boolean usesModel();
+
+    /**
      * @throws AnswerEngineUnavailableException when the engine cannot answer now (timeout, error, nonsense); the
      *                                          customer then gets the fallback text and a person takes over
      */

@@ -80,8 +80,8 @@ public class GroundingCheck {
         Matcher money = CURRENCY_AMOUNT.matcher(answerWithoutDates);
         while (money.find()) {
             String amount = normalizeAmount(money.group(1) != null ? money.group(1) : money.group(2));
-            if (!contextAmounts.contains(amount) && !amounts(contextText.replace(",", "")).contains(amount)
-                    && !contextText.contains(amount)) {
+            // A small amount ("NT$500") is below the four-digit amounts collected above: found as written, then.
+            if (!contextAmounts.contains(amount) && !contextText.contains(amount)) {
                 problems.add("amount not in context");
             }
         }

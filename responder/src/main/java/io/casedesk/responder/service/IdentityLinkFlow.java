@@ -1,6 +1,7 @@
 package io.casedesk.responder.service;
 
 import io.casedesk.responder.client.CaseServiceClient;
+import io.casedesk.responder.client.CustomerView;
 import io.casedesk.responder.client.LinkBody;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -75,16 +76,16 @@ public class IdentityLinkFlow {
         return Optional.empty();
     }
 
-    /** Carries the attempt out with case-service and returns the reply, and whether the identity is now verified. */
+    /** Carries the attempt out with case-service and returns the reply, and the customer when it linked. */
     Result attempt(String channel, String identity, Attempt attempt, ReplyLanguage language) {
         Phrasebook words = Phrasebook.of(language);
         if (attempt instanceof CodeRequest request) {
             try (Response response = caseService.requestCode(channel, identity, LinkBody.codeRequest(request.caseNumber()))) {
                 if (response.getStatus() == 429) {
-                    return count("locked_out", new Result(words.get(Phrase.LINK_LOCKED), false));
+                    return count("locked_out", new Result(words.get(Phrase.LINK_LOCKED), null));
                 }
                 long minutes = Math.max(1, validForSeconds(response) / 60);
-                return count("code_sent", new Result(String.format(words.get(Phrase.LINK_CODE_SENT), minutes), false));
+                return count("code_sent", new Result(String.format(words.get(Phrase.LINK_CODE_SENT), minutes), null));
             }
         }
         LinkBody body = attempt instanceof WithCode withCode
@@ -92,10 +93,12 @@ public class IdentityLinkFlow {
                 : new LinkBody(attempt.caseNumber(), ((WithSecret) attempt).secret(), null);
         try (Response response = caseService.link(channel, identity, body)) {
             return switch (response.getStatus()) {
-                case 200 -> count("linked", new Result(words.get(Phrase.LINK_SUCCEEDED), true));
-                case 409 -> count("held_by_another", new Result(words.get(Phrase.LINK_HELD_BY_ANOTHER), false));
-                case 429 -> count("locked_out", new Result(words.get(Phrase.LINK_LOCKED), false));
-                default -> count("failed", new Result(words.get(Phrase.LINK_FAILED), false));
+                // case-service answers a link with the identity as it now resolves: no second call needed.
+                case 200 -> count("linked", new Result(words.get(Phrase.LINK_SUCCEEDED),
+                        response.readEntity(CustomerView.class).customerRef()));
+                case 409 -> count("held_by_another", new Result(words.get(Phrase.LINK_HELD_BY_ANOTHER), null));
+                case 429 -> count("locked_out", new Result(words.get(Phrase.LINK_LOCKED), null));
+                default -> count("failed", new Result(words.get(Phrase.LINK_FAILED), null));
             };
         }
     }
@@ -113,8 +116,12 @@ public class IdentityLinkFlow {
         return result;
     }
 
-    /** The reply to the writer, and whether their identity is verified now. */
-    record Result(String reply, boolean linked) {
+    /**
+     * The reply to the writer.
+     *
+     * @param linkedCustomerRef the customer the identity is now verified for, {@code null} when it is not
+     */
+    record Result(String reply, String linkedCustomerRef) {
     }
 
     record CodeAnswer(String status, long validForSeconds) {

@@ -28,6 +28,11 @@ public class LocalAnswerWriter implements AnswerEngine {
     }
 
     @Override
+    public boolean usesModel() {
+        return false;
+    }
+
+    @Override
     public Answer write(InboundMessage message, Intent intent, AnswerContext context, boolean discloseAutomation) {
         Phrasebook words = Phrasebook.of(context.language());
         if (message.kind() == MessageKind.FOLLOW) {

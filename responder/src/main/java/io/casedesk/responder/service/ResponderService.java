@@ -76,8 +76,7 @@ public class ResponderService {
         this.config = config;
         this.metrics = metrics;
         this.clock = clock;
-        // By name: the engine is a CDI client proxy, never an instance of the engine class itself.
-        this.modelEngine = !LocalAnswerWriter.NAME.equals(engine.engineName());
+        this.modelEngine = engine.usesModel();
         this.ownLatency = Timer.builder("casedesk.responder.latency")
                 .description("The responder's own time per message, without the model's")
                 .tag("engine", engine.engineName())
@@ -122,8 +121,7 @@ public class ResponderService {
             if (linkAttempt.isPresent() && decision.policy() != ReplyPolicy.HANDOFF) {
                 IdentityLinkFlow.Result result = identityLinks.attempt(channelName(inbound), identity(inbound),
                         linkAttempt.get(), language);
-                String customerRef = result.linked() ? resolveCustomer(inbound).map(CustomerView::customerRef).orElse(null) : null;
-                return outbound(triaged, customerRef, result.reply(), AnswerKind.SYSTEM);
+                return outbound(triaged, result.linkedCustomerRef(), result.reply(), AnswerKind.SYSTEM);
             }
             if (decision.policy() == ReplyPolicy.HANDOFF) {
                 String customerRef = customer.filter(CustomerView::verified).map(CustomerView::customerRef).orElse(null);

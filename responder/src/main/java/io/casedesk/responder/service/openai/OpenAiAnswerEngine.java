@@ -104,6 +104,11 @@ public final class OpenAiAnswerEngine implements AnswerEngine {
     }
 
     @Override
+    public boolean usesModel() {
+        return true;
+    }
+
+    @Override
     public Answer write(InboundMessage message, Intent intent, AnswerContext context, boolean discloseAutomation) {
         ChatRequest request = ChatRequest.builder()
                 .messages(SystemMessage.from(systemPrompt(context)), UserMessage.from(fencedContext(message, context)))
