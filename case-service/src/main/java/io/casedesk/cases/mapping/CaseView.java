@@ -36,11 +36,26 @@ public record CaseView(String number, String title, String type, String status, 
         return of(customerCase, history.stream().map(h -> new HistoryEntry(h.at, h.entry)).toList());
     }
 
+    /** The list view from a case's columns, for reads that skip the entity. */
+    public static CaseView summary(String number, String title, String type, String status, String stage,
+                                   String assignee, LocalDate openedAt, LocalDate nextStepDate,
+                                   String nextStepDescription, BigDecimal feeAmount, String feeCurrency) {
+        return of(number, title, type, status, stage, assignee, openedAt, nextStepDate, nextStepDescription,
+                feeAmount, feeCurrency, null);
+    }
+
     private static CaseView of(CustomerCase c, List<HistoryEntry> history) {
-        NextStep nextStep = c.nextStepDate == null && c.nextStepDescription == null
-                ? null : new NextStep(c.nextStepDate, c.nextStepDescription);
-        Fee fee = c.outstandingFeeAmount == null ? null : new Fee(c.outstandingFeeAmount, c.outstandingFeeCurrency);
-        return new CaseView(c.number, c.title, c.type, c.status, c.stage, c.assignee, c.openedAt, nextStep, fee,
-                history);
+        return of(c.number, c.title, c.type, c.status, c.stage, c.assignee, c.openedAt, c.nextStepDate,
+                c.nextStepDescription, c.outstandingFeeAmount, c.outstandingFeeCurrency, history);
+    }
+
+    private static CaseView of(String number, String title, String type, String status, String stage,
+                               String assignee, LocalDate openedAt, LocalDate nextStepDate,
+                               String nextStepDescription, BigDecimal feeAmount, String feeCurrency,
+                               List<HistoryEntry> history) {
+        NextStep nextStep = nextStepDate == null && nextStepDescription == null
+                ? null : new NextStep(nextStepDate, nextStepDescription);
+        Fee fee = feeAmount == null ? null : new Fee(feeAmount, feeCurrency);
+        return new CaseView(number, title, type, status, stage, assignee, openedAt, nextStep, fee, history);
     }
 }

@@ -4,7 +4,6 @@ import io.casedesk.cases.mapping.CaseView;
 import io.casedesk.cases.mapping.ConversationTurnPage;
 import io.casedesk.cases.service.ConversationHistory;
 import io.casedesk.cases.service.CustomerDirectory;
-import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
@@ -41,13 +40,8 @@ public class CustomerResource {
     @APIResponse(responseCode = "200", description = "The cases, possibly none")
     @APIResponse(responseCode = "404", description = "Unknown customer")
     public List<CaseView> cases(@PathParam("ref") String ref,
-            @Parameter(description = "open or all") @QueryParam("scope") @DefaultValue("open") String scope) {
-        boolean includeClosed = switch (scope) {
-            case "open" -> false;
-            case "all" -> true;
-            default -> throw new BadRequestException("scope must be open or all");
-        };
-        return directory.casesOf(ref, includeClosed).orElseThrow(NotFoundException::new);
+            @Parameter(description = CaseScope.DESCRIPTION) @QueryParam("scope") @DefaultValue(CaseScope.DEFAULT) String scope) {
+        return directory.casesOf(ref, CaseScope.includesClosed(scope)).orElseThrow(NotFoundException::new);
     }
 
     @GET

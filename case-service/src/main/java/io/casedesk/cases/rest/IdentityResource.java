@@ -1,23 +1,27 @@
 package io.casedesk.cases.rest;
 
+import io.casedesk.cases.mapping.CustomerCasesView;
 import io.casedesk.cases.mapping.IdentityView;
 import io.casedesk.cases.mapping.LinkCodeRequest;
 import io.casedesk.cases.mapping.LinkCodeRequestAnswer;
 import io.casedesk.cases.mapping.LinkRequest;
 import io.casedesk.cases.model.IdentityChannel;
 import io.casedesk.cases.service.CustomerDirectory;
+import io.casedesk.cases.service.IdentityCaseLookup;
 import io.casedesk.cases.service.IdentityLinking;
 import io.casedesk.cases.service.IdentityLinking.CodeRequestOutcome;
 import io.casedesk.cases.service.IdentityLinking.LinkOutcome;
 import io.casedesk.cases.service.IdentityLinking.Proof;
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -39,10 +43,12 @@ public class IdentityResource {
 
     private final CustomerDirectory directory;
     private final IdentityLinking linking;
+    private final IdentityCaseLookup caseLookup;
 
-    public IdentityResource(CustomerDirectory directory, IdentityLinking linking) {
+    public IdentityResource(CustomerDirectory directory, IdentityLinking linking, IdentityCaseLookup caseLookup) {
         this.directory = directory;
         this.linking = linking;
+        this.caseLookup = caseLookup;
     }
 
     @GET
@@ -53,6 +59,26 @@ public class IdentityResource {
             @Parameter(description = "line or email") @PathParam("channel") String channel,
             @Parameter(description = "LINE user id, or email address (any case)") @PathParam("externalId") String externalId) {
         return directory.resolveIdentity(channel, externalId).orElseThrow(NotFoundException::new);
+    }
+
+    @GET
+    @Path("/customer")
+    @Operation(summary = "The customer behind a LINE user id or email address, with their cases, in one call",
+            description = "What GET on the identity answers, plus cases: that customer's own cases, open ones first, "
+                    + "then by next step date and case number, as the customer's case list shows them. An "
+                    + "unverified identity gets no cases (an empty list) until it is linked.")
+    @APIResponse(responseCode = "200", description = "Known identity, with the customer's cases when it is verified")
+    @APIResponse(responseCode = "400", description = "scope is neither open nor all",
+            content = @Content(schema = @Schema(implementation = ApiError.class)))
+    @APIResponse(responseCode = "404", description = "Unknown identity or channel",
+            content = @Content(schema = @Schema(implementation = ApiError.class)))
+    public CustomerCasesView customerWithCases(
+            @Parameter(description = "line or email") @PathParam("channel") String channel,
+            @Parameter(description = "LINE user id, or email address (any case)") @PathParam("externalId") String externalId,
+            @Parameter(description = CaseScope.DESCRIPTION) @QueryParam("scope") @DefaultValue(CaseScope.DEFAULT) String scope) {
+        boolean includeClosed = CaseScope.includesClosed(scope);
+        return caseLookup.customerWithCases(channelOf(channel), externalId, includeClosed)
+                .orElseThrow(NotFoundException::new);
     }
 
     @POST

@@ -1,10 +1,22 @@
 package io.casedesk.cases.benchmark;
 
 import io.casedesk.cases.ApiClient;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.casedesk.infra.test.PostgresTestResource;
 import io.casedesk.infra.test.SharedInfrastructure;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusIntegrationTest;
+import io.vertx.core.Future;
+import io.vertx.core.MultiMap;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpVersion;
+import io.vertx.core.http.PoolOptions;
+import io.vertx.core.http.RequestOptions;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -14,39 +26,44 @@ import org.postgresql.PGConnection;
 
 import java.io.IOException;
 import java.io.StringReader;
+import java.lang.management.ManagementFactory;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeoutException;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.concurrent.locks.LockSupport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * What the responder does for every message, under load: resolve the writer's identity, then list that
- * customer's open cases: two REST calls over loopback HTTP against the running service, with 100,000 customers
- * and 200,000 cases in the database. Open loop: operations start on a fixed schedule (500 per second) whether
- * or not earlier ones finished, and each latency is measured from its scheduled start, so a stall shows up in
- * the figures instead of slowing the load down (no coordinated omission).
+ * What the responder does for every message, under load: resolve the writer's LINE identity and list that
+ * customer's open cases, against the running service with 100,000 customers and 200,000 cases in the database.
+ * By default one call, {@code GET /identities/line/{id}/customer} (what the responder makes);
+ * {@code -Dbenchmark.operation=two-calls} measures the earlier pair, identity then {@code /customers/{ref}/cases},
+ * for comparison. Open loop: operations start on a fixed schedule (500 per second) whether or not earlier ones
+ * finished, and each latency is measured from its scheduled start, so a stall shows up in the figures instead of
+ * slowing the load down (no coordinated omission).
  * <p>
  * The service runs as it runs in production, from its packaged jar in a JVM of its own
- * ({@code @QuarkusIntegrationTest}, test profile for the service keys), so the load generator's allocations and
- * garbage collections do not pause it; both still share this machine's cores with PostgreSQL.
+ * ({@code @QuarkusIntegrationTest}, test profile for the service keys, JVM options from
+ * {@code quarkus.test.arg-line}), so the load generator's allocations and garbage collections do not pause it;
+ * both still share this machine's cores with PostgreSQL and Kafka. The load generator is kept lean, since its CPU
+ * time is taken from those same cores: one Vert.x event loop, a pool of keep-alive HTTP/1.1 connections, request
+ * paths and headers built before the run, response bodies checked and dropped. Besides the latencies it prints the
+ * load average and, from the service's own metrics, its CPU time, allocation and GC pauses per operation.
  * <p>
  * Not part of the normal build; run it with
  * {@code ./mvnw -B -o verify -pl case-service -Dbenchmark -Dit.test=CaseLookupBenchmark -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false}.
@@ -63,19 +80,27 @@ class CaseLookupBenchmark {
     private static final Duration WARM_UP = Duration.ofSeconds(20);
     private static final Duration MEASURED = Duration.ofSeconds(30);
     private static final Duration DRAIN_TIMEOUT = Duration.ofSeconds(30);
+    /** Connections kept open to the service; a request waits for a free one when all are busy. */
+    private static final int CONNECTIONS = 16;
     /** Seeded rows are recognisable by these prefixes and removed afterwards. */
     private static final String REF_PREFIX = "BENCH-C";
     private static final String CASE_PREFIX = "BENCH-K";
     private static final String LINE_PREFIX = "Ubench";
+    private static final String TWO_CALLS = "two-calls";
 
     @TestHTTPResource("/")
     URI baseUri;
 
-    /**
-     * HTTP/2 (cleartext, upgraded on the first request): all requests share one connection. Over HTTP/1.1 the
-     * client opens a connection per request in flight, and a short stall then piles up thousands of sockets.
-     */
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_2).build();
+    private final boolean twoCalls = TWO_CALLS.equals(System.getProperty("benchmark.operation"));
+    private final MultiMap headers = HttpHeaders.headers()
+            .add(HttpHeaders.AUTHORIZATION, HttpHeaders.createOptimized("Bearer " + ApiClient.RESPONDER_KEY))
+            .add(HttpHeaders.ACCEPT, HttpHeaders.createOptimized("application/json"));
+    private final MultiMap metricsHeaders = HttpHeaders.headers().add(HttpHeaders.ACCEPT, "text/plain");
+    private final String[] customerPaths = new String[CUSTOMERS];
+    private final String[] identityPaths = new String[CUSTOMERS];
+    private final String[] casesPaths = new String[CUSTOMERS];
+    private Vertx vertx;
+    private HttpClient http;
 
     @BeforeAll
     void seed() throws SQLException, IOException {
@@ -97,6 +122,9 @@ class CaseLookupBenchmark {
                         .append("\tBenchmark matter\tcivil\t").append(status).append("\t2026-01-15\t")
                         .append(firstDate.plusDays((i + c) % 365)).append("\tHearing\n");
             }
+            customerPaths[i] = "/api/v1/identities/line/" + lineUserId(i) + "/customer";
+            identityPaths[i] = "/api/v1/identities/line/" + lineUserId(i);
+            casesPaths[i] = "/api/v1/customers/" + ref(i) + "/cases";
         }
         try (Connection connection = connect()) {
             var copy = connection.unwrap(PGConnection.class).getCopyAPI();
@@ -112,6 +140,13 @@ class CaseLookupBenchmark {
         }
         System.out.printf("Seeded %,d customers and %,d cases in %d ms%n", CUSTOMERS, CUSTOMERS * CASES_PER_CUSTOMER,
                 TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
+
+        vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1).setWorkerPoolSize(1)
+                .setInternalBlockingPoolSize(1));
+        http = vertx.createHttpClient(new HttpClientOptions()
+                        .setProtocolVersion(HttpVersion.HTTP_1_1).setKeepAlive(true)
+                        .setDefaultHost(baseUri.getHost()).setDefaultPort(baseUri.getPort()),
+                new PoolOptions().setHttp1MaxSize(CONNECTIONS));
     }
 
     @AfterAll
@@ -122,31 +157,59 @@ class CaseLookupBenchmark {
         }
     }
 
+    @AfterAll
+    void closeClient() {
+        if (vertx != null) {
+            vertx.close().toCompletionStage().toCompletableFuture().join();
+        }
+    }
+
     @Test
-    void resolveIdentityAndListOpenCases() {
+    void resolveIdentityAndListOpenCases() throws Exception {
+        // The shape once, so that the load below is known to fetch the right thing.
+        String answer = await(get(customerPaths[7]).map(Buffer::toString));
+        assertThat(answer).startsWith("{\"customerRef\":\"" + ref(7) + "\"")
+                .contains("\"number\":\"" + CASE_PREFIX + "7-0\"").doesNotContain(CASE_PREFIX + "7-1");
+
         AtomicInteger failures = new AtomicInteger();
         // Gently at first: a cold JIT at full rate builds a backlog that the measured run would inherit.
         run(WARM_UP_RATE_PER_SECOND, WARM_UP, failures);
         run(RATE_PER_SECOND, WARM_UP.dividedBy(2), failures);
         failures.set(0);
+        String loadBefore = loadAverage();
+        Map<String, Double> serviceBefore = serviceMetrics();
+        long generatorCpuBefore = generatorCpuNanos();
         long[] latencies = run(RATE_PER_SECOND, MEASURED, failures);
+        long generatorCpu = generatorCpuNanos() - generatorCpuBefore;
+        Map<String, Double> serviceAfter = serviceMetrics();
+        String loadAfter = loadAverage();
 
+        int operations = latencies.length;
         Arrays.sort(latencies);
-        System.out.printf("Resolve identity + list open cases, %d/s open loop, %d s, %,d operations, %d failed:%n"
+        System.out.printf("Resolve identity + list open cases (%s), %d/s open loop, %d s, %,d operations, %d failed:%n"
                         + "  p50 %.2f ms, p90 %.2f ms, p99 %.2f ms, p99.9 %.2f ms, max %.2f ms (target p99 <= 5 ms: %s)%n",
-                RATE_PER_SECOND, MEASURED.toSeconds(), latencies.length, failures.get(),
+                twoCalls ? "two calls" : "one call", RATE_PER_SECOND, MEASURED.toSeconds(), operations, failures.get(),
                 millis(percentile(latencies, 50)), millis(percentile(latencies, 90)), millis(percentile(latencies, 99)),
-                millis(percentile(latencies, 99.9)), millis(latencies[latencies.length - 1]),
+                millis(percentile(latencies, 99.9)), millis(latencies[operations - 1]),
                 percentile(latencies, 99) <= TimeUnit.MILLISECONDS.toNanos(5) ? "met" : "NOT met");
+        System.out.printf("  per operation: service CPU %.0f us, service allocation %.1f KB, load generator CPU %.0f us;"
+                        + " service GC: %.0f pauses, %.1f ms in all%n",
+                delta(serviceBefore, serviceAfter, "process_cpu_time_ns_total") / operations / 1_000,
+                delta(serviceBefore, serviceAfter, "jvm_gc_memory_allocated_bytes_total") / operations / 1024,
+                generatorCpu / 1_000.0 / operations,
+                delta(serviceBefore, serviceAfter, "jvm_gc_pause_seconds_count"),
+                delta(serviceBefore, serviceAfter, "jvm_gc_pause_seconds_sum") * 1_000);
+        System.out.printf("  load average before %s, after %s; service JVM options: %s%n", loadBefore, loadAfter,
+                ConfigProvider.getConfig().getOptionalValue("quarkus.test.arg-line", String.class).orElse("(none)"));
         assertThat(failures.get()).isZero();
     }
 
     /** Starts {@code rate} operations a second for {@code duration}; their latencies in nanoseconds. */
-    private long[] run(int rate, Duration duration, AtomicInteger failures) {
+    private long[] run(int rate, Duration duration, AtomicInteger failures) throws InterruptedException {
         int operations = (int) (duration.toSeconds() * rate);
         long interval = TimeUnit.SECONDS.toNanos(1) / rate;
-        long[] latencies = new long[operations];
-        List<CompletableFuture<Void>> inFlight = new ArrayList<>(operations);
+        AtomicLongArray latencies = new AtomicLongArray(operations);
+        CountDownLatch finished = new CountDownLatch(operations);
         long start = System.nanoTime();
         for (int i = 0; i < operations; i++) {
             long scheduled = start + i * interval;
@@ -155,43 +218,77 @@ class CaseLookupBenchmark {
                 LockSupport.parkNanos(wait);
             }
             int operation = i;
-            int customer = ThreadLocalRandom.current().nextInt(CUSTOMERS);
-            inFlight.add(get("/api/v1/identities/line/" + lineUserId(customer))
-                    .thenCompose(identity -> get("/api/v1/customers/" + ref(customer) + "/cases"))
-                    .handle((cases, error) -> {
-                        latencies[operation] = System.nanoTime() - scheduled;
-                        if (error != null) {
-                            failures.incrementAndGet();
-                        }
-                        return null;
-                    }));
-        }
-        try {
-            CompletableFuture.allOf(inFlight.toArray(CompletableFuture[]::new))
-                    .get(DRAIN_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
-        } catch (TimeoutException | InterruptedException | ExecutionException e) {
-            // Operations still running count as failed, with the time waited so far as their latency.
-            for (int i = 0; i < operations; i++) {
-                if (!inFlight.get(i).isDone()) {
+            operation(ThreadLocalRandom.current().nextInt(CUSTOMERS)).onComplete(result -> {
+                latencies.set(operation, System.nanoTime() - scheduled);
+                if (result.failed()) {
                     failures.incrementAndGet();
-                    latencies[i] = System.nanoTime() - (start + i * interval);
                 }
+                finished.countDown();
+            });
+        }
+        long[] measured = new long[operations];
+        boolean drained = finished.await(DRAIN_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+        for (int i = 0; i < operations; i++) {
+            measured[i] = latencies.get(i);
+            if (!drained && measured[i] == 0) {
+                // Still running: failed, with the time waited so far as its latency.
+                failures.incrementAndGet();
+                measured[i] = System.nanoTime() - (start + i * interval);
             }
         }
-        return latencies;
+        return measured;
     }
 
-    private CompletableFuture<String> get(String path) {
-        HttpRequest request = HttpRequest.newBuilder(baseUri.resolve(path))
-                .header("Authorization", "Bearer " + ApiClient.RESPONDER_KEY)
-                .header("Accept", "application/json")
-                .GET().build();
-        return http.sendAsync(request, HttpResponse.BodyHandlers.ofString()).thenApply(response -> {
-            if (response.statusCode() != 200) {
-                throw new IllegalStateException("HTTP " + response.statusCode() + " for " + path);
+    private Future<Buffer> operation(int customer) {
+        return twoCalls ? get(identityPaths[customer]).compose(identity -> get(casesPaths[customer]))
+                : get(customerPaths[customer]);
+    }
+
+    private Future<Buffer> get(String path) {
+        return get(path, headers);
+    }
+
+    private Future<Buffer> get(String path, MultiMap headers) {
+        return http.request(new RequestOptions().setURI(path).setHeaders(headers))
+                .compose(request -> request.send().compose(response -> response.statusCode() == 200
+                        ? response.body()
+                        : Future.failedFuture("HTTP " + response.statusCode() + " for " + path)));
+    }
+
+    /** The service's counters from its Prometheus endpoint, each summed over its tags. */
+    private Map<String, Double> serviceMetrics() throws Exception {
+        Map<String, Double> totals = new HashMap<>();
+        for (String line : await(get("/q/metrics", metricsHeaders).map(Buffer::toString)).split("\n")) {
+            if (line.startsWith("#") || line.isBlank()) {
+                continue;
             }
-            return response.body();
-        });
+            int nameEnd = line.indexOf('{') >= 0 ? line.indexOf('{') : line.indexOf(' ');
+            totals.merge(line.substring(0, nameEnd), Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)),
+                    Double::sum);
+        }
+        return totals;
+    }
+
+    private static double delta(Map<String, Double> before, Map<String, Double> after, String name) {
+        return after.getOrDefault(name, Double.NaN) - before.getOrDefault(name, Double.NaN);
+    }
+
+    private static long generatorCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
+    }
+
+    private static String loadAverage() {
+        try {
+            String[] fields = Files.readString(Path.of("/proc/loadavg")).split(" ");
+            return fields[0] + " " + fields[1] + " " + fields[2];
+        } catch (IOException e) {
+            return "unknown";
+        }
+    }
+
+    private static <T> T await(Future<T> future) throws Exception {
+        return future.toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
     }
 
     /** The database the service under test uses, as PostgresTestResource chose it. */

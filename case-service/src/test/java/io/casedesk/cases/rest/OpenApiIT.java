@@ -21,7 +21,8 @@ class OpenApiIT {
         assertThat(openApi.getString("components.securitySchemes.service-key.scheme")).isEqualTo("bearer");
         assertThat(openApi.getList("security.service-key")).isNotNull();
         Map<String, Map<String, Map<String, Object>>> paths = openApi.getMap("paths");
-        assertThat(paths).containsKeys("/api/v1/identities/{channel}/{externalId}/link",
+        assertThat(paths).containsKeys("/api/v1/identities/{channel}/{externalId}/customer",
+                "/api/v1/identities/{channel}/{externalId}/link",
                 "/api/v1/identities/{channel}/{externalId}/link/code-request",
                 "/api/v1/conversations/{conversationId}/turns", "/api/v1/retention", "/api/v1/import");
         paths.forEach((path, operations) -> operations.forEach((method, operation) ->
