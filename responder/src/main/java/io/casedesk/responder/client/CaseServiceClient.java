@@ -24,13 +24,14 @@ import java.util.List;
 @ClientHeaderParam(name = "Authorization", value = "Bearer ${casedesk.case-service.key}")
 public interface CaseServiceClient {
 
+    /**
+     * The customer behind the identity with their cases ({@link CustomerWithCases}), open ones first; 404 for an
+     * unknown identity. {@code scope} is {@code open} or {@code all}.
+     */
     @GET
-    @Path("/identities/{channel}/{externalId}")
-    Response resolveIdentity(@PathParam("channel") String channel, @PathParam("externalId") String externalId);
-
-    @GET
-    @Path("/customers/{ref}/cases")
-    List<CaseView> cases(@PathParam("ref") String customerRef, @QueryParam("scope") String scope);
+    @Path("/identities/{channel}/{externalId}/customer")
+    Response customerWithCases(@PathParam("channel") String channel, @PathParam("externalId") String externalId,
+                               @QueryParam("scope") String scope);
 
     @GET
     @Path("/articles")

@@ -5,6 +5,7 @@ import io.casedesk.responder.client.CaseServiceClient;
 import io.casedesk.responder.client.CaseServiceUnavailableException;
 import io.casedesk.responder.client.CaseView;
 import io.casedesk.responder.client.CustomerView;
+import io.casedesk.responder.client.CustomerWithCases;
 import io.casedesk.responder.client.TurnView;
 import io.casedesk.responder.config.ResponderConfig;
 import io.casedesk.responder.config.ResponderConfig.ReplyPolicy;
@@ -113,7 +114,9 @@ public class ResponderService {
 
         AnswerContext context;
         try {
-            Optional<CustomerView> customer = resolveCustomer(inbound);
+            // One call for the writer and, when the identity is verified, their cases (case-service leaves them out otherwise).
+            Optional<CustomerWithCases> record = customerRecord(inbound);
+            Optional<CustomerView> customer = record.map(CustomerWithCases::customer);
             boolean verified = customer.filter(CustomerView::verified).isPresent();
             // A replayed link attempt is not carried out again: it would count against the identity's lockout.
             Optional<IdentityLinkFlow.Attempt> linkAttempt = verified || triaged.replay() ? Optional.empty()
@@ -127,7 +130,7 @@ public class ResponderService {
                 String customerRef = customer.filter(CustomerView::verified).map(CustomerView::customerRef).orElse(null);
                 return handoff(triaged, customerRef, decision.reason(), words.get(Phrase.HANDOFF_ACKNOWLEDGEMENT), null);
             }
-            List<CaseView> cases = verified ? caseService.cases(customer.get().customerRef(), "all") : List.of();
+            List<CaseView> cases = verified ? record.get().cases() : List.of();
             List<ArticleView> articles = wantsArticles(intent, verified) ? knowledgeBase.matching(inbound.text(), language) : List.of();
             context = new AnswerContext(language, customer, cases, articles,
                     modelEngine ? recentTurns(triaged) : List.of(), modelEngine ? knowledgeBase.firm() : null);
@@ -214,13 +217,21 @@ public class ResponderService {
         return null;
     }
 
-    private Optional<CustomerView> resolveCustomer(InboundMessage inbound) {
+    /** The writer's customer record with all their cases, closed ones last; empty for an unknown identity. */
+    private Optional<CustomerWithCases> customerRecord(InboundMessage inbound) {
         String identity = identity(inbound);
         if (identity == null) {
             return Optional.empty();
         }
-        try (Response response = caseService.resolveIdentity(channelName(inbound), identity)) {
-            return response.getStatus() == 404 ? Optional.empty() : Optional.of(response.readEntity(CustomerView.class));
+        try (Response response = caseService.customerWithCases(channelName(inbound), identity, "all")) {
+            if (response.getStatus() == 404) {
+                return Optional.empty();
+            }
+            if (response.getStatus() != 200) {
+                // A refused credential must not read as a customer without cases.
+                throw new CaseServiceUnavailableException("case-service answered HTTP " + response.getStatus());
+            }
+            return Optional.of(response.readEntity(CustomerWithCases.class));
         }
     }
 

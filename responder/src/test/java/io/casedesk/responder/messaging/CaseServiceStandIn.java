@@ -11,8 +11,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 /**
- * Answers the three case-service calls the responder makes, in case-service's JSON shapes, for one known
- * LINE user (C-1001) with one open case. Anything else is 404, as case-service answers unknown identities.
+ * Answers the case-service calls the responder makes (the writer with their cases, the articles), in
+ * case-service's JSON shapes, for one known LINE user (C-1001) with one open case. Anything else is 404, as
+ * case-service answers unknown identities.
  */
 public class CaseServiceStandIn implements QuarkusTestResourceLifecycleManager {
 
@@ -31,14 +32,13 @@ public class CaseServiceStandIn implements QuarkusTestResourceLifecycleManager {
             String path = exchange.getRequestURI().getPath();
             boolean authorized = "Bearer test-responder-key".equals(exchange.getRequestHeaders().getFirst("Authorization"));
             String body = !authorized ? null
-                    : path.equals("/api/v1/identities/line/" + KNOWN_LINE_USER) ? """
+                    : path.equals("/api/v1/identities/line/" + KNOWN_LINE_USER + "/customer") ? """
                         {"customerRef":"C-1001","name":"張志明","language":"zh-Hant",
-                         "salutation":{"zh-Hant":"張先生","en":"Mr. Chang"},"vip":false,"verified":true}"""
-                    : path.equals("/api/v1/customers/C-1001/cases") ? """
-                        [{"number":"2026-FAM-0142","title":"離婚訴訟","type":"family_litigation","status":"awaiting_court",
-                          "stage":"等待言詞辯論","assignee":"林律師","openedAt":"2026-03-02",
+                         "salutation":{"zh-Hant":"張先生","en":"Mr. Chang"},"vip":false,"verified":true,
+                         "cases":[{"number":"2026-FAM-0142","title":"離婚訴訟","type":"family_litigation",
+                          "status":"awaiting_court","stage":"等待言詞辯論","assignee":"林律師","openedAt":"2026-03-02",
                           "nextStep":{"date":"2026-12-03","description":"言詞辯論期日"},
-                          "outstandingFee":{"amount":30000,"currency":"TWD"}}]"""
+                          "outstandingFee":{"amount":30000,"currency":"TWD"}}]}"""
                     : path.equals("/api/v1/articles") ? "[]" : null;
             byte[] bytes = (body == null ? "{\"error\":\"not_found\"}" : body).getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().add("Content-Type", "application/json");
