@@ -53,10 +53,7 @@ final class EvaluationReport {
                         + " | needs-human recall %.3f | language accuracy %.3f%n",
                 macroF1("intent"), macroF1("emotion"), macroF1("urgency"), recall("needs_human", "true"), accuracy("lang")));
         for (String family : FAMILIES.keySet()) {
-            out.append(String.format(Locale.ROOT, "%n[%s] accuracy %.3f, macro-F1 %.3f%n", family, accuracy(family), macroF1(family)));
-            out.append(String.format(Locale.ROOT, "  %-15s %9s %7s %7s %8s%n", "label", "precision", "recall", "f1", "support"));
-            scores(family).forEach((label, s) -> out.append(String.format(Locale.ROOT, "  %-15s %9.3f %7.3f %7.3f %8d%n",
-                    label, s.precision(), s.recall(), s.f1(), s.support())));
+            appendTable(out, family);
         }
         long humans = count(i -> expected(i, "needs_human").equals("true"));
         long caught = count(i -> expected(i, "needs_human").equals("true") && actual(i, "needs_human").equals("true"));
@@ -75,6 +72,24 @@ final class EvaluationReport {
                 Runtime.getRuntime().availableProcessors(), ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
                 loadSeconds));
         return out.toString();
+    }
+
+    /** Only the tables of the given families and the intent confusion matrix, for a set that has no other labels. */
+    String renderFamilies(List<String> families) {
+        StringBuilder out = new StringBuilder();
+        out.append(String.format(Locale.ROOT, "%n=== %s on %s (%d messages) ===%n", engine, set.getFileName(), items.size()));
+        for (String family : families) {
+            appendTable(out, family);
+        }
+        out.append(confusionMatrix("intent"));
+        return out.toString();
+    }
+
+    private void appendTable(StringBuilder out, String family) {
+        out.append(String.format(Locale.ROOT, "%n[%s] accuracy %.3f, macro-F1 %.3f%n", family, accuracy(family), macroF1(family)));
+        out.append(String.format(Locale.ROOT, "  %-15s %9s %7s %7s %8s%n", "label", "precision", "recall", "f1", "support"));
+        scores(family).forEach((label, s) -> out.append(String.format(Locale.ROOT, "  %-15s %9.3f %7.3f %7.3f %8d%n",
+                label, s.precision(), s.recall(), s.f1(), s.support())));
     }
 
     /** With -Deval.misses: the ids and labels (never the text) of messages a person should have seen and did not. */

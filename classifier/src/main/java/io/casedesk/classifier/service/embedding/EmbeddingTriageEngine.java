@@ -95,7 +95,7 @@ public final class EmbeddingTriageEngine implements TriageEngine {
     private ModelReading read(float[] vector) {
         NearestExamplesClassifier.Prediction<Intent> intent = intentClassifier.classify(vector);
         NearestExamplesClassifier.Prediction<Emotion> emotion = emotionClassifier.classify(vector);
-        return new ModelReading(intent.probabilities(), emotion.label(), emotion.confidence());
+        return new ModelReading(intent.probabilities(), emotion.label(), emotion.probabilities());
     }
 
     private List<float[]> embed(List<String> texts) {

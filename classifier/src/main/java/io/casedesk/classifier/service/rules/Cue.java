@@ -102,8 +102,22 @@ final class Cue {
     }
 
     private static boolean negatedInChinese(String text, int at) {
-        String before = clauseBefore(text, at, CHINESE_NEGATION_WINDOW);
-        return before.chars().anyMatch(c -> CHINESE_NEGATIONS.indexOf(c) >= 0);
+        int clauseStart = at - clauseBefore(text, at, CHINESE_NEGATION_WINDOW).length();
+        for (int i = clauseStart; i < at; i++) {
+            if (CHINESE_NEGATIONS.indexOf(text.charAt(i)) >= 0 && !inAnANotAQuestion(text, i)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether the negation at {@code i} sits between a verb and its repetition ("有沒有", "會不會", "是不是"): that form
+     * asks a question, so "有沒有真人" still asks for a person.
+     */
+    private static boolean inAnANotAQuestion(String text, int i) {
+        return i > 0 && i + 1 < text.length() && text.charAt(i - 1) == text.charAt(i + 1)
+                && Character.UnicodeScript.of(text.charAt(i - 1)) == Character.UnicodeScript.HAN;
     }
 
     private static boolean negatedInEnglish(String text, int at) {

@@ -64,7 +64,7 @@ public final class LocalRulesTriageEngine implements TriageEngine {
         Label<Intent> intent = reading == null ? intent(prepared) : intent(prepared, reading);
         Label<Emotion> emotion = reading == null ? emotion(prepared, intent.value()) : emotion(prepared, intent.value(), reading);
         Label<Urgency> urgency = urgency(prepared, emotion.value());
-        Label<Boolean> needsHuman = needsHuman(prepared, intent.value(), emotion.value(), urgency.value());
+        Label<Boolean> needsHuman = needsHuman(prepared, intent.value(), emotion.value(), urgency.value(), reading);
 
         List<String> reasons = new ArrayList<>();
         reasons.add("language:" + language.reason());
@@ -116,6 +116,13 @@ public final class LocalRulesTriageEngine implements TriageEngine {
         // A greeting is a short message that says little else; a lone weak cue ("律師", "case") next to it
         // is still a greeting: "謝謝律師". A long message without a topic cue is something we do not know.
         boolean greeting = TriageLexicon.GREETING.foundIn(text) && length(text) <= GREETING_MAX_LENGTH;
+        // A longer note of thanks that asks nothing and names no topic plainly ("案子結束了，謝謝律師這段時間的協助")
+        // is a greeting too, whatever weak cues it holds.
+        boolean thanksNote = TriageLexicon.THANKS.foundIn(text) && !text.contains("?") && !TriageLexicon.ANGRY.foundIn(text)
+                && TriageLexicon.TOPICS.stream().noneMatch(topic -> topic.strong().foundIn(text));
+        if (thanksNote) {
+            return new Label<>(Intent.GREETING, 0.7, List.of("intent:thanks_note"));
+        }
         if (best.score() == 0 || best.score() == 1 && greeting) {
             return greeting ? new Label<>(Intent.GREETING, 0.8, List.of("intent:greeting_only"))
                     : new Label<>(Intent.OTHER, 0.3, List.of("intent:no_cue"));
@@ -199,7 +206,7 @@ public final class LocalRulesTriageEngine implements TriageEngine {
     }
 
     /** DESIGN §3: who must see the message, whatever the intent. */
-    private static Label<Boolean> needsHuman(String text, Intent intent, Emotion emotion, Urgency urgency) {
+    private static Label<Boolean> needsHuman(String text, Intent intent, Emotion emotion, Urgency urgency, ModelReading reading) {
         List<String> reasons = new ArrayList<>();
         if (intent == Intent.HUMAN_REQUEST) {
             reasons.add("needs_human:explicit_request");
@@ -211,8 +218,18 @@ public final class LocalRulesTriageEngine implements TriageEngine {
         } else if (emotion == Emotion.ANGRY) {
             reasons.add("needs_human:angry");
         }
+        // A model that suspects a complaint or anger, though another label won: recall first.
+        if (reading != null && intent != Intent.COMPLAINT && reading.probability(Intent.COMPLAINT) >= ModelReading.SUSPECTED) {
+            reasons.add("needs_human:suspected_complaint");
+        }
+        if (reading != null && emotion != Emotion.ANGRY && reading.probability(Emotion.ANGRY) >= ModelReading.SUSPECTED) {
+            reasons.add("needs_human:suspected_anger");
+        }
         if (urgency == Urgency.HIGH && (emotion == Emotion.ANXIOUS || emotion == Emotion.ANGRY)) {
             reasons.add("needs_human:urgent_and_distressed");
+        } else if (urgency == Urgency.MEDIUM && emotion == Emotion.ANXIOUS) {
+            // A worried writer who wants an answer within days: the deadline is often closer than the words say.
+            reasons.add("needs_human:soon_and_anxious");
         } else if (urgency == Urgency.HIGH && emotion == Emotion.NEUTRAL) {
             // DESIGN asks for anxiety or anger as well, but a writer with a deadline tomorrow is rarely calm and
             // the emotion read from text misses a worry that is stated as a fact; recall first.

@@ -31,7 +31,11 @@ final class TriageLexicon {
             "talk to my lawyer", "speak with my lawyer", "talk with my lawyer", "speak to a lawyer", "talk to a lawyer",
             "speak to an attorney", "call me", "give me a call", "phone me", "not a bot", "not a robot", "no more bot",
             "stop the bot", "chatbot", "actual person", "a real lawyer", "someone from your team",
-            "have someone", "connect me", "transfer me", "put me through");
+            "have someone", "connect me", "transfer me", "put me through",
+            "有沒有人可以", "有人可以", "律師親自", "親自跟我", "叫律師", "負責的人", "請律師打", "請律師跟我",
+            "someone from the firm", "someone from your firm", "call me back", "ring me", "a lawyer available",
+            "speak with a lawyer", "talk with a lawyer", "member of your team", "rather than by chat", "instead of a bot",
+            "contact me by phone");
 
     /**
      * The topic intents, in the order that breaks a tie: a complaint about a bill is a complaint, a bill for a
@@ -52,7 +56,15 @@ final class TriageLexicon {
                             "no reply", "never heard back", "never got back", "never called back", "ignored", "ignoring",
                             "poor service", "bad service", "worst", "fed up", "not good enough", "messed up",
                             "overcharg*", "unhappy", "dissatisfied", "frustrat*", "waste of time", "left in the dark",
-                            "unresponsive", "rude", "too slow"),
+                            "unresponsive", "rude", "too slow",
+                            // promises not kept, and demands
+                            "說好的", "說好要", "答應我", "答應過", "承諾", "沒人通知", "沒有人通知", "沒人理", "不理我",
+                            "沒下文", "為什麼要我", "憑什麼", "怎麼可以", "我要求", "要求退", "請說明", "給我一個說明",
+                            "說明清楚", "一直沒有人", "都沒有人", "反映", "不應該發生", "損失誰負責", "誰負責",
+                            "promised", "you said you would", "i was told", "were supposed to", "was supposed to",
+                            "still nothing", "nobody called", "no one called", "nobody told me", "no one told me",
+                            "why do i have to", "why should i", "why am i", "i demand", "i expect", "i want an explanation",
+                            "explain why", "formal complaint", "feedback", "lost my", "not what we agreed"),
                     CueList.of("complaint_weak",
                             "改善", "還是沒有", "到底", "怎麼會", "錯誤", "still waiting", "mistake", "again",
                             "explain why")),
@@ -85,20 +97,23 @@ final class TriageLexicon {
                             "hearing")),
             new IntentCues(Intent.DOCUMENTS,
                     CueList.of("documents",
-                            "文件", "資料", "證據", "合約", "契約", "委任狀", "委任書", "委託書", "授權書", "影本",
+                            "文件", "資料", "證據", "委任狀", "委任書", "委託書", "授權書", "影本",
                             "正本", "謄本", "戶籍", "身分證", "身份證", "診斷書", "上傳", "掃描", "附件", "寄給你們",
-                            "寄過去", "寄出", "補件", "補資料", "要準備", "需要準備", "要帶什麼", "需要帶", "簽名", "簽好",
-                            "簽了", "用印", "蓋章", "判決書", "起訴狀", "書狀", "答辯狀", "存證信函", "合同", "复印件",
-                            "原件", "户口本",
+                            "寄過去", "補件", "補資料", "要準備", "需要準備", "要帶什麼", "需要帶", "簽名", "簽好",
+                            "用印", "蓋章", "复印件", "原件", "户口本", "需要提供", "要提供", "提供哪些", "哪些文件",
+                            "什麼文件", "什麼資料", "哪些資料", "範本", "格式", "電子檔", "補上", "補寄", "查收",
                             "寄件", "郵寄", "快遞", "傳真", "照片", "拍照", "截圖", "檔案", "公證", "認證", "申請書",
                             "表格", "填寫", "填好", "證明", "副本", "補正",
                             "document*", "paperwork", "attach*", "upload*", "scan*", "copy of", "copies", "signed",
-                            "sign the", "form", "forms", "letter", "contract*", "evidence", "passport", "id card",
+                            "sign the", "form", "forms", "evidence", "passport", "id card", "find attached", "please find",
                             "certificate*", "records", "pdf", "what do i need to bring", "what should i bring",
                             "need to provide", "fax", "photo*", "screenshot*", "notari*", "fill out", "filled out",
-                            "proof of", "power of attorney", "affidavit", "deed", "agreement"),
+                            "proof of", "power of attorney", "affidavit", "deed", "what documents", "which documents",
+                            "a copy", "send me the"),
+                    // Names of documents: a status question names them as often as a document request does.
                     CueList.of("documents_weak", "寄", "收到了嗎", "有收到", "email", "sent", "send", "received",
-                            "emailed", "mailed")),
+                            "emailed", "mailed", "合約", "契約", "合同", "判決書", "起訴狀", "書狀", "答辯狀", "存證信函",
+                            "寄出", "簽了", "letter", "contract*", "agreement")),
             new IntentCues(Intent.ACCOUNT,
                     CueList.of("account",
                             "登入", "登錄", "密碼", "帳號", "會員", "訂閱", "退訂", "通知設定", "推播", "個資",
@@ -129,10 +144,13 @@ final class TriageLexicon {
                             "heard back", "pending", "in the queue", "tracking", "still processing", "when will",
                             "any progress", "any movement", "anything new", "latest on", "what's happening with",
                             "when can i expect", "when should i expect", "done yet", "been processed", "where is my",
-                            "still in progress"),
+                            "still in progress", "下來了嗎", "核發了嗎", "受理了嗎", "回覆了嗎", "回了嗎", "有回應嗎",
+                            "有回覆嗎", "到什麼程度", "到哪裡了", "什麼階段", "辦好了嗎", "辦得如何", "後續", "has the court",
+                            "did they", "have they", "has anyone", "did the court", "what stage", "how far along",
+                            "come back to you", "responded", "what is happening with", "what's happening with"),
                     CueList.of("case_status_weak", "案件", "案子", "官司", "訴訟", "法院", "判決", "結案", "承辦",
                             "律師", "調解", "case", "matter", "lawsuit", "court", "ruling", "judgment", "verdict",
-                            "ticket", "request", "order")),
+                            "ticket", "request", "order", "了嗎", "了沒", "了没有", "yet")),
             new IntentCues(Intent.GENERAL_INFO,
                     CueList.of("general_info",
                             "營業時間", "上班時間", "服務時間", "幾點開", "幾點關", "幾點下班", "地址在", "在哪裡", "怎麼去",
@@ -150,7 +168,19 @@ final class TriageLexicon {
                             "usually", "free consultation", "consultation fee", "price range", "rates", "weekend*",
                             "holiday*", "website", "what time do you", "nearest", "branch", "office in", "types of cases",
                             "take cases", "how does it work", "requirements", "eligib*", "what is the process"),
-                    CueList.of("general_info_weak", "諮詢", "請問", "想問", "consultation", "information", "info")));
+                    CueList.of("general_info_weak", "諮詢", "請問", "想問", "consultation", "information", "info")),
+            new IntentCues(Intent.OTHER,
+                    CueList.of("other",
+                            "點擊", "點此", "點選連結", "領取", "中獎", "抽獎", "獎金", "紅包", "穩賺", "賺錢", "兼職",
+                            "日結", "刷單", "貸款免", "代辦貸款", "加line", "加我line", "加微信", "私訊我", "限時特價",
+                            "優惠活動", "按錯", "傳錯", "發錯", "打錯字了", "誤傳", "請忽略", "不是問你們", "貼圖",
+                            "click here", "click the link", "claim your", "you have won", "you've won", "winner",
+                            "prize", "gift card", "free iphone", "crypto", "telegram", "seo", "lead generation",
+                            "sponsored", "guest post", "wrong chat", "wrong number", "wrong person", "please ignore",
+                            "sent by mistake", "by accident", "unsubscribe me from this"),
+                    CueList.of("other_weak", "廣告", "推銷", "徵人", "應徵", "實習生", "打工", "外送", "團購", "天氣",
+                            "哈哈", "測試", "test", "are you hiring", "recipe", "weather", "joke", "who is this",
+                            "promotion", "discount", "% off")));
 
     /** Hello, thanks, goodbye: the intent only when nothing else matched. */
     static final CueList GREETING = CueList.of("greeting",
@@ -174,6 +204,10 @@ final class TriageLexicon {
             "rip-off", "ripoff", "worst", "disgust*", "how dare", "wtf", "incompetent", "useless", "shame on",
             "absurd", "infuriat*", "livid", "disgrace*", "pathetic", "a joke", "insult*", "irresponsible",
             "what the hell", "sick and tired", "had enough", "enough is enough",
+            "失望", "心寒", "不尊重", "難以接受", "令人遺憾", "深表遺憾", "遺憾", "不像話", "不應該發生", "請正視", "太不專業", "太不負責", "太不尊重",
+            "到底有沒有", "到底在做什麼", "到底在幹嘛", "有沒有在做事", "敷衍", "不可理喻", "說不過去",
+            "disappointed", "disappointing", "not acceptable", "expected better", "expect better", "do better",
+            "not ok", "not okay", "unprofessional", "appalled", "annoyed", "upset", "frustrated", "frustrating",
             "re:[!]{3,}");
 
     static final CueList ANXIOUS = CueList.of("anxious",
@@ -184,7 +218,12 @@ final class TriageLexicon {
             "worried", "worry", "worrying", "anxious", "nervous", "scared", "afraid", "panic*", "stressed",
             "desperate", "what should i do", "what do i do", "losing sleep", "can't sleep", "concerned",
             "freaking out", "please help", "help me", "overwhelmed", "frightened", "terrified", "stressful",
-            "at a loss", "don't know what to do", "fear*");
+            "at a loss", "don't know what to do", "fear*",
+            "睡不好", "吃不下", "沒底", "好慌", "很慌", "來得及嗎", "保不住", "會失去", "失去房子", "被趕出", "一直哭",
+            "好無助", "該如何是好", "會不會有事", "很無奈", "束手無策", "嚇到", "好恐怖", "好可怕", "快撐不下去",
+            "lose my house", "lose my home", "lose my job", "losing my", "too late", "what happens if", "what will happen",
+            "is it too late", "can't afford", "cannot afford", "sleepless", "in trouble", "desperately",
+            "urgently need", "i need help", "is it serious", "i'm afraid", "shaking");
 
     /** Warm words; a bare "thanks" is {@link #GREETING} and counts as positive only when that is all there is. */
     static final CueList POSITIVE = CueList.of("positive",

@@ -13,7 +13,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import java.time.Instant;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -187,6 +189,65 @@ class LocalRulesTriageEngineTest {
         assertThat(triage.language()).isEqualTo("zh-Hant");
         assertThat(triage.needsHuman()).isFalse();
         assertThat(triage.engine()).isEqualTo("local-rules");
+    }
+
+    @ParameterizedTest(name = "{1}: {0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            有沒有真人可以回答我                               | human_request
+            會不會有人可以打給我                               | human_request
+            恭喜您中獎了，請點擊連結領取獎金                   | other
+            不好意思傳錯了，請忽略                             | other
+            Congratulations, you have won! Click here to claim your prize | other
+            請問起訴狀法院受理了嗎                             | case_status
+            Has the court decided on our motion yet?           | case_status
+            案子順利結束了，真的非常感謝律師這段時間的協助     | greeting
+            說好週一給我回覆，到現在都沒下文                   | complaint
+            I was promised a call back on Monday and nobody called. | complaint
+            """)
+    void readsQuestionsSpamThanksAndBrokenPromises(String text, String intent) {
+        assertThat(engine.triage(text(text)).intent().name().toLowerCase()).isEqualTo(intent);
+    }
+
+    @Test
+    void aVerbRepeatedAroundANegationAsksRatherThanDenies() {
+        assertThat(engine.triage(text("我會不會被關？好擔心")).emotion()).isEqualTo(Emotion.ANXIOUS);
+        assertThat(engine.triage(text("我不擔心，只是想確認一下")).emotion()).isEqualTo(Emotion.NEUTRAL);
+    }
+
+    @Test
+    void aWorriedWriterWhoWantsAnAnswerWithinDaysNeedsAPerson() {
+        Triage triage = engine.triage(text("我真的很擔心，這週內能不能給我答覆"));
+
+        assertThat(triage.urgency()).isEqualTo(Urgency.MEDIUM);
+        assertThat(triage.needsHuman()).isTrue();
+        assertThat(triage.reasons()).contains("needs_human:soon_and_anxious");
+    }
+
+    @Test
+    void aModelThatSuspectsAComplaintOrAngerSendsTheMessageToAPerson() {
+        InboundMessage message = text("請問上個月的帳單金額");
+        ModelReading suspicious = reading(Map.of(Intent.BILLING, 0.6, Intent.COMPLAINT, 0.4), Emotion.NEUTRAL,
+                Map.of(Emotion.NEUTRAL, 0.65, Emotion.ANGRY, 0.35));
+        ModelReading calm = reading(Map.of(Intent.BILLING, 0.8, Intent.COMPLAINT, 0.2), Emotion.NEUTRAL,
+                Map.of(Emotion.NEUTRAL, 0.8, Emotion.ANGRY, 0.2));
+
+        Triage flagged = engine.triage(message, suspicious, "local");
+        Triage routine = engine.triage(message, calm, "local");
+
+        assertThat(flagged.intent()).isEqualTo(Intent.BILLING);
+        assertThat(flagged.emotion()).isEqualTo(Emotion.NEUTRAL);
+        assertThat(flagged.needsHuman()).isTrue();
+        assertThat(flagged.reasons()).contains("needs_human:suspected_complaint", "needs_human:suspected_anger");
+        assertThat(routine.intent()).isEqualTo(Intent.BILLING);
+        assertThat(routine.needsHuman()).isFalse();
+    }
+
+    private static ModelReading reading(Map<Intent, Double> intents, Emotion emotion, Map<Emotion, Double> emotions) {
+        Map<Intent, Double> all = new EnumMap<>(Intent.class);
+        for (Intent intent : Intent.values()) {
+            all.put(intent, intents.getOrDefault(intent, 0.0));
+        }
+        return new ModelReading(all, emotion, emotions);
     }
 
     static InboundMessage text(String text) {
