@@ -14,8 +14,11 @@ final class SoftmaxClassifier<L> {
 
     private static final int EPOCHS = 400;
     private static final double LEARNING_RATE = 30.0;
-    /** L2 penalty: with so few examples per label, it keeps the weights from learning their wording by heart. */
-    private static final double L2 = 1e-4;
+    /**
+     * L2 penalty, small: with a thousand examples, 1e-4 underfitted (5-fold cross-validation on the training examples,
+     * intent macro-F1 0.86 against 0.87 at 1e-5 and at 0); the fixed number of epochs keeps the weights modest as well.
+     */
+    private static final double L2 = 1e-5;
 
     private final List<L> labels;
     private final double[][] weights;
