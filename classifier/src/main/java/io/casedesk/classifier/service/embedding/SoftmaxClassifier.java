@@ -1,6 +1,7 @@
 package io.casedesk.classifier.service.embedding;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,35 +34,51 @@ final class SoftmaxClassifier<L> {
     }
 
     private void train(Map<L, List<float[]>> examplesByLabel, int dimension) {
-        List<float[]> vectors = new ArrayList<>();
-        List<Integer> targets = new ArrayList<>();
-        List<Double> exampleWeights = new ArrayList<>();
+        // Primitive arrays, widened once: the loops below run epochs x examples x labels x dimensions times.
+        List<double[]> inputs = new ArrayList<>();
+        List<Integer> labelIndexes = new ArrayList<>();
+        List<Double> labelWeights = new ArrayList<>();
         for (int c = 0; c < labels.size(); c++) {
             List<float[]> examples = examplesByLabel.get(labels.get(c));
             for (float[] vector : examples) {
-                vectors.add(vector);
-                targets.add(c);
-                exampleWeights.add(1.0 / (examples.size() * labels.size()));
+                double[] x = new double[dimension];
+                for (int d = 0; d < dimension; d++) {
+                    x[d] = vector[d];
+                }
+                inputs.add(x);
+                labelIndexes.add(c);
+                labelWeights.add(1.0 / (examples.size() * labels.size()));
             }
         }
+        double[][] vectors = inputs.toArray(double[][]::new);
+        int[] targets = labelIndexes.stream().mapToInt(Integer::intValue).toArray();
+        double[] exampleWeights = labelWeights.stream().mapToDouble(Double::doubleValue).toArray();
+        double[][] weightGradient = new double[labels.size()][dimension];
+        double[] biasGradient = new double[labels.size()];
+        double[] p = new double[labels.size()];
         for (int epoch = 0; epoch < EPOCHS; epoch++) {
-            double[][] weightGradient = new double[labels.size()][dimension];
-            double[] biasGradient = new double[labels.size()];
-            for (int n = 0; n < vectors.size(); n++) {
-                float[] x = vectors.get(n);
-                double[] p = probabilities(x);
+            for (int c = 0; c < labels.size(); c++) {
+                Arrays.fill(weightGradient[c], 0);
+            }
+            Arrays.fill(biasGradient, 0);
+            for (int n = 0; n < vectors.length; n++) {
+                double[] x = vectors[n];
+                probabilities(x, p);
                 for (int c = 0; c < labels.size(); c++) {
-                    double error = (p[c] - (targets.get(n) == c ? 1 : 0)) * exampleWeights.get(n);
+                    double error = (p[c] - (targets[n] == c ? 1 : 0)) * exampleWeights[n];
                     biasGradient[c] += error;
+                    double[] gradient = weightGradient[c];
                     for (int d = 0; d < dimension; d++) {
-                        weightGradient[c][d] += error * x[d];
+                        gradient[d] += error * x[d];
                     }
                 }
             }
             for (int c = 0; c < labels.size(); c++) {
                 biases[c] -= LEARNING_RATE * biasGradient[c];
+                double[] w = weights[c];
+                double[] gradient = weightGradient[c];
                 for (int d = 0; d < dimension; d++) {
-                    weights[c][d] -= LEARNING_RATE * (weightGradient[c][d] + L2 * weights[c][d]);
+                    w[d] -= LEARNING_RATE * (gradient[d] + L2 * w[d]);
                 }
             }
         }
@@ -80,25 +97,35 @@ final class SoftmaxClassifier<L> {
         return new NearestExamplesClassifier.Prediction<>(labels.get(best), p[best], byLabel);
     }
 
-    private double[] probabilities(float[] x) {
-        double[] logits = new double[labels.size()];
+    private double[] probabilities(float[] vector) {
+        double[] x = new double[vector.length];
+        for (int d = 0; d < vector.length; d++) {
+            x[d] = vector[d];
+        }
+        double[] p = new double[labels.size()];
+        probabilities(x, p);
+        return p;
+    }
+
+    /** Softmax of the logits of {@code x}, written into {@code p}. */
+    private void probabilities(double[] x, double[] p) {
         double max = Double.NEGATIVE_INFINITY;
         for (int c = 0; c < labels.size(); c++) {
             double logit = biases[c];
+            double[] w = weights[c];
             for (int d = 0; d < x.length; d++) {
-                logit += weights[c][d] * x[d];
+                logit += w[d] * x[d];
             }
-            logits[c] = logit;
+            p[c] = logit;
             max = Math.max(max, logit);
         }
         double sum = 0;
-        for (int c = 0; c < logits.length; c++) {
-            logits[c] = Math.exp(logits[c] - max);
-            sum += logits[c];
+        for (int c = 0; c < p.length; c++) {
+            p[c] = Math.exp(p[c] - max);
+            sum += p[c];
         }
-        for (int c = 0; c < logits.length; c++) {
-            logits[c] /= sum;
+        for (int c = 0; c < p.length; c++) {
+            p[c] /= sum;
         }
-        return logits;
     }
 }
