@@ -52,6 +52,15 @@ public record Envelope<P extends EventPayload>(
                 CURRENT_SCHEMA_VERSION, occurredAt, conversationId, eventId, traceparent, replay, nextPayload);
     }
 
+    /**
+     * The same event in the trace context of its handling (see {@link TraceSpans#handle}): the events it causes
+     * ({@link #follow}) then continue that context. Nothing else changes; the id stays the same.
+     */
+    public Envelope<P> withTraceparent(String handlingTraceparent) {
+        return new Envelope<>(eventId, type, schemaVersion, occurredAt, conversationId, causationId,
+                handlingTraceparent, replay, payload);
+    }
+
     /** True when the payload's type was not known to this reader; such events are skipped, not failed. */
     @JsonIgnore
     public boolean isUnknownType() {

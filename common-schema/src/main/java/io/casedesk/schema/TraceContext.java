@@ -1,5 +1,6 @@
 package io.casedesk.schema;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
@@ -80,6 +81,11 @@ public record TraceContext(String traceId, String spanId, String flags) {
      */
     public static TraceContext childOf(String traceparent) {
         return parse(traceparent).map(TraceContext::child).orElseGet(TraceContext::newTrace);
+    }
+
+    /** A header's bytes (Kafka record headers carry the value as US-ASCII) as a value, {@code null} for none. */
+    public static String fromHeaderBytes(byte[] value) {
+        return value == null ? null : new String(value, StandardCharsets.US_ASCII);
     }
 
     /** The trace id of {@code traceparent}, or empty when it is absent or not valid. */

@@ -2,6 +2,8 @@ package io.casedesk.cases.messaging;
 
 import io.casedesk.schema.EventCodec;
 import io.casedesk.schema.TraceContext;
+import io.casedesk.schema.TraceSpans;
+import io.opentelemetry.api.trace.Tracer;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
@@ -30,10 +32,12 @@ public class OutboxRelay {
 
     private final Session session;
     private final MutinyEmitter<String> outbox;
+    private final TraceSpans spans;
 
-    public OutboxRelay(Session session, @Channel("outbox") MutinyEmitter<String> outbox) {
+    public OutboxRelay(Session session, @Channel("outbox") MutinyEmitter<String> outbox, Tracer tracer) {
         this.session = session;
         this.outbox = outbox;
+        this.spans = new TraceSpans(tracer);
     }
 
     // The first run waits a little: the scheduler starts before the Kafka channels are connected.
@@ -52,15 +56,18 @@ public class OutboxRelay {
             String event = (String) row[3];
             // Waits for the broker's acknowledgement; a failure rolls back and the rows are tried again.
             outbox.sendMessageAndAwait(Message.of(event).addMetadata(OutgoingKafkaRecordMetadata.<String>builder()
-                    .withTopic(topic).withKey((String) row[2]).withHeaders(traceHeaders(event)).build()));
+                    .withTopic(topic).withKey((String) row[2]).withHeaders(traceHeaders(spans, topic, event)).build()));
             session.createNativeMutationQuery("delete from outbox_events where id = :id")
                     .setParameter("id", id).executeUpdate();
             LOG.debugf("Published outbox event %d to %s", id, topic);
         }
     }
 
-    /** A {@code traceparent} header that continues the trace of the event's envelope (a new one if it has none). */
-    static RecordHeaders traceHeaders(String event) {
+    /**
+     * A {@code traceparent} header that continues the trace of the event's envelope (a new one if it has none): the
+     * context of its publishing.
+     */
+    static RecordHeaders traceHeaders(TraceSpans spans, String topic, String event) {
         String traceparent;
         try {
             traceparent = EventCodec.shared().decode(event).traceparent();
@@ -68,8 +75,7 @@ public class OutboxRelay {
             traceparent = null;
         }
         RecordHeaders headers = new RecordHeaders();
-        headers.add(TraceContext.HEADER,
-                TraceContext.childOf(traceparent).traceparent().getBytes(StandardCharsets.US_ASCII));
+        headers.add(TraceContext.HEADER, spans.publish(topic, traceparent).getBytes(StandardCharsets.US_ASCII));
         return headers;
     }
 }

@@ -4,7 +4,9 @@ import io.casedesk.schema.Channel;
 import io.casedesk.schema.ConversationTurn;
 import io.casedesk.schema.Envelope;
 import io.casedesk.schema.EventCodec;
+import io.casedesk.schema.Topics;
 import io.casedesk.schema.TraceContext;
+import io.casedesk.schema.TraceSpans;
 import io.casedesk.schema.TurnKind;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.junit.jupiter.api.Test;
@@ -20,7 +22,7 @@ class OutboxRelayTest {
 
     @Test
     void aRelayedEventsRecordContinuesTheTraceOfItsEnvelope() {
-        TraceContext header = traceOf(OutboxRelay.traceHeaders(EventCodec.shared().encode(event(TRACEPARENT))));
+        TraceContext header = traceOf(OutboxRelay.traceHeaders(TraceSpans.disabled(), Topics.CONVERSATION, EventCodec.shared().encode(event(TRACEPARENT))));
 
         assertThat(header.traceId()).isEqualTo("4bf92f3577b34da6a3ce929d0e0e4736");
         assertThat(header.spanId()).isNotEqualTo("00f067aa0ba902b7");
@@ -28,8 +30,8 @@ class OutboxRelayTest {
 
     @Test
     void anEventWithoutTraceOrNotAnEnvelopeGetsANewTrace() {
-        TraceContext untraced = traceOf(OutboxRelay.traceHeaders(EventCodec.shared().encode(event(null))));
-        TraceContext garbage = traceOf(OutboxRelay.traceHeaders("not an envelope"));
+        TraceContext untraced = traceOf(OutboxRelay.traceHeaders(TraceSpans.disabled(), Topics.CONVERSATION, EventCodec.shared().encode(event(null))));
+        TraceContext garbage = traceOf(OutboxRelay.traceHeaders(TraceSpans.disabled(), Topics.CONVERSATION, "not an envelope"));
 
         assertThat(untraced.traceId()).isNotEqualTo(garbage.traceId());
     }

@@ -9,13 +9,17 @@ import io.casedesk.schema.EventPayload;
 import io.casedesk.schema.InboundMessage;
 import io.casedesk.schema.RecentEventIds;
 import io.casedesk.schema.RejectedRecordException;
+import io.casedesk.schema.Topics;
 import io.casedesk.schema.TraceContext;
+import io.casedesk.schema.TraceSpans;
 import io.casedesk.schema.Triage;
 import io.casedesk.schema.TriagedMessage;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.opentelemetry.api.trace.Tracer;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.annotations.Blocking;
+import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -44,10 +48,12 @@ public class InboundConsumer {
     private final RecentEventIds processed;
     private final Counter deadLettered;
     private final Counter duplicates;
+    private final TraceSpans spans;
 
     InboundConsumer(TriageEngine engine, @Channel("triaged") MutinyEmitter<String> triaged, MeterRegistry registry,
-            ClassifierConfig config) {
+            ClassifierConfig config, Tracer tracer) {
         this.engine = engine;
+        this.spans = new TraceSpans(tracer);
         this.triaged = triaged;
         this.registry = registry;
         this.processed = new RecentEventIds(config.processedIdsCapacity());
@@ -58,21 +64,27 @@ public class InboundConsumer {
     /** Blocking and ordered: an engine may call a remote model, and one conversation's messages keep their order. */
     @Incoming("inbound")
     @Blocking
-    public void onInboundRecord(String record) {
+    public void onInboundRecord(String record, IncomingKafkaRecordMetadata<String, String> metadata) {
         try {
-            triage(record);
+            triage(record, EventRecords.traceparentOf(metadata));
         } catch (RuntimeException e) {
             deadLettered.increment();
             throw new RejectedRecordException(e);
         }
     }
 
-    private void triage(String record) {
+    private void triage(String record, String recordTraceparent) {
         Envelope<EventPayload> envelope = EventCodec.shared().decode(record);
         // The trace id in the log context: the lines of one customer message can be found across services.
         TraceContext.traceIdOf(envelope.traceparent()).ifPresent(traceId -> MDC.put(TRACE_ID, traceId));
-        try {
-            triage(envelope);
+        try (TraceSpans.Started handling = spans.handle(Topics.INBOUND, recordTraceparent, envelope.traceparent())
+                .current()) {
+            try {
+                triage(envelope.withTraceparent(handling.traceparent()));
+            } catch (RuntimeException e) {
+                handling.failed(e);
+                throw e;
+            }
         } finally {
             MDC.remove(TRACE_ID);
         }
@@ -93,7 +105,7 @@ public class InboundConsumer {
         Envelope<TriagedMessage> result = inbound.follow("triage", Instant.now(),
                 new TriagedMessage(inbound.payload(), triage));
         // Waits for the broker's acknowledgement, so the inbound offset is committed only after the effect.
-        triaged.sendMessageAndAwait(EventRecords.toRecord(result));
+        triaged.sendMessageAndAwait(EventRecords.toRecord(result, spans.publish(Topics.TRIAGED, result.traceparent())));
         processed.remember(inbound.eventId());
         registry.counter("casedesk.classifier.triaged", "intent", triage.intent().name().toLowerCase(Locale.ROOT),
                 "engine", triage.engine()).increment();

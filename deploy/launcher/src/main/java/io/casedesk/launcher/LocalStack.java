@@ -158,6 +158,11 @@ final class LocalStack implements AutoCloseable {
         properties.put("kafka.bootstrap.servers", settings.kafkaBootstrap());
         // Services run in the prod profile, whose logs are JSON for a log collector; on a laptop, lines read better.
         properties.put("quarkus.log.console.json.enabled", "false");
+        if (settings.otlpEndpoint() != null) {
+            properties.put("quarkus.otel.sdk.disabled", "false");
+            properties.put("quarkus.otel.exporter.otlp.endpoint", settings.otlpEndpoint());
+            properties.put("quarkus.otel.exporter.otlp.protocol", "http/protobuf");
+        }
         properties.putAll(specific);
         return properties;
     }

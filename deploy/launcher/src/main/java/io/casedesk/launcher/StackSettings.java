@@ -20,7 +20,8 @@ record StackSettings(
         int caseServicePort,
         int smtpPort,
         int imapPort,
-        boolean durable) {
+        boolean durable,
+        String otlpEndpoint) {
 
     /** Dev credentials shared by the LINE simulator and ingress-line; never used outside the local stack. */
     static final String LINE_CHANNEL_SECRET = "casedesk-local-channel-secret";
@@ -28,9 +29,15 @@ record StackSettings(
     static final String LINE_BOT_DESTINATION = "Ucasedesk0000000000000000000000000";
     static final String LAUNCHER_KEY = "dev-launcher-key";
 
+    /**
+     * The fixed ports of {@code ./casedesk up}. Tracing is off unless {@code OTEL_EXPORTER_OTLP_ENDPOINT} names a
+     * collector that takes OTLP over HTTP (for example a local Jaeger: {@code http://localhost:4318}).
+     */
     static StackSettings defaults(Path repository) {
+        String otlpEndpoint = System.getenv("OTEL_EXPORTER_OTLP_ENDPOINT");
         return new StackSettings(repository, repository.resolve(".casedesk"), 19092, 15432, 8090,
-                8081, 8082, 8083, 8084, 8085, 8086, 3025, 3143, true);
+                8081, 8082, 8083, 8084, 8085, 8086, 3025, 3143, true,
+                otlpEndpoint == null || otlpEndpoint.isBlank() ? null : otlpEndpoint);
     }
 
     Path logs() {

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.casedesk.infra.FreePorts;
 import io.casedesk.infra.test.HeadlessChromium;
+import io.casedesk.infra.test.OtlpTraceStandIn;
+import io.casedesk.infra.test.OtlpTraceStandIn.ReceivedSpan;
 import io.casedesk.schema.Topics;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -28,9 +30,12 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -50,6 +55,7 @@ class LocalStackIT {
 
     private static LocalStack stack;
     private static JsonNode bundle;
+    private static OtlpTraceStandIn collector;
 
     @BeforeAll
     static void startStack() throws Exception {
@@ -57,7 +63,7 @@ class LocalStackIT {
         Path home = repository.resolve("deploy/launcher/target/local-stack-it-" + ProcessHandle.current().pid());
         StackSettings settings = new StackSettings(repository, home, FreePorts.pick(), FreePorts.pick(), FreePorts.pick(),
                 FreePorts.pick(), FreePorts.pick(), FreePorts.pick(), FreePorts.pick(), FreePorts.pick(), FreePorts.pick(),
-                FreePorts.pick(), FreePorts.pick(), false);
+                FreePorts.pick(), FreePorts.pick(), false, (collector = OtlpTraceStandIn.start()).endpoint());
         Path demo = Casedesk.demoBundle(repository);
         bundle = JSON.readTree(Files.readString(demo));
         Instant started = Instant.now();
@@ -70,6 +76,9 @@ class LocalStackIT {
         if (stack != null) {
             stack.pids().forEach((name, pid) -> System.out.printf("[stack] %-15s RSS %s MiB%n", name, Casedesk.rssMib(pid)));
             stack.close();
+        }
+        if (collector != null) {
+            collector.close();
         }
     }
 
@@ -94,7 +103,8 @@ class LocalStackIT {
     /**
      * One trace from the webhook to the answer: the simulator posts the webhook with a known {@code traceparent}
      * and records the one of the bot's reply call. Through ingress-line, classifier, responder and ingress-line
-     * again (four Kafka hops), the trace id stays the same while every hop adds its own span.
+     * again (four Kafka hops), the trace id stays the same while every hop adds its own span; and the services
+     * export those spans (OpenTelemetry, OTLP to a local collector) as one connected trace.
      */
     @Test
     void oneTraceIdFollowsALineMessageFromTheWebhookToTheAnswer() throws Exception {
@@ -115,6 +125,41 @@ class LocalStackIT {
             assertThat(answerTrace.substring(3, 35)).isEqualTo(traceId);
             assertThat(answerTrace.substring(36, 52)).isNotEqualTo(webhookSpan);
         }
+
+        List<String> hops = List.of("POST /line/webhook", "cs.inbound.v1 publish", "cs.inbound.v1 process",
+                "cs.triaged.v1 publish", "cs.triaged.v1 process", "cs.outbound.line.v1 publish",
+                "cs.outbound.line.v1 process", "LINE reply");
+        List<String> services = List.of("ingress-line", "classifier", "responder", "case-service");
+        List<ReceivedSpan> trace = awaitSpans(traceId, hops, services);
+        assertThat(trace.stream().map(ReceivedSpan::name).collect(Collectors.toSet())).containsAll(hops);
+        assertThat(trace.stream().map(ReceivedSpan::service).collect(Collectors.toSet())).containsAll(services);
+        // Connected: every span's parent is a span of the trace, except the webhook's, whose parent is the caller's.
+        Set<String> parents = trace.stream().map(ReceivedSpan::spanId).collect(Collectors.toCollection(HashSet::new));
+        parents.add(webhookSpan);
+        assertThat(trace).allSatisfy(span -> assertThat(span.parentSpanId())
+                .as("parent of %s (%s)", span.name(), span.service()).isIn(parents));
+        ReceivedSpan reply = trace.stream().filter(span -> span.name().equals("LINE reply")).findFirst().orElseThrow();
+        String replyHeader = replies.get(0).path("traceparent").asText();
+        assertThat(replyHeader.substring(36, 52)).as("the reply call carries its span's id").isEqualTo(reply.spanId());
+    }
+
+    /**
+     * The spans of a trace once every name of {@code hops} and every service of {@code services} arrived (each
+     * service's exporter sends its spans in batches, every few seconds).
+     */
+    private static List<ReceivedSpan> awaitSpans(String traceId, List<String> hops, List<String> services)
+            throws InterruptedException {
+        Instant deadline = Instant.now().plusSeconds(40);
+        List<ReceivedSpan> trace = collector.trace(traceId);
+        while (Instant.now().isBefore(deadline)
+                && !(trace.stream().map(ReceivedSpan::name).collect(Collectors.toSet()).containsAll(hops)
+                        && trace.stream().map(ReceivedSpan::service).collect(Collectors.toSet()).containsAll(services))) {
+            Thread.sleep(500);
+            trace = collector.trace(traceId);
+        }
+        trace.forEach(span -> System.out.printf("[trace] %-13s %-9s %-30s %s <- %s%n", span.service(), span.kind(),
+                span.name(), span.spanId(), span.parentSpanId()));
+        return trace;
     }
 
     @Test

@@ -3,6 +3,8 @@ package io.casedesk.handoff.messaging;
 import io.casedesk.handoff.mapping.EventRecords;
 import io.casedesk.handoff.service.OutgoingEvent;
 import io.casedesk.schema.Topics;
+import io.casedesk.schema.TraceSpans;
+import io.opentelemetry.api.trace.Tracer;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Channel;
@@ -19,11 +21,14 @@ import java.util.Map;
 public class EventPublisher {
 
     private final Map<String, MutinyEmitter<String>> emitters;
+    private final TraceSpans spans;
 
-    public EventPublisher(@Channel("outbound-line") MutinyEmitter<String> outboundLine,
+    public EventPublisher(Tracer tracer,
+                          @Channel("outbound-line") MutinyEmitter<String> outboundLine,
                           @Channel("outbound-email") MutinyEmitter<String> outboundEmail,
                           @Channel("conversation-state") MutinyEmitter<String> conversationState,
                           @Channel("conversation") MutinyEmitter<String> conversation) {
+        this.spans = new TraceSpans(tracer);
         this.emitters = Map.of(
                 Topics.OUTBOUND_LINE, outboundLine,
                 Topics.OUTBOUND_EMAIL, outboundEmail,
@@ -37,7 +42,8 @@ public class EventPublisher {
             if (emitter == null) {
                 throw new IllegalStateException("No channel for topic " + event.topic());
             }
-            emitter.sendMessageAndAwait(EventRecords.toRecord(event.envelope()));
+            emitter.sendMessageAndAwait(EventRecords.toRecord(event.envelope(),
+                    spans.publish(event.topic(), event.envelope().traceparent())));
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.casedesk.handoff.messaging;
 
+import io.casedesk.handoff.mapping.EventRecords;
 import io.casedesk.handoff.mapping.HandoffMapper;
 import io.casedesk.handoff.service.CustomerLookup;
 import io.casedesk.handoff.service.HandoffMetrics;
@@ -12,8 +13,11 @@ import io.casedesk.schema.HandoffRequest;
 import io.casedesk.schema.InboundMessage;
 import io.casedesk.schema.RejectedRecordException;
 import io.casedesk.schema.Topics;
+import io.casedesk.schema.TraceSpans;
 import io.micrometer.core.instrument.Counter;
+import io.opentelemetry.api.trace.Tracer;
 import io.smallrye.reactive.messaging.annotations.Blocking;
+import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
@@ -32,8 +36,11 @@ public class HandoffConsumer {
     private final CustomerLookup customers;
     private final TicketTimers timers;
     private final Counter deadLettered;
+    private final TraceSpans spans;
 
-    HandoffConsumer(TicketService tickets, CustomerLookup customers, TicketTimers timers, HandoffMetrics metrics) {
+    HandoffConsumer(TicketService tickets, CustomerLookup customers, TicketTimers timers, HandoffMetrics metrics,
+            Tracer tracer) {
+        this.spans = new TraceSpans(tracer);
         this.tickets = tickets;
         this.customers = customers;
         this.timers = timers;
@@ -42,7 +49,7 @@ public class HandoffConsumer {
 
     @Incoming("handoff")
     @Blocking
-    public void onHandoffRecord(String record) {
+    public void onHandoffRecord(String record, IncomingKafkaRecordMetadata<String, String> metadata) {
         Envelope<HandoffRequest> request;
         try {
             Envelope<EventPayload> envelope = EventCodec.shared().decode(record);
@@ -60,14 +67,27 @@ public class HandoffConsumer {
             deadLettered.increment();
             throw new RejectedRecordException(e);
         }
+        // Current while handling: the case-service lookup joins the trace; the ticket keeps this context, which the
+        // agent's answers continue.
+        try (TraceSpans.Started handling = spans.handle(Topics.HANDOFF, EventRecords.traceparentOf(metadata),
+                request.traceparent()).current()) {
+            try {
+                open(request.withTraceparent(handling.traceparent()));
+            } catch (RuntimeException e) {
+                handling.failed(e);
+                throw e;
+            }
+        }
+    }
+
+    private void open(Envelope<HandoffRequest> request) {
         InboundMessage inbound = request.payload().message() == null ? null : request.payload().message().inbound();
         String identity = inbound == null ? null
                 : inbound.email() != null && inbound.email().from() != null ? inbound.email().from() : inbound.senderId();
         CustomerLookup.Customer customer = customers.lookup(HandoffMapper.channel(request), identity,
                 request.payload().customerRef());
         try {
-            Envelope<HandoffRequest> decoded = request;
-            Retrying.run("Handoff " + request.eventId(), () -> tickets.onHandoff(decoded, customer));
+            Retrying.run("Handoff " + request.eventId(), () -> tickets.onHandoff(request, customer));
             timers.assignWaiting();
         } catch (RuntimeException e) {
             deadLettered.increment();

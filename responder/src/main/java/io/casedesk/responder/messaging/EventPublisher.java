@@ -4,6 +4,8 @@ import io.casedesk.responder.service.OutgoingEvent;
 import io.casedesk.schema.EventCodec;
 import io.casedesk.schema.Topics;
 import io.casedesk.schema.TraceContext;
+import io.casedesk.schema.TraceSpans;
+import io.opentelemetry.api.trace.Tracer;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
@@ -25,11 +27,14 @@ import java.util.Map;
 public class EventPublisher {
 
     private final Map<String, MutinyEmitter<String>> emitters;
+    private final TraceSpans spans;
 
-    public EventPublisher(@Channel("outbound-line") MutinyEmitter<String> outboundLine,
+    public EventPublisher(Tracer tracer,
+                          @Channel("outbound-line") MutinyEmitter<String> outboundLine,
                           @Channel("outbound-email") MutinyEmitter<String> outboundEmail,
                           @Channel("handoff") MutinyEmitter<String> handoff,
                           @Channel("conversation") MutinyEmitter<String> conversation) {
+        this.spans = new TraceSpans(tracer);
         this.emitters = Map.of(
                 Topics.OUTBOUND_LINE, outboundLine,
                 Topics.OUTBOUND_EMAIL, outboundEmail,
@@ -54,10 +59,10 @@ public class EventPublisher {
         }
     }
 
-    /** A {@code traceparent} header that continues the envelope's trace (a new one when it has none). */
-    static RecordHeaders traceHeaders(OutgoingEvent event) {
+    /** A {@code traceparent} header: the context of the record's publishing, in the envelope's trace. */
+    private RecordHeaders traceHeaders(OutgoingEvent event) {
         RecordHeaders headers = new RecordHeaders();
-        headers.add(TraceContext.HEADER, TraceContext.childOf(event.envelope().traceparent()).traceparent()
+        headers.add(TraceContext.HEADER, spans.publish(event.topic(), event.envelope().traceparent())
                 .getBytes(StandardCharsets.US_ASCII));
         return headers;
     }

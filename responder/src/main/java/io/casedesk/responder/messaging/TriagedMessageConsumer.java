@@ -8,11 +8,17 @@ import io.casedesk.schema.EventDecodingException;
 import io.casedesk.schema.EventPayload;
 import io.casedesk.schema.RecentEventIds;
 import io.casedesk.schema.RejectedRecordException;
+import io.casedesk.schema.Topics;
+import io.casedesk.schema.TraceContext;
+import io.casedesk.schema.TraceSpans;
 import io.casedesk.schema.TriagedMessage;
+import io.opentelemetry.api.trace.Tracer;
 import io.smallrye.reactive.messaging.annotations.Blocking;
+import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.apache.kafka.common.header.Header;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
@@ -35,15 +41,17 @@ public class TriagedMessageConsumer {
      * publishes has an id derived from its input.
      */
     private final RecentEventIds processed = new RecentEventIds(100_000);
+    private final TraceSpans spans;
 
-    public TriagedMessageConsumer(ResponderService responder, EventPublisher publisher) {
+    public TriagedMessageConsumer(ResponderService responder, EventPublisher publisher, Tracer tracer) {
         this.responder = responder;
         this.publisher = publisher;
+        this.spans = new TraceSpans(tracer);
     }
 
     @Incoming("triaged")
     @Blocking
-    public void consume(String record) {
+    public void consume(String record, IncomingKafkaRecordMetadata<String, String> metadata) {
         Envelope<EventPayload> envelope;
         try {
             envelope = EventCodec.shared().decode(record);
@@ -57,12 +65,23 @@ public class TriagedMessageConsumer {
         if (!processed.claim(envelope.eventId())) {
             return;
         }
-        try {
-            List<OutgoingEvent> events = responder.respond(envelope.as(TriagedMessage.class));
-            publisher.publishAll(events);
-        } catch (RuntimeException e) {
-            processed.release(envelope.eventId()); // let the redelivered record be answered
-            throw e;
+        // Current while answering: the calls to case-service and to a model join the message's trace.
+        try (TraceSpans.Started handling = spans.handle(Topics.TRIAGED, traceparentOf(metadata),
+                envelope.traceparent()).current()) {
+            try {
+                List<OutgoingEvent> events = responder.respond(
+                        envelope.as(TriagedMessage.class).withTraceparent(handling.traceparent()));
+                publisher.publishAll(events);
+            } catch (RuntimeException e) {
+                handling.failed(e);
+                processed.release(envelope.eventId()); // let the redelivered record be answered
+                throw e;
+            }
         }
+    }
+
+    private static String traceparentOf(IncomingKafkaRecordMetadata<?, ?> metadata) {
+        Header header = metadata == null ? null : metadata.getHeaders().lastHeader(TraceContext.HEADER);
+        return header == null ? null : TraceContext.fromHeaderBytes(header.value());
     }
 }

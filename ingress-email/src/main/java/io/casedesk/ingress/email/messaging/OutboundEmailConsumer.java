@@ -12,12 +12,16 @@ import io.casedesk.schema.EventPayload;
 import io.casedesk.schema.OutboundEmailMessage;
 import io.casedesk.schema.RecentEventIds;
 import io.casedesk.schema.RejectedRecordException;
+import io.casedesk.schema.Topics;
 import io.casedesk.schema.TraceContext;
+import io.casedesk.schema.TraceSpans;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.opentelemetry.api.trace.Tracer;
 import io.quarkus.mailer.Mail;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.annotations.Blocking;
+import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -52,10 +56,13 @@ public class OutboundEmailConsumer {
     private final EmailConfig config;
     private final RecentEventIds sent;
     private final Counter deadLettered;
+    private final TraceSpans spans;
 
     OutboundEmailConsumer(SmtpSender sender, @Channel("delivery") MutinyEmitter<String> deliveries,
             @Channel("conversation") MutinyEmitter<String> conversation,
-            @Channel("handoff") MutinyEmitter<String> handoffs, MeterRegistry registry, EmailConfig config) {
+            @Channel("handoff") MutinyEmitter<String> handoffs, MeterRegistry registry, EmailConfig config,
+            Tracer tracer) {
+        this.spans = new TraceSpans(tracer);
         this.sender = sender;
         this.deliveries = deliveries;
         this.conversation = conversation;
@@ -73,21 +80,27 @@ public class OutboundEmailConsumer {
      */
     @Incoming("outbound-email")
     @Blocking(value = SENDER_POOL, ordered = false)
-    public void onOutboundRecord(String record) {
+    public void onOutboundRecord(String record, IncomingKafkaRecordMetadata<String, String> metadata) {
         try {
-            deliver(record);
+            deliver(record, EventRecords.traceparentOf(metadata));
         } catch (RuntimeException e) {
             deadLettered.increment();
             throw new RejectedRecordException(e);
         }
     }
 
-    private void deliver(String record) {
+    private void deliver(String record, String recordTraceparent) {
         Envelope<EventPayload> envelope = EventCodec.shared().decode(record);
         // The trace id in the log context: the lines of one customer message can be found across services.
         TraceContext.traceIdOf(envelope.traceparent()).ifPresent(traceId -> MDC.put(TRACE_ID, traceId));
-        try {
-            deliver(envelope);
+        try (TraceSpans.Started handling = spans.handle(Topics.OUTBOUND_EMAIL, recordTraceparent,
+                envelope.traceparent()).current()) {
+            try {
+                deliver(envelope.withTraceparent(handling.traceparent()));
+            } catch (RuntimeException e) {
+                handling.failed(e);
+                throw e;
+            }
         } finally {
             MDC.remove(TRACE_ID);
         }
@@ -114,15 +127,18 @@ public class OutboundEmailConsumer {
             sent.remember(outbound.eventId());
         }
         Instant now = Instant.now();
-        deliveries.sendMessageAndAwait(EventRecords.toRecord(
-                DeliveryEvents.report(outbound, outcome.status(), outcome.detail(), now)));
-        conversation.sendMessageAndAwait(EventRecords.toRecord(DeliveryEvents.turn(outbound, outcome.status(), now)));
+        publish(deliveries, Topics.DELIVERY, DeliveryEvents.report(outbound, outcome.status(), outcome.detail(), now));
+        publish(conversation, Topics.CONVERSATION, DeliveryEvents.turn(outbound, outcome.status(), now));
         if (outcome.status() == DeliveryStatus.FAILED) {
-            handoffs.sendMessageAndAwait(EventRecords.toRecord(DeliveryEvents.handoff(outbound, now)));
+            publish(handoffs, Topics.HANDOFF, DeliveryEvents.handoff(outbound, now));
         }
         registry.counter("casedesk.email.deliveries", "status", outcome.status().name().toLowerCase(Locale.ROOT))
                 .increment();
         LOG.infof("Outbound email %s: %s%s", outbound.eventId(), outcome.status(),
                 outcome.status() == DeliveryStatus.FAILED ? " (" + outcome.detail() + "), handed to a person" : "");
+    }
+
+    private void publish(MutinyEmitter<String> emitter, String topic, Envelope<?> event) {
+        emitter.sendMessageAndAwait(EventRecords.toRecord(event, spans.publish(topic, event.traceparent())));
     }
 }

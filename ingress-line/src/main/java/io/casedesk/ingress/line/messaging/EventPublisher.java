@@ -2,7 +2,10 @@ package io.casedesk.ingress.line.messaging;
 
 import io.casedesk.schema.Envelope;
 import io.casedesk.schema.EventCodec;
+import io.casedesk.schema.Topics;
 import io.casedesk.schema.TraceContext;
+import io.casedesk.schema.TraceSpans;
+import io.opentelemetry.api.trace.Tracer;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
@@ -16,8 +19,8 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * Publishes envelopes as JSON strings keyed by conversation id, each record with a {@code traceparent} header
- * that continues the envelope's trace. Every method completes when the broker acknowledged the record, and
- * fails when it did not.
+ * that continues the envelope's trace (the context of its publishing, see {@link TraceSpans#publish}). Every
+ * method completes when the broker acknowledged the record, and fails when it did not.
  */
 @Singleton
 public class EventPublisher {
@@ -26,12 +29,14 @@ public class EventPublisher {
     private final MutinyEmitter<String> conversation;
     private final MutinyEmitter<String> delivery;
     private final MutinyEmitter<String> handoff;
+    private final TraceSpans spans;
 
     @Inject
     public EventPublisher(@Channel("inbound") MutinyEmitter<String> inbound,
             @Channel("conversation") MutinyEmitter<String> conversation,
             @Channel("delivery") MutinyEmitter<String> delivery,
-            @Channel("handoff") MutinyEmitter<String> handoff) {
+            @Channel("handoff") MutinyEmitter<String> handoff, Tracer tracer) {
+        this.spans = new TraceSpans(tracer);
         this.inbound = inbound;
         this.conversation = conversation;
         this.delivery = delivery;
@@ -40,35 +45,34 @@ public class EventPublisher {
 
     /** To {@code cs.inbound.v1}. */
     public Uni<Void> inbound(Envelope<?> envelope) {
-        return send(inbound, envelope);
+        return send(inbound, Topics.INBOUND, envelope);
     }
 
     /** To {@code cs.conversation.v1}. */
     public Uni<Void> conversation(Envelope<?> envelope) {
-        return send(conversation, envelope);
+        return send(conversation, Topics.CONVERSATION, envelope);
     }
 
     /** To {@code cs.delivery.v1}. */
     public Uni<Void> delivery(Envelope<?> envelope) {
-        return send(delivery, envelope);
+        return send(delivery, Topics.DELIVERY, envelope);
     }
 
     /** To {@code cs.handoff.v1}. */
     public Uni<Void> handoff(Envelope<?> envelope) {
-        return send(handoff, envelope);
+        return send(handoff, Topics.HANDOFF, envelope);
     }
 
-    private static Uni<Void> send(MutinyEmitter<String> emitter, Envelope<?> envelope) {
+    private Uni<Void> send(MutinyEmitter<String> emitter, String topic, Envelope<?> envelope) {
         return Uni.createFrom().deferred(() -> emitter.sendMessage(Message.of(EventCodec.shared().encode(envelope))
                 .addMetadata(OutgoingKafkaRecordMetadata.<String>builder().withKey(envelope.conversationId())
-                        .withHeaders(traceHeaders(envelope)).build())));
+                        .withHeaders(traceHeaders(topic, envelope)).build())));
     }
 
-    /** A child of the envelope's trace context (a new trace when it has none). */
-    static RecordHeaders traceHeaders(Envelope<?> envelope) {
+    private RecordHeaders traceHeaders(String topic, Envelope<?> envelope) {
         RecordHeaders headers = new RecordHeaders();
         headers.add(TraceContext.HEADER,
-                TraceContext.childOf(envelope.traceparent()).traceparent().getBytes(StandardCharsets.US_ASCII));
+                spans.publish(topic, envelope.traceparent()).getBytes(StandardCharsets.US_ASCII));
         return headers;
     }
 }

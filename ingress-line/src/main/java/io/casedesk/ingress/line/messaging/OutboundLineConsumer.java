@@ -14,12 +14,17 @@ import io.casedesk.schema.EventPayload;
 import io.casedesk.schema.HandoffRequest;
 import io.casedesk.schema.OutboundLineMessage;
 import io.casedesk.schema.RecentEventIds;
+import io.casedesk.schema.Topics;
 import io.casedesk.schema.TraceContext;
+import io.casedesk.schema.TraceSpans;
 import io.casedesk.schema.TurnKind;
+import io.opentelemetry.api.trace.Tracer;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.apache.kafka.common.header.Header;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
@@ -48,9 +53,11 @@ public class OutboundLineConsumer {
     private final IdempotencyWarmup warmup;
     private final RecentEventIds sentEvents;
     private final RecentEventIds unsentMessages;
+    private final TraceSpans spans;
 
     public OutboundLineConsumer(LineSender sender, EventPublisher publisher, IdempotencyWarmup warmup,
-            ProcessedIds processedIds) {
+            ProcessedIds processedIds, Tracer tracer) {
+        this.spans = new TraceSpans(tracer);
         this.sender = sender;
         this.publisher = publisher;
         this.warmup = warmup;
@@ -59,13 +66,15 @@ public class OutboundLineConsumer {
     }
 
     @Incoming("outbound-line")
-    public Uni<Void> onRecord(String record) {
+    public Uni<Void> onRecord(String record, IncomingKafkaRecordMetadata<String, String> metadata) {
+        Header traceHeader = metadata == null ? null : metadata.getHeaders().lastHeader(TraceContext.HEADER);
+        String recordTraceparent = traceHeader == null ? null : TraceContext.fromHeaderBytes(traceHeader.value());
         return warmup.whenDone()
                 .map(ready -> EventCodec.shared().decode(record))
-                .flatMap(this::handle);
+                .flatMap(envelope -> handle(envelope, recordTraceparent));
     }
 
-    private Uni<Void> handle(Envelope<EventPayload> envelope) {
+    private Uni<Void> handle(Envelope<EventPayload> envelope, String recordTraceparent) {
         if (!(envelope.payload() instanceof OutboundLineMessage)) {
             LOG.debugf("Skipped event %s of type %s", envelope.eventId(), envelope.type());
             return Uni.createFrom().voidItem();
@@ -78,18 +87,28 @@ public class OutboundLineConsumer {
             LOG.infof("Skipped event %s: already sent", envelope.eventId());
             return Uni.createFrom().voidItem();
         }
-        Envelope<OutboundLineMessage> outbound = envelope.as(OutboundLineMessage.class);
+        // Not made current: the sending continues on the HTTP client's threads. The calls to LINE and the reports
+        // continue the context of this handling.
+        TraceSpans.Started handling = spans.handle(Topics.OUTBOUND_LINE, recordTraceparent, envelope.traceparent());
+        Envelope<OutboundLineMessage> outbound = envelope.as(OutboundLineMessage.class)
+                .withTraceparent(handling.traceparent());
         String answered = outbound.payload().inReplyToMessageId();
-        // The call to LINE continues the trace of the answer; the trace id is in the log line (the outcome is
-        // logged on the HTTP client's thread, where no log context of this record exists).
-        TraceContext call = TraceContext.childOf(outbound.traceparent());
+        // The trace id is in the log line: the outcome is logged on the HTTP client's thread, where no log context
+        // of this record exists.
+        String traceId = TraceContext.traceIdOf(outbound.traceparent()).orElse("none");
         Uni<Outcome> outcome = answered != null && unsentMessages.contains(answered)
                 ? Uni.createFrom().item(new Outcome(DeliveryStatus.SKIPPED, null, UNSENT))
-                : sender.send(outbound.eventId(), call.traceparent(), outbound.payload());
+                : sender.send(outbound.eventId(), outbound.traceparent(), outbound.payload());
         return outcome
                 .invoke(result -> LOG.infof("Outbound %s: %s by %s%s, trace %s", outbound.eventId(), result.status(),
-                        result.method(), result.detail() == null ? "" : " (" + result.detail() + ")", call.traceId()))
-                .flatMap(result -> report(outbound, result));
+                        result.method(), result.detail() == null ? "" : " (" + result.detail() + ")", traceId))
+                .flatMap(result -> report(outbound, result))
+                .onTermination().invoke((done, failure, cancelled) -> {
+                    if (failure != null) {
+                        handling.failed(failure);
+                    }
+                    handling.close();
+                });
     }
 
     private Uni<Void> report(Envelope<OutboundLineMessage> outbound, Outcome outcome) {

@@ -9,6 +9,7 @@ import io.casedesk.ingress.line.service.LineMetrics;
 import io.casedesk.ingress.line.service.WebhookIngest;
 import io.casedesk.ingress.line.service.WebhookSignatureVerifier;
 import io.casedesk.schema.TraceContext;
+import io.casedesk.schema.TraceSpans;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -44,7 +45,8 @@ public class LineWebhookResource {
 
     /**
      * LINE sends no {@code traceparent}; a proxy in front of CaseDesk (or the LINE simulator) may. The events of
-     * the webhook continue that trace when it is valid, and start a new one otherwise.
+     * the webhook continue that trace when it is valid, and start a new one otherwise; with tracing on, under the
+     * span of this request.
      */
     @POST
     public Uni<Response> receive(@RestHeader("X-Line-Signature") String signature,
@@ -67,7 +69,7 @@ public class LineWebhookResource {
             LOG.infof("Webhook refused: %s", e.getMessage());
             return reject(Response.Status.BAD_REQUEST, "malformed");
         }
-        return ingest.ingest(webhook, TraceContext.childOf(traceparent).traceparent())
+        return ingest.ingest(webhook, TraceSpans.currentOrChildOf(traceparent))
                 .map(published -> {
                     metrics.webhookAccepted();
                     return Response.ok().build();

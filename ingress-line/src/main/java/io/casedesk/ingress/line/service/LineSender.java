@@ -99,7 +99,7 @@ public class LineSender {
         }
         ReplyMessageRequest reply = new ReplyMessageRequest(message.replyToken(), bubbles, false);
         // Only a rate limit is retried: the token stays valid, while after other errors it may be spent.
-        return withRetries(() -> traces.traced(reply, traceparent, () -> client.replyMessage(reply)),
+        return withRetries(() -> traces.traced(reply, REPLY, traceparent, () -> client.replyMessage(reply)),
                         LineSender::isRateLimited)
                 .map(sent -> {
                     metrics.send(REPLY, "sent");
@@ -126,7 +126,7 @@ public class LineSender {
         UUID retryKey = retryKey(outboundEventId);
         PushMessageRequest request = new PushMessageRequest(to, bubbles, false, null);
         // Safe to repeat: LINE answers 409 to a retry key it already accepted.
-        return withRetries(() -> traces.traced(request, traceparent, () -> client.pushMessage(retryKey, request)),
+        return withRetries(() -> traces.traced(request, PUSH, traceparent, () -> client.pushMessage(retryKey, request)),
                         LineSender::isTransient)
                 .map(sent -> {
                     metrics.send(PUSH, "sent");

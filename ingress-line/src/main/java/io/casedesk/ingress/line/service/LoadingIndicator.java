@@ -27,7 +27,7 @@ public class LoadingIndicator {
      */
     public void show(String userId, String traceparent) {
         ShowLoadingAnimationRequest request = new ShowLoadingAnimationRequest(userId, LOADING_SECONDS);
-        traces.traced(request, traceparent, () -> client.showLoadingAnimation(request))
+        traces.traced(request, "loading animation", traceparent, () -> client.showLoadingAnimation(request))
                 .whenComplete((result, failure) -> {
                     if (failure != null) {
                         LOG.debugf("Loading animation not shown: %s", failure.getClass().getSimpleName());

@@ -15,7 +15,6 @@ import io.casedesk.schema.Envelope;
 import io.casedesk.schema.InboundMessage;
 import io.casedesk.schema.MessageKind;
 import io.casedesk.schema.RecentEventIds;
-import io.casedesk.schema.TraceContext;
 import io.casedesk.schema.TurnKind;
 import io.smallrye.mutiny.Uni;
 
@@ -106,7 +105,7 @@ public class WebhookIngest {
         boolean waitsForAnswer = message.kind() == MessageKind.TEXT && message.line().sourceType().equals("user")
                 && !message.line().standby() && !message.line().redelivery();
         if (waitsForAnswer) {
-            loadingIndicator.show(message.senderId(), TraceContext.childOf(traceparent).traceparent());
+            loadingIndicator.show(message.senderId(), traceparent);
         }
     }
 

@@ -10,6 +10,7 @@ import io.casedesk.linesimulator.SimulatorConfig;
 import io.casedesk.schema.AnswerKind;
 import io.casedesk.schema.DeliveryStatus;
 import io.casedesk.schema.OutboundLineMessage;
+import io.casedesk.schema.TraceContext;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -111,8 +112,9 @@ class LineSenderTest {
         assertThat(line.chat(user)).hasSize(1);
     }
 
+    /** Each call to LINE is a span of its own: a child of the context it was sent with (same trace, new span id). */
     @Test
-    void everyCallCarriesTheTraceparentItWasSentWithAndOnlyThatOne() {
+    void everyCallCarriesAChildOfTheTraceparentItWasSentWithAndOnlyThatTrace() {
         String traced = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
         String replied = newUser();
         String pushed = newUser();
@@ -124,13 +126,15 @@ class LineSenderTest {
                 .await().atMost(Duration.ofSeconds(20));
         send(UUID.randomUUID().toString(), message(untraced, null, null, "untraced"));
 
-        assertThat(line.chat(replied)).singleElement().extracting(BotMessage::traceparent).isEqualTo(traced);
-        assertThat(line.chat(pushed)).singleElement().extracting(BotMessage::traceparent).isEqualTo(traced);
+        assertThat(line.chat(replied)).singleElement().extracting(BotMessage::traceparent)
+                .satisfies(header -> assertChildOf(header, traced));
+        assertThat(line.chat(pushed)).singleElement().extracting(BotMessage::traceparent)
+                .satisfies(header -> assertChildOf(header, traced));
         assertThat(line.chat(untraced)).singleElement().extracting(BotMessage::traceparent).isNull();
     }
 
     @Test
-    void aRetriedPushKeepsItsTraceparent() {
+    void aRetriedPushKeepsItsTrace() {
         String traced = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
         String user = newUser();
         line.failNext(user, 1, new ScriptedFailure(500, null));
@@ -139,7 +143,15 @@ class LineSenderTest {
                 .await().atMost(Duration.ofSeconds(20));
 
         assertThat(outcome.status()).isEqualTo(DeliveryStatus.SENT);
-        assertThat(line.chat(user)).singleElement().extracting(BotMessage::traceparent).isEqualTo(traced);
+        assertThat(line.chat(user)).singleElement().extracting(BotMessage::traceparent)
+                .satisfies(header -> assertChildOf(header, traced));
+    }
+
+    private static void assertChildOf(String header, String parent) {
+        TraceContext sent = TraceContext.parse(header).orElseThrow(() -> new AssertionError("no valid traceparent"));
+        TraceContext given = TraceContext.parse(parent).orElseThrow();
+        assertThat(sent.traceId()).isEqualTo(given.traceId());
+        assertThat(sent.spanId()).isNotEqualTo(given.spanId());
     }
 
     @Test
