@@ -105,7 +105,8 @@ class TriageEvaluation {
                         learnt.add(example);
                     }
                 }
-                EmbeddingTriageEngine engine = new EmbeddingTriageEngine(remembering, learnt, rules);
+                EmbeddingTriageEngine engine = new EmbeddingTriageEngine(remembering, learnt, rules,
+                        Double.parseDouble(System.getProperty("eval.cv.ngram-weight", String.valueOf(EmbeddingTriageEngine.NGRAM_WEIGHT))));
                 List<Triage> foldTriages = engine.triageAll(heldOut.stream().map(LabelledMessage::message).toList());
                 items.addAll(heldOut);
                 triages.addAll(foldTriages);

@@ -30,22 +30,37 @@ public final class EmbeddingTriageEngine implements TriageEngine {
 
     private static final int NEAREST_EXAMPLES = 3;
 
+    /**
+     * How much the whole text's n-grams ({@link TextFeatures}) count next to the embedding (unit length) in the intent
+     * model; chosen by cross-validation on the training examples.
+     */
+    public static final double NGRAM_WEIGHT = 1.5;
+
     private final EmbeddingModel embeddingModel;
     private final LocalRulesTriageEngine rules;
+    private final double ngramWeight;
     private final SoftmaxClassifier<Intent> intentClassifier;
     private final NearestExamplesClassifier<Emotion> emotionClassifier;
 
     public EmbeddingTriageEngine(EmbeddingModel embeddingModel, List<TrainingExample> examples, LocalRulesTriageEngine rules) {
+        this(embeddingModel, examples, rules, NGRAM_WEIGHT);
+    }
+
+    /** @param ngramWeight see {@link #NGRAM_WEIGHT}; other values are for cross-validating it */
+    public EmbeddingTriageEngine(EmbeddingModel embeddingModel, List<TrainingExample> examples, LocalRulesTriageEngine rules,
+                                 double ngramWeight) {
         this.embeddingModel = embeddingModel;
         this.rules = rules;
+        this.ngramWeight = ngramWeight;
         List<float[]> vectors = embed(examples.stream().map(TrainingExample::text).toList());
-        Map<Intent, List<float[]>> byIntent = new LinkedHashMap<>();
+        Map<Intent, List<SoftmaxClassifier.Input>> byIntent = new LinkedHashMap<>();
         Map<Emotion, List<float[]>> byEmotion = new LinkedHashMap<>();
         for (int i = 0; i < examples.size(); i++) {
-            byIntent.computeIfAbsent(examples.get(i).intent(), intent -> new ArrayList<>()).add(vectors.get(i));
+            byIntent.computeIfAbsent(examples.get(i).intent(), intent -> new ArrayList<>())
+                    .add(new SoftmaxClassifier.Input(vectors.get(i), TextFeatures.of(examples.get(i).text(), ngramWeight)));
             byEmotion.computeIfAbsent(examples.get(i).emotion(), emotion -> new ArrayList<>()).add(vectors.get(i));
         }
-        this.intentClassifier = new SoftmaxClassifier<>(byIntent);
+        this.intentClassifier = new SoftmaxClassifier<>(byIntent, ngramWeight == 0 ? 0 : TextFeatures.BUCKETS);
         this.emotionClassifier = new NearestExamplesClassifier<>(byEmotion, NEAREST_EXAMPLES);
     }
 
@@ -83,7 +98,7 @@ public final class EmbeddingTriageEngine implements TriageEngine {
         List<float[]> vectors = embed(texts);
         ModelReading[] readings = new ModelReading[messages.size()];
         for (int j = 0; j < withText.size(); j++) {
-            readings[withText.get(j)] = read(vectors.get(j));
+            readings[withText.get(j)] = read(vectors.get(j), texts.get(j));
         }
         List<Triage> triages = new ArrayList<>(messages.size());
         for (int i = 0; i < messages.size(); i++) {
@@ -92,8 +107,9 @@ public final class EmbeddingTriageEngine implements TriageEngine {
         return triages;
     }
 
-    private ModelReading read(float[] vector) {
-        NearestExamplesClassifier.Prediction<Intent> intent = intentClassifier.classify(vector);
+    private ModelReading read(float[] vector, String text) {
+        NearestExamplesClassifier.Prediction<Intent> intent =
+                intentClassifier.classify(new SoftmaxClassifier.Input(vector, TextFeatures.of(text, ngramWeight)));
         NearestExamplesClassifier.Prediction<Emotion> emotion = emotionClassifier.classify(vector);
         return new ModelReading(intent.probabilities(), emotion.label(), emotion.probabilities());
     }

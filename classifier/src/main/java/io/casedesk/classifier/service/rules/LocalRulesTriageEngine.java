@@ -86,6 +86,11 @@ public final class LocalRulesTriageEngine implements TriageEngine {
         return subject == null || subject.isBlank() || text.startsWith(subject) ? text : subject + "\n\n" + text;
     }
 
+    /** The text as the cues read it: NFKC, lower case, single spaces, Chinese folded onto Simplified characters. */
+    public static String prepare(String text) {
+        return Cue.prepare(text);
+    }
+
     /** A follow or join is a greeting, a file or picture is most likely a document; the rest is other. */
     private Triage triageWithoutText(InboundMessage message, String engineName) {
         MessageKind kind = message.kind() == null ? MessageKind.OTHER : message.kind();
