@@ -37,7 +37,8 @@ public class IdentityCaseLookup {
              where i.channel = ? and i.external_id = ?
             order by k.status = 'closed', k.next_step_date nulls last, k.number""";
     private static final String ALL_CASES = SELECT + WHERE_ORDERED;
-    private static final String OPEN_CASES = SELECT + " and k.status <> 'closed'" + WHERE_ORDERED;
+    /** Parameters: channel, normalized external id. Public for the benchmark, which prints its plan. */
+    public static final String OPEN_CASES = SELECT + " and k.status <> 'closed'" + WHERE_ORDERED;
 
     private final DataSource dataSource;
 

@@ -1,6 +1,7 @@
 package io.casedesk.cases.benchmark;
 
 import io.casedesk.cases.ApiClient;
+import io.casedesk.cases.service.IdentityCaseLookup;
 import io.casedesk.infra.test.PostgresTestResource;
 import io.casedesk.infra.test.SharedInfrastructure;
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -32,6 +33,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
@@ -137,6 +140,7 @@ class CaseLookupBenchmark {
             try (Statement statement = connection.createStatement()) {
                 statement.execute("analyze customers, channel_identities, cases");
             }
+            printPlan(connection);
         }
         System.out.printf("Seeded %,d customers and %,d cases in %d ms%n", CUSTOMERS, CUSTOMERS * CASES_PER_CUSTOMER,
                 TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
@@ -183,6 +187,7 @@ class CaseLookupBenchmark {
         long generatorCpu = generatorCpuNanos() - generatorCpuBefore;
         Map<String, Double> serviceAfter = serviceMetrics();
         String loadAfter = loadAverage();
+        int connections = serviceConnections();
 
         int operations = latencies.length;
         Arrays.sort(latencies);
@@ -199,6 +204,7 @@ class CaseLookupBenchmark {
                 generatorCpu / 1_000.0 / operations,
                 delta(serviceBefore, serviceAfter, "jvm_gc_pause_seconds_count"),
                 delta(serviceBefore, serviceAfter, "jvm_gc_pause_seconds_sum") * 1_000);
+        System.out.printf("  service's PostgreSQL connections afterwards: %d%n", connections);
         System.out.printf("  load average before %s, after %s; service JVM options: %s%n", loadBefore, loadAfter,
                 ConfigProvider.getConfig().getOptionalValue("quarkus.test.arg-line", String.class).orElse("(none)"));
         assertThat(failures.get()).isZero();
@@ -289,6 +295,32 @@ class CaseLookupBenchmark {
 
     private static <T> T await(Future<T> future) throws Exception {
         return future.toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+    }
+
+    /** The plan PostgreSQL runs the endpoint's query with, on the seeded tables, to check its indexes. */
+    private static void printPlan(Connection connection) throws SQLException {
+        try (PreparedStatement explain = connection.prepareStatement(
+                "explain (analyze, buffers, costs off, timing off) " + IdentityCaseLookup.OPEN_CASES)) {
+            explain.setString(1, "line");
+            explain.setString(2, lineUserId(CUSTOMERS / 2));
+            StringBuilder plan = new StringBuilder("Plan of the lookup:\n");
+            try (ResultSet rows = explain.executeQuery()) {
+                while (rows.next()) {
+                    plan.append("  ").append(rows.getString(1)).append('\n');
+                }
+            }
+            System.out.print(plan);
+        }
+    }
+
+    /** The connections the service holds open to its database (its pool), not counting this one. */
+    private static int serviceConnections() throws SQLException {
+        try (Connection connection = connect(); Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery("select count(*) from pg_stat_activity "
+                     + "where datname = current_database() and pid <> pg_backend_pid()")) {
+            rows.next();
+            return rows.getInt(1);
+        }
     }
 
     /** The database the service under test uses, as PostgresTestResource chose it. */
