@@ -17,8 +17,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The local engine: a multilingual sentence embedding (in-process, no network) read by nearest labelled examples for
- * intent and emotion, combined with the rules of {@link LocalRulesTriageEngine} for what words say plainly (a request
+ * The local engine: a multilingual sentence embedding (in-process, no network) and the whole text's n-grams, read by
+ * logistic regressions learnt from labelled examples for intent and emotion, combined with the rules of {@link LocalRulesTriageEngine} for what words say plainly (a request
  * for a person, anger, a deadline, an arrest) and for language, urgency and needs-human.
  */
 public final class EmbeddingTriageEngine implements TriageEngine {
@@ -28,11 +28,9 @@ public final class EmbeddingTriageEngine implements TriageEngine {
     /** Only the opening of a long message is embedded: it carries the topic, and the cost grows with the length. */
     static final int MAX_EMBEDDED_CHARS = 128;
 
-    private static final int NEAREST_EXAMPLES = 3;
-
     /**
      * How much the whole text's n-grams ({@link TextFeatures}) count next to the embedding (unit length) in the intent
-     * model; chosen by cross-validation on the training examples.
+     * and emotion models; chosen by cross-validation on the training examples.
      */
     public static final double NGRAM_WEIGHT = 1.5;
 
@@ -40,7 +38,7 @@ public final class EmbeddingTriageEngine implements TriageEngine {
     private final LocalRulesTriageEngine rules;
     private final double ngramWeight;
     private final SoftmaxClassifier<Intent> intentClassifier;
-    private final NearestExamplesClassifier<Emotion> emotionClassifier;
+    private final SoftmaxClassifier<Emotion> emotionClassifier;
 
     public EmbeddingTriageEngine(EmbeddingModel embeddingModel, List<TrainingExample> examples, LocalRulesTriageEngine rules) {
         this(embeddingModel, examples, rules, NGRAM_WEIGHT);
@@ -54,14 +52,17 @@ public final class EmbeddingTriageEngine implements TriageEngine {
         this.ngramWeight = ngramWeight;
         List<float[]> vectors = embed(examples.stream().map(TrainingExample::text).toList());
         Map<Intent, List<SoftmaxClassifier.Input>> byIntent = new LinkedHashMap<>();
-        Map<Emotion, List<float[]>> byEmotion = new LinkedHashMap<>();
+        Map<Emotion, List<SoftmaxClassifier.Input>> byEmotion = new LinkedHashMap<>();
         for (int i = 0; i < examples.size(); i++) {
-            byIntent.computeIfAbsent(examples.get(i).intent(), intent -> new ArrayList<>())
-                    .add(new SoftmaxClassifier.Input(vectors.get(i), TextFeatures.of(examples.get(i).text(), ngramWeight)));
-            byEmotion.computeIfAbsent(examples.get(i).emotion(), emotion -> new ArrayList<>()).add(vectors.get(i));
+            SoftmaxClassifier.Input input = new SoftmaxClassifier.Input(vectors.get(i), TextFeatures.of(examples.get(i).text(), ngramWeight));
+            byIntent.computeIfAbsent(examples.get(i).intent(), intent -> new ArrayList<>()).add(input);
+            byEmotion.computeIfAbsent(examples.get(i).emotion(), emotion -> new ArrayList<>()).add(input);
         }
-        this.intentClassifier = new SoftmaxClassifier<>(byIntent, ngramWeight == 0 ? 0 : TextFeatures.BUCKETS);
-        this.emotionClassifier = new NearestExamplesClassifier<>(byEmotion, NEAREST_EXAMPLES);
+        int sparseDimension = ngramWeight == 0 ? 0 : TextFeatures.BUCKETS;
+        this.intentClassifier = new SoftmaxClassifier<>(byIntent, sparseDimension);
+        // The n-grams matter here: on the embedding alone a softmax read emotion no better than the 3 nearest examples per
+        // emotion did (cross-validation macro-F1 0.83 for both); with them, 0.87.
+        this.emotionClassifier = new SoftmaxClassifier<>(byEmotion, sparseDimension);
     }
 
     /**
@@ -108,9 +109,9 @@ public final class EmbeddingTriageEngine implements TriageEngine {
     }
 
     private ModelReading read(float[] vector, String text) {
-        NearestExamplesClassifier.Prediction<Intent> intent =
-                intentClassifier.classify(new SoftmaxClassifier.Input(vector, TextFeatures.of(text, ngramWeight)));
-        NearestExamplesClassifier.Prediction<Emotion> emotion = emotionClassifier.classify(vector);
+        SoftmaxClassifier.Input input = new SoftmaxClassifier.Input(vector, TextFeatures.of(text, ngramWeight));
+        Prediction<Intent> intent = intentClassifier.classify(input);
+        Prediction<Emotion> emotion = emotionClassifier.classify(input);
         return new ModelReading(intent.probabilities(), emotion.label(), emotion.probabilities());
     }
 

@@ -119,11 +119,11 @@ final class SoftmaxClassifier<L> {
         }
     }
 
-    NearestExamplesClassifier.Prediction<L> classify(float[] vector) {
+    Prediction<L> classify(float[] vector) {
         return classify(new Input(vector, TextFeatures.NONE));
     }
 
-    NearestExamplesClassifier.Prediction<L> classify(Input input) {
+    Prediction<L> classify(Input input) {
         double[] p = probabilities(input);
         int best = 0;
         Map<L, Double> byLabel = new LinkedHashMap<>();
@@ -133,7 +133,7 @@ final class SoftmaxClassifier<L> {
                 best = c;
             }
         }
-        return new NearestExamplesClassifier.Prediction<>(labels.get(best), p[best], byLabel);
+        return new Prediction<>(labels.get(best), p[best], byLabel);
     }
 
     private double[] probabilities(Input input) {

@@ -41,12 +41,4 @@ class SoftmaxClassifierTest {
         assertThat(prediction.probabilities().values().stream().mapToDouble(Double::doubleValue).sum()).isCloseTo(1, within(1e-9));
         assertThat(prediction.confidence()).isEqualTo(prediction.probabilities().get("x")).isGreaterThan(0.5);
     }
-
-    @Test
-    void nearestExamplesAgreeOnTheSameData() {
-        NearestExamplesClassifier<String> classifier = new NearestExamplesClassifier<>(threeDirections(), 2);
-
-        assertThat(classifier.classify(unit(0.2f, 0.9f, 0.2f)).label()).isEqualTo("y");
-        assertThat(classifier.classify(unit(0.1f, 0.2f, 0.8f)).label()).isEqualTo("z");
-    }
 }
