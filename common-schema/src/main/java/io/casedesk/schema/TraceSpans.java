@@ -20,9 +20,10 @@ import java.util.concurrent.CompletionException;
  * {@code PRODUCER} span for each record it publishes, a {@code CLIENT} span for a call to a channel's API.
  * <p>
  * Parents are given as {@code traceparent} values, not taken from the thread's current context: records are
- * handled and published on threads other than the ones that received them. With the OpenTelemetry SDK disabled
- * the tracer records nothing, and every hop still gets a valid child context ({@link TraceContext#childOf}), so
- * the trace id still follows the message.
+ * handled and published on threads other than the ones that received them. With a no-op tracer (no SDK, or
+ * {@link #disabled()}) nothing is recorded and every hop still gets a valid child context
+ * ({@link TraceContext#childOf}), so the trace id still follows the message. (Quarkus with
+ * {@code quarkus.otel.sdk.disabled=true} still records spans, it exports none: hops then carry real span ids.)
  */
 public final class TraceSpans {
 
