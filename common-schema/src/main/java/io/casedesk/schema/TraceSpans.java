@@ -12,6 +12,7 @@ import io.opentelemetry.context.Context;
 import io.opentelemetry.context.Scope;
 
 import java.util.concurrent.CompletionException;
+import java.util.function.Consumer;
 
 /**
  * OpenTelemetry spans for the hops of a customer message between services. The W3C context itself travels in
@@ -40,12 +41,29 @@ public final class TraceSpans {
 
     /**
      * Starts the span of handling one record of {@code topic}: a child of the record's {@code traceparent} header
-     * when it is valid (the producer's span), else of the envelope's. Blocking handlers make it the thread's current
-     * span ({@link Started#current()}), so the HTTP calls they make join the trace.
+     * when it is valid (the producer's span), else of the envelope's. Blocking handlers use {@link #process}, which
+     * makes it the thread's current span, so the HTTP calls they make join the trace.
      */
     public Started handle(String topic, String recordTraceparent, String envelopeTraceparent) {
         String parent = TraceContext.isValid(recordTraceparent) ? recordTraceparent : envelopeTraceparent;
         return start(topic + " process", SpanKind.CONSUMER, parent, envelopeTraceparent, topic);
+    }
+
+    /**
+     * Processes {@code envelope}, a record of {@code topic}, inside its handling span ({@link #handle}), current on
+     * this thread: {@code work} gets the envelope in the handling's context, so the events it causes continue it. A
+     * runtime failure marks the span failed and is rethrown.
+     */
+    public <P extends EventPayload> void process(String topic, String recordTraceparent, Envelope<P> envelope,
+            Consumer<Envelope<P>> work) {
+        try (Started handling = handle(topic, recordTraceparent, envelope.traceparent()).current()) {
+            try {
+                work.accept(envelope.withTraceparent(handling.traceparent()));
+            } catch (RuntimeException e) {
+                handling.failed(e);
+                throw e;
+            }
+        }
     }
 
     /**

@@ -10,9 +10,12 @@ import io.opentelemetry.sdk.trace.export.SimpleSpanProcessor;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class TraceSpansTest {
 
@@ -102,6 +105,25 @@ class TraceSpansTest {
         String child = TraceSpans.currentOrChildOf(WEBHOOK);
         assertThat(TraceContext.traceIdOf(child)).contains("0af7651916cd43dd8448eb211c80319c");
         assertThat(child).isNotEqualTo(WEBHOOK);
+    }
+
+    @Test
+    void processingGivesTheWorkTheEnvelopeInItsHandlingsContextAndRecordsAFailure() {
+        Envelope<ConversationTurn> event = Envelope.of("e-1", Instant.parse("2026-11-21T08:00:00Z"),
+                "line:Ubot:Uc", null, WEBHOOK, new ConversationTurn(TurnKind.INBOUND, Channel.LINE, "Uc", null,
+                        "customer", "hello", null, "text"));
+        AtomicReference<Envelope<ConversationTurn>> seen = new AtomicReference<>();
+
+        spans.process(Topics.CONVERSATION, PRODUCER, event, seen::set);
+        IllegalStateException failure = new IllegalStateException("the customer's text");
+        assertThatThrownBy(() -> spans.process(Topics.INBOUND, PRODUCER, event, e -> {
+            throw failure;
+        })).isSameAs(failure);
+
+        SpanData handled = span("cs.conversation.v1 process");
+        assertThat(seen.get().eventId()).isEqualTo("e-1");
+        assertThat(TraceContext.parse(seen.get().traceparent()).orElseThrow().spanId()).isEqualTo(handled.getSpanId());
+        assertThat(span("cs.inbound.v1 process").getStatus().getStatusCode()).isEqualTo(StatusCode.ERROR);
     }
 
     private SpanData span(String name) {

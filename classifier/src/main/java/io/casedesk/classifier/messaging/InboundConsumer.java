@@ -77,14 +77,8 @@ public class InboundConsumer {
         Envelope<EventPayload> envelope = EventCodec.shared().decode(record);
         // The trace id in the log context: the lines of one customer message can be found across services.
         TraceContext.traceIdOf(envelope.traceparent()).ifPresent(traceId -> MDC.put(TRACE_ID, traceId));
-        try (TraceSpans.Started handling = spans.handle(Topics.INBOUND, recordTraceparent, envelope.traceparent())
-                .current()) {
-            try {
-                triage(envelope.withTraceparent(handling.traceparent()));
-            } catch (RuntimeException e) {
-                handling.failed(e);
-                throw e;
-            }
+        try {
+            spans.process(Topics.INBOUND, recordTraceparent, envelope, this::triage);
         } finally {
             MDC.remove(TRACE_ID);
         }

@@ -69,15 +69,7 @@ public class HandoffConsumer {
         }
         // Current while handling: the case-service lookup joins the trace; the ticket keeps this context, which the
         // agent's answers continue.
-        try (TraceSpans.Started handling = spans.handle(Topics.HANDOFF, EventRecords.traceparentOf(metadata),
-                request.traceparent()).current()) {
-            try {
-                open(request.withTraceparent(handling.traceparent()));
-            } catch (RuntimeException e) {
-                handling.failed(e);
-                throw e;
-            }
-        }
+        spans.process(Topics.HANDOFF, EventRecords.traceparentOf(metadata), request, this::open);
     }
 
     private void open(Envelope<HandoffRequest> request) {

@@ -1,6 +1,5 @@
 package io.casedesk.responder.messaging;
 
-import io.casedesk.responder.service.OutgoingEvent;
 import io.casedesk.responder.service.ResponderService;
 import io.casedesk.schema.Envelope;
 import io.casedesk.schema.EventCodec;
@@ -22,7 +21,6 @@ import org.apache.kafka.common.header.Header;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
-import java.util.List;
 
 /**
  * Consumes {@code cs.triaged.v1}. The offset is committed only after every resulting event was
@@ -66,17 +64,12 @@ public class TriagedMessageConsumer {
             return;
         }
         // Current while answering: the calls to case-service and to a model join the message's trace.
-        try (TraceSpans.Started handling = spans.handle(Topics.TRIAGED, traceparentOf(metadata),
-                envelope.traceparent()).current()) {
-            try {
-                List<OutgoingEvent> events = responder.respond(
-                        envelope.as(TriagedMessage.class).withTraceparent(handling.traceparent()));
-                publisher.publishAll(events);
-            } catch (RuntimeException e) {
-                handling.failed(e);
-                processed.release(envelope.eventId()); // let the redelivered record be answered
-                throw e;
-            }
+        try {
+            spans.process(Topics.TRIAGED, traceparentOf(metadata), envelope.as(TriagedMessage.class),
+                    triaged -> publisher.publishAll(responder.respond(triaged)));
+        } catch (RuntimeException e) {
+            processed.release(envelope.eventId()); // let the redelivered record be answered
+            throw e;
         }
     }
 

@@ -93,14 +93,8 @@ public class OutboundEmailConsumer {
         Envelope<EventPayload> envelope = EventCodec.shared().decode(record);
         // The trace id in the log context: the lines of one customer message can be found across services.
         TraceContext.traceIdOf(envelope.traceparent()).ifPresent(traceId -> MDC.put(TRACE_ID, traceId));
-        try (TraceSpans.Started handling = spans.handle(Topics.OUTBOUND_EMAIL, recordTraceparent,
-                envelope.traceparent()).current()) {
-            try {
-                deliver(envelope.withTraceparent(handling.traceparent()));
-            } catch (RuntimeException e) {
-                handling.failed(e);
-                throw e;
-            }
+        try {
+            spans.process(Topics.OUTBOUND_EMAIL, recordTraceparent, envelope, this::deliver);
         } finally {
             MDC.remove(TRACE_ID);
         }
