@@ -6,5 +6,5 @@ package io.casedesk.schema;
  */
 public sealed interface EventPayload
         permits InboundMessage, TriagedMessage, OutboundLineMessage, OutboundEmailMessage, HandoffRequest,
-                DeliveryReport, ConversationTurn, ConversationState, UnknownPayload {
+                DeliveryReport, ConversationTurn, ConversationState, FirmChanged, UnknownPayload {
 }

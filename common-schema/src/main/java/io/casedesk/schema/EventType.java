@@ -12,7 +12,8 @@ public enum EventType {
     HANDOFF_REQUEST("handoff.request", HandoffRequest.class),
     DELIVERY_REPORT("delivery.report", DeliveryReport.class),
     CONVERSATION_TURN("conversation.turn", ConversationTurn.class),
-    CONVERSATION_STATE("conversation.state", ConversationState.class);
+    CONVERSATION_STATE("conversation.state", ConversationState.class),
+    FIRM_CHANGED("firm.changed", FirmChanged.class);
 
     private final String wireName;
     private final Class<? extends EventPayload> payloadClass;

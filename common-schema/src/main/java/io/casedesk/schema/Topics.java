@@ -16,6 +16,10 @@ public final class Topics {
     public static final String DELIVERY = "cs.delivery.v1";
     public static final String CONVERSATION = "cs.conversation.v1";
     public static final String CONVERSATION_STATE = "cs.conversation-state.v1";
+    /** The firm's data changed (an import): services that cache it read it again. Keyed by {@link #FIRM_KEY}. */
+    public static final String FIRM = "cs.firm.v1";
+    /** The one key of {@link #FIRM}: there is one firm per CaseDesk. */
+    public static final String FIRM_KEY = "firm";
 
     public static final String DLQ_SUFFIX = ".dlq";
 
@@ -35,7 +39,8 @@ public final class Topics {
             new TopicSpec(HANDOFF, 6, false),
             new TopicSpec(DELIVERY, 6, false),
             new TopicSpec(CONVERSATION, 6, false),
-            new TopicSpec(CONVERSATION_STATE, 6, true));
+            new TopicSpec(CONVERSATION_STATE, 6, true),
+            new TopicSpec(FIRM, 1, true));
 
     /** The main topics and their dead-letter topics. */
     public static List<TopicSpec> allWithDeadLetters() {

@@ -57,6 +57,7 @@ final class EventSamples {
         all.put(EventType.CONVERSATION_TURN, new ConversationTurn(TurnKind.INBOUND, Channel.LINE,
                 "Uf0d4b5d7bf148e3c5849974bb722897c", "C-1001", "customer", "我想了解目前離婚訴訟案件的進展", triage(), null));
         all.put(EventType.CONVERSATION_STATE, new ConversationState(ConversationMode.HUMAN, "agent-lin", "handoff"));
+        all.put(EventType.FIRM_CHANGED, new FirmChanged(true, true, 24));
         return all;
     }
 

@@ -62,11 +62,11 @@ class IdRulesTest {
     }
 
     @Test
-    void everyTopicHasADeadLetterTopicAndOnlyTheStateTopicIsCompacted() {
+    void everyTopicHasADeadLetterTopicAndOnlyTheStateAndFirmTopicsAreCompacted() {
         assertThat(Topics.allWithDeadLetters()).hasSize(Topics.ALL.size() * 2);
         assertThat(Topics.dlq(Topics.INBOUND)).isEqualTo("cs.inbound.v1.dlq");
         assertThat(Topics.ALL).filteredOn(Topics.TopicSpec::compacted).extracting(Topics.TopicSpec::name)
-                .containsExactly(Topics.CONVERSATION_STATE);
+                .containsExactly(Topics.CONVERSATION_STATE, Topics.FIRM);
         assertThat(Topics.outbound(Channel.EMAIL)).isEqualTo(Topics.OUTBOUND_EMAIL);
     }
 }

@@ -18,6 +18,10 @@ class PersonalDataRedactorTest {
             "mail me at a.b+c@mail.example.com | mail me at [email]",
             "卡號4111-1111-1111-1111 | 卡號[account]",
             "帳號 00123456789012 | 帳號 [account]",
+            "card 4111 1111 1111 1111, expiry 12/28, CVV 737 | card [account], expiry [expiry], CVV [card code]",
+            "卡號 4111111111111111 有效期限 08/2029 安全碼：123 | 卡號 [account] 有效期限 [expiry] 安全碼：[card code]",
+            "4111-1111-1111-1111 12/28 737 please | [account] [expiry] [card code] please",
+            "exp. 3/27 and security code 4821 | exp. [expiry] and security code [card code]",
     })
     void replacesPersonalData(String text, String expected) {
         assertThat(PersonalDataRedactor.redact(text)).isEqualTo(expected);
@@ -25,7 +29,8 @@ class PersonalDataRedactorTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
-            "明天下午3點開庭", "案號 113年度訴字第456號", "fees of 30,000 NTD", "2026-01-05 的會議"})
+            "明天下午3點開庭", "案號 113年度訴字第456號", "fees of 30,000 NTD", "2026-01-05 的會議",
+            "the hearing on 12/28 at 10:30", "請在 12/15 前付 737 元", "room 737, see you 12/28"})
     void leavesDatesAmountsAndCaseNumbers(String text) {
         assertThat(PersonalDataRedactor.redact(text)).isEqualTo(text);
     }
