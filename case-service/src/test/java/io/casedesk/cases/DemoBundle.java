@@ -11,17 +11,17 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** The demo firm's bundle, {@code shared/demo-data/lawfirm-demo.json} next to the repository. */
+/** The demo firm's bundle, the one the local stack imports: {@code deploy/demo-data/lawfirm-demo.json}. */
 public final class DemoBundle {
 
     private DemoBundle() {
     }
 
-    /** The bundle's path: from this module, {@code ../../shared/demo-data/lawfirm-demo.json}. */
+    /** The bundle's path: from this module, {@code ../deploy/demo-data/lawfirm-demo.json}. */
     public static Path path() {
         Path moduleDirectory = Path.of(System.getProperty("basedir", System.getProperty("user.dir")));
         Path repository = moduleDirectory.toAbsolutePath().getParent();
-        return repository.resolveSibling("shared").resolve("demo-data").resolve("lawfirm-demo.json").normalize();
+        return repository.resolve("deploy").resolve("demo-data").resolve("lawfirm-demo.json").normalize();
     }
 
     /** The bundle as a JSON tree, read as the import endpoint reads it. */
@@ -38,7 +38,7 @@ public final class DemoBundle {
         Path path = path();
         if (!Files.isRegularFile(path)) {
             throw new AssertionError("The demo bundle is missing: expected it at " + path
-                    + " (shared/demo-data/lawfirm-demo.json beside the repository)");
+                    + " (deploy/demo-data/lawfirm-demo.json in the repository)");
         }
         try {
             return Files.readString(path, StandardCharsets.UTF_8);

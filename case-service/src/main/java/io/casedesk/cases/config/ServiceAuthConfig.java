@@ -3,14 +3,25 @@ package io.casedesk.cases.config;
 import io.smallrye.config.ConfigMapping;
 
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 
 /**
- * The services allowed to call the API and their keys: {@code casedesk.auth.service-keys.<service>=<key>},
- * in production from the environment ({@code CASEDESK_AUTH_SERVICE_KEYS_<SERVICE>}).
+ * The services allowed to call the API: {@code casedesk.auth.services.<service>.key-sha256} (the hex SHA-256 of
+ * the service's key, never the key itself) and {@code casedesk.auth.services.<service>.roles} (what it may do,
+ * {@link ServiceRole}). A service without a key hash is not let in.
  */
 @ConfigMapping(prefix = "casedesk.auth")
 public interface ServiceAuthConfig {
 
-    /** Key per calling service, e.g. {@code responder}; blank keys are ignored. */
-    Map<String, String> serviceKeys();
+    Map<String, Service> services();
+
+    interface Service {
+
+        /** Hex SHA-256 of the key (64 hex digits); absent or blank: the service is not let in. */
+        Optional<String> keySha256();
+
+        /** The roles the service holds, by their names ({@code read-cases}, {@code import}, ...). */
+        Optional<Set<String>> roles();
+    }
 }

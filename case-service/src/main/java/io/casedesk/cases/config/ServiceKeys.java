@@ -8,42 +8,97 @@ import org.jboss.logging.Logger;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 
-/** The configured keys of the calling services ({@link ServiceAuthConfig}), checked in constant time. */
+/**
+ * The calling services ({@link ServiceAuthConfig}): each known by the SHA-256 of its key, with its roles.
+ * <p>
+ * Only digests are configured and kept, so case-service's configuration does not hold usable keys. A plain SHA-256
+ * is enough because keys are long random values (32 random bytes: nothing to guess, no dictionary to try), and it
+ * is cheap on every request, unlike a password hash. A presented key is compared with every service's digest in
+ * constant time, without stopping at a match.
+ */
 @ApplicationScoped
 public class ServiceKeys {
 
     private static final Logger LOG = Logger.getLogger(ServiceKeys.class);
+    private static final int DIGEST_HEX_LENGTH = 64;
 
-    /** SHA-256 of each configured key: comparing digests takes the same time whatever the key's length. */
-    private final List<byte[]> keyDigests;
+    /** A service that presented its key: its name and roles. */
+    public record Caller(String service, Set<String> roles) {
+    }
+
+    private record Known(byte[] keyDigest, Caller caller) {
+    }
+
+    private final List<Known> known;
 
     public ServiceKeys(ServiceAuthConfig config) {
-        this.keyDigests = config.serviceKeys().values().stream()
-                .filter(key -> key != null && !key.isBlank())
-                .map(ServiceKeys::digest)
-                .toList();
+        this.known = read(config.services());
+    }
+
+    static List<Known> read(Map<String, ServiceAuthConfig.Service> services) {
+        List<Known> known = new ArrayList<>();
+        List<String> problems = new ArrayList<>();
+        services.forEach((service, settings) -> {
+            Set<String> roles = new TreeSet<>(settings.roles().orElse(Set.of()));
+            roles.removeIf(String::isBlank);
+            for (String role : roles) {
+                if (!ServiceRole.ALL.contains(role)) {
+                    problems.add("casedesk.auth.services." + service + ".roles names unknown role " + role
+                            + " (known: " + new TreeSet<>(ServiceRole.ALL) + ")");
+                }
+            }
+            String digest = settings.keySha256().map(String::trim).orElse("");
+            if (digest.isEmpty()) {
+                return;
+            }
+            if (digest.length() != DIGEST_HEX_LENGTH || !digest.chars().allMatch(c -> Character.digit(c, 16) >= 0)) {
+                problems.add("casedesk.auth.services." + service + ".key-sha256 is not a hex SHA-256 digest");
+                return;
+            }
+            known.add(new Known(HexFormat.of().parseHex(digest), new Caller(service, Set.copyOf(roles))));
+        });
+        if (!problems.isEmpty()) {
+            throw new IllegalStateException(String.join("; ", problems));
+        }
+        return List.copyOf(known);
     }
 
     void warnWhenNoneConfigured(@Observes StartupEvent startup) {
-        if (keyDigests.isEmpty()) {
-            LOG.warn("No service keys configured (casedesk.auth.service-keys.<service>): every API request will be refused");
+        if (known.isEmpty()) {
+            LOG.warn("No service keys configured (casedesk.auth.services.<service>.key-sha256): every API request "
+                    + "will be refused");
         }
+        known.forEach(k -> LOG.infof("Service %s may call the API with roles %s", k.caller().service(),
+                k.caller().roles()));
     }
 
-    /** True when {@code presented} is the key of a configured service. */
-    public boolean isKnown(String presented) {
-        byte[] presentedDigest = digest(presented);
-        boolean known = false;
-        for (byte[] keyDigest : keyDigests) {
+    /** The service whose key {@code presented} is, if any. */
+    public Optional<Caller> callerOf(String presented) {
+        byte[] presentedDigest = sha256(presented);
+        Caller match = null;
+        for (Known candidate : known) {
             // No early exit: the time taken does not reveal which key matched.
-            known |= MessageDigest.isEqual(keyDigest, presentedDigest);
+            if (MessageDigest.isEqual(candidate.keyDigest(), presentedDigest)) {
+                match = candidate.caller();
+            }
         }
-        return known;
+        return Optional.ofNullable(match);
     }
 
-    private static byte[] digest(String key) {
+    /** The hex SHA-256 of a key, as {@code key-sha256} wants it ({@code printf %s "$key" | sha256sum}). */
+    public static String sha256Hex(String key) {
+        return HexFormat.of().formatHex(sha256(key));
+    }
+
+    private static byte[] sha256(String key) {
         try {
             return MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
         } catch (NoSuchAlgorithmException e) {

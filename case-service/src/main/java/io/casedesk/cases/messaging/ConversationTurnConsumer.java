@@ -1,18 +1,20 @@
 package io.casedesk.cases.messaging;
 
 import io.casedesk.cases.service.ConversationHistory;
+import io.casedesk.messaging.consumer.KeyOrderedConsumers;
 import io.casedesk.schema.ConversationTurn;
 import io.casedesk.schema.Envelope;
 import io.casedesk.schema.EventCodec;
 import io.casedesk.schema.EventDecodingException;
 import io.casedesk.schema.EventPayload;
 import io.casedesk.schema.RejectedRecordException;
-import io.smallrye.reactive.messaging.annotations.Blocking;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
+import java.util.concurrent.Flow;
 
 /**
  * Keeps the conversation history from {@code cs.conversation.v1}. A record that is not a CaseDesk envelope
@@ -22,17 +24,24 @@ import org.jboss.logging.Logger;
 @ApplicationScoped
 public class ConversationTurnConsumer {
 
+    private final KeyOrderedConsumers consumers;
+
     private static final Logger LOG = Logger.getLogger(ConversationTurnConsumer.class);
 
     private final ConversationHistory history;
 
-    public ConversationTurnConsumer(ConversationHistory history) {
+    public ConversationTurnConsumer(ConversationHistory history, KeyOrderedConsumers consumers) {
+        this.consumers = consumers;
         this.history = history;
     }
 
+    /** The channel's records, handled concurrently and in order per conversation ({@link KeyOrderedConsumers}). */
     @Incoming("conversation-turns")
-    @Blocking
-    public void consume(String record) {
+    public Flow.Subscriber<Message<String>> conversationTurnsRecords() {
+        return consumers.of("conversation-turns", (value, metadata) -> consume(value));
+    }
+
+    void consume(String record) {
         Envelope<EventPayload> event;
         try {
             event = EventCodec.shared().decode(record);

@@ -1,5 +1,6 @@
 package io.casedesk.cases.model;
 
+import io.casedesk.cases.bundle.ImportBundle;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -26,4 +27,15 @@ public class Article extends PanacheEntityBase {
 
     @JdbcTypeCode(SqlTypes.ARRAY)
     public List<String> tags;
+
+    /** Takes the article from an import bundle; true when any of it changed. */
+    public boolean takeImported(ImportBundle.Article data) {
+        ChangeTracker changes = new ChangeTracker();
+        id = changes.take(id, data.id());
+        language = changes.take(language, data.language());
+        title = changes.take(title, data.title());
+        body = changes.take(body, data.body());
+        tags = changes.take(tags, data.tags());
+        return changes.changed();
+    }
 }

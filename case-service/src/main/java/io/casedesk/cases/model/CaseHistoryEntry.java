@@ -31,6 +31,16 @@ public class CaseHistoryEntry extends PanacheEntityBase {
 
     public String entry;
 
+    /** A new entry of the case's history, stored. */
+    public static CaseHistoryEntry add(CustomerCase customerCase, Instant at, String entry) {
+        CaseHistoryEntry historyEntry = new CaseHistoryEntry();
+        historyEntry.customerCase = customerCase;
+        historyEntry.at = at;
+        historyEntry.entry = entry;
+        historyEntry.persist();
+        return historyEntry;
+    }
+
     public static List<CaseHistoryEntry> listForCase(CustomerCase customerCase) {
         return list("customerCase = ?1 order by at, id", customerCase);
     }

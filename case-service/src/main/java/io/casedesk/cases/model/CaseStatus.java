@@ -1,7 +1,10 @@
 package io.casedesk.cases.model;
 
+import com.fasterxml.jackson.annotation.JsonValue;
+
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 
 /** The statuses a case can have (DESIGN §7); the database holds the wire names. */
 public enum CaseStatus {
@@ -17,8 +20,13 @@ public enum CaseStatus {
         this.wireName = wireName;
     }
 
+    @JsonValue
     public String wireName() {
         return wireName;
+    }
+
+    public static Optional<CaseStatus> fromWireName(String wireName) {
+        return Arrays.stream(values()).filter(status -> status.wireName.equals(wireName)).findFirst();
     }
 
     public static List<String> wireNames() {

@@ -1,5 +1,7 @@
 package io.casedesk.cases.model;
 
+import io.casedesk.cases.bundle.ImportBundle;
+import io.casedesk.cases.service.SecretHasher;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -43,6 +45,30 @@ public class Customer extends PanacheEntityBase {
     /** See {@code SecretHasher}; {@code null} when the customer has no verification secret. */
     @Column(name = "verification_secret_hash")
     public String verificationSecretHash;
+
+    /**
+     * Takes the customer's details from an import bundle, the verification secret only as its hash; true when any
+     * changed. Their channel identities are the importer's: one may move from another customer.
+     */
+    public boolean takeImported(ImportBundle.Customer data, SecretHasher secrets) {
+        ChangeTracker changes = new ChangeTracker();
+        ref = changes.take(ref, data.ref());
+        name = changes.take(name, data.name());
+        salutation = changes.take(salutation, data.salutation());
+        language = changes.take(language, data.language());
+        email = changes.take(email, data.email());
+        phone = changes.take(phone, data.phone());
+        vip = changes.take(vip, data.vip());
+        String secret = data.verificationSecret();
+        boolean sameSecret = verificationSecretHash == null || secret == null
+                ? verificationSecretHash == null && secret == null
+                : secrets.matches(secret, verificationSecretHash);
+        if (!sameSecret) {
+            verificationSecretHash = secret == null ? null : secrets.hash(secret);
+            changes.mark();
+        }
+        return changes.changed();
+    }
 
     public static Optional<Customer> findByRef(String ref) {
         return find("ref", ref).firstResultOptional();

@@ -1,5 +1,6 @@
 package io.casedesk.cases.model;
 
+import io.casedesk.cases.bundle.ImportBundle;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -13,6 +14,7 @@ import jakarta.persistence.Table;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -61,6 +63,38 @@ public class CustomerCase extends PanacheEntityBase {
 
     @Column(name = "outstanding_fee_currency")
     public String outstandingFeeCurrency;
+
+    /** When a closed case closed; {@code null} for an open case. */
+    @Column(name = "closed_at")
+    public LocalDate closedAt;
+
+    /** How a closed case ended, as the firm recorded it; {@code null} for an open case. */
+    public String outcome;
+
+    /**
+     * Takes the case's details from an import bundle, with the customer it belongs to; true when any changed. A closed
+     * case's closing date and outcome are the bundle's, else those of its last history entry (the date in
+     * {@code firmZone}). The history is the importer's: it adds entries across cases with one look-up.
+     */
+    public boolean takeImported(ImportBundle.Case data, Customer owner, ZoneId firmZone) {
+        ChangeTracker changes = new ChangeTracker();
+        number = changes.take(number, data.number());
+        customer = changes.take(customer, owner);
+        title = changes.take(title, data.title());
+        type = changes.take(type, data.type());
+        status = changes.take(status, data.status().wireName());
+        stage = changes.take(stage, data.stage());
+        assignee = changes.take(assignee, data.assignee());
+        openedAt = changes.take(openedAt, data.openedAt());
+        nextStepDate = changes.take(nextStepDate, data.nextStepDate());
+        nextStepDescription = changes.take(nextStepDescription, data.nextStepDescription());
+        outstandingFeeAmount = changes.takeAmount(outstandingFeeAmount, data.outstandingFeeAmount());
+        outstandingFeeCurrency = changes.take(outstandingFeeCurrency, data.outstandingFeeCurrency());
+        ImportBundle.Closing closing = data.closing(firmZone);
+        closedAt = changes.take(closedAt, closing.closedAt());
+        outcome = changes.take(outcome, closing.outcome());
+        return changes.changed();
+    }
 
     /** The customer's cases, open ones first, each group by next step date then number. */
     public static List<CustomerCase> listForCustomer(Customer customer, boolean includeClosed) {

@@ -8,6 +8,8 @@ import jakarta.persistence.Table;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
+import io.casedesk.cases.bundle.ImportBundle;
+
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -40,6 +42,19 @@ public class FirmSettings extends PanacheEntityBase {
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(name = "out_of_hours_text")
     public Map<String, String> outOfHoursText;
+
+    /** Takes the firm's settings from an import bundle; true when any of them changed. */
+    public boolean takeImported(ImportBundle.Firm data) {
+        ChangeTracker changes = new ChangeTracker();
+        name = changes.take(name, data.name());
+        timezone = changes.take(timezone, data.timezone());
+        languages = changes.take(languages, data.languages());
+        tone = changes.take(tone, data.tone());
+        serviceHours = changes.take(serviceHours,
+                data.serviceHours() == null ? ServiceHours.none() : data.serviceHours().toStored());
+        outOfHoursText = changes.take(outOfHoursText, data.outOfHoursText());
+        return changes.changed();
+    }
 
     public static Optional<FirmSettings> current() {
         return findByIdOptional(THE_FIRM);

@@ -1,7 +1,7 @@
 package io.casedesk.cases.rest;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import io.casedesk.cases.mapping.BundleProblem;
+import io.casedesk.cases.bundle.BundleProblem;
 
 import java.util.List;
 

@@ -1,7 +1,14 @@
 package io.casedesk.cases.rest;
 
-import io.casedesk.cases.mapping.ArticleView;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import jakarta.annotation.security.RolesAllowed;
+import io.casedesk.cases.config.ServiceRole;
+import io.casedesk.cases.view.ArticleView;
 import io.casedesk.cases.service.KnowledgeBase;
+import io.casedesk.cases.service.RecordRemoval;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Path;
@@ -22,12 +29,18 @@ import java.util.List;
 public class ArticleResource {
 
     private final KnowledgeBase knowledgeBase;
+    private final RecordRemoval removal;
 
-    public ArticleResource(KnowledgeBase knowledgeBase) {
+    public ArticleResource(KnowledgeBase knowledgeBase, RecordRemoval removal) {
         this.knowledgeBase = knowledgeBase;
+        this.removal = removal;
     }
 
     @GET
+    @RolesAllowed(ServiceRole.READ_KB)
+    @SecurityRequirement(name = CaseServiceApi.SERVICE_KEY, scopes = ServiceRole.READ_KB)
+    @APIResponse(responseCode = "403", description = "forbidden: the key lacks the role " + ServiceRole.READ_KB,
+            content = @Content(schema = @Schema(implementation = ApiError.class)))
     @Operation(summary = "Search the knowledge base")
     @APIResponse(responseCode = "200", description = "Matching articles, by id")
     public List<ArticleView> search(
@@ -39,10 +52,27 @@ public class ArticleResource {
 
     @GET
     @Path("/{id}")
+    @RolesAllowed(ServiceRole.READ_KB)
+    @SecurityRequirement(name = CaseServiceApi.SERVICE_KEY, scopes = ServiceRole.READ_KB)
+    @APIResponse(responseCode = "403", description = "forbidden: the key lacks the role " + ServiceRole.READ_KB,
+            content = @Content(schema = @Schema(implementation = ApiError.class)))
     @Operation(summary = "One article")
     @APIResponse(responseCode = "200", description = "The article")
     @APIResponse(responseCode = "404", description = "Unknown article")
     public ArticleView article(@PathParam("id") String id) {
         return knowledgeBase.article(id).orElseThrow(NotFoundException::new);
+    }
+
+    @DELETE
+    @RolesAllowed(ServiceRole.IMPORT)
+    @SecurityRequirement(name = CaseServiceApi.SERVICE_KEY, scopes = ServiceRole.IMPORT)
+    @Path("/{id}")
+    @Operation(summary = "Remove an article", description = "When the system it was imported from no longer has it.")
+    @APIResponse(responseCode = "204", description = "Removed")
+    @APIResponse(responseCode = "404", description = "No such article")
+    public void remove(@PathParam("id") String id) {
+        if (!removal.removeArticle(id)) {
+            throw new NotFoundException();
+        }
     }
 }

@@ -1,6 +1,11 @@
 package io.casedesk.cases.rest;
 
-import io.casedesk.cases.mapping.ConversationTurnPage;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import jakarta.annotation.security.RolesAllowed;
+import io.casedesk.cases.config.ServiceRole;
+import io.casedesk.cases.view.ConversationTurnPage;
 import io.casedesk.cases.service.ConversationHistory;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -27,6 +32,10 @@ public class ConversationResource {
 
     @GET
     @Path("/turns")
+    @RolesAllowed(ServiceRole.READ_HISTORY)
+    @SecurityRequirement(name = CaseServiceApi.SERVICE_KEY, scopes = ServiceRole.READ_HISTORY)
+    @APIResponse(responseCode = "403", description = "forbidden: the key lacks the role " + ServiceRole.READ_HISTORY,
+            content = @Content(schema = @Schema(implementation = ApiError.class)))
     @Operation(summary = "One conversation's history, newest first",
             description = "An empty page when no turns of the conversation are stored.")
     @APIResponse(responseCode = "200", description = "One page of turns")

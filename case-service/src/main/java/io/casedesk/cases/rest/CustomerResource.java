@@ -1,9 +1,16 @@
 package io.casedesk.cases.rest;
 
-import io.casedesk.cases.mapping.CaseView;
-import io.casedesk.cases.mapping.ConversationTurnPage;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import jakarta.annotation.security.RolesAllowed;
+import io.casedesk.cases.config.ServiceRole;
+import io.casedesk.cases.view.CaseView;
+import io.casedesk.cases.view.ConversationTurnPage;
 import io.casedesk.cases.service.ConversationHistory;
 import io.casedesk.cases.service.CustomerDirectory;
+import io.casedesk.cases.service.RecordRemoval;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
@@ -26,14 +33,35 @@ public class CustomerResource {
 
     private final CustomerDirectory directory;
     private final ConversationHistory conversationHistory;
+    private final RecordRemoval removal;
 
-    public CustomerResource(CustomerDirectory directory, ConversationHistory conversationHistory) {
+    public CustomerResource(CustomerDirectory directory, ConversationHistory conversationHistory,
+            RecordRemoval removal) {
         this.directory = directory;
         this.conversationHistory = conversationHistory;
+        this.removal = removal;
+    }
+
+    @DELETE
+    @RolesAllowed(ServiceRole.IMPORT)
+    @SecurityRequirement(name = CaseServiceApi.SERVICE_KEY, scopes = ServiceRole.IMPORT)
+    @Operation(summary = "Remove a customer",
+            description = "The customer with their channel identities, link codes and cases, when the system they were "
+                    + "imported from no longer has them (an archived or deleted client). Their conversation history stays.")
+    @APIResponse(responseCode = "204", description = "Removed")
+    @APIResponse(responseCode = "404", description = "Unknown customer")
+    public void remove(@PathParam("ref") String ref) {
+        if (!removal.removeCustomer(ref)) {
+            throw new NotFoundException();
+        }
     }
 
     @GET
     @Path("/cases")
+    @RolesAllowed(ServiceRole.READ_CASES)
+    @SecurityRequirement(name = CaseServiceApi.SERVICE_KEY, scopes = ServiceRole.READ_CASES)
+    @APIResponse(responseCode = "403", description = "forbidden: the key lacks the role " + ServiceRole.READ_CASES,
+            content = @Content(schema = @Schema(implementation = ApiError.class)))
     @Operation(summary = "The customer's cases",
             description = "Open cases first, then by next step date and case number. scope=open (default) leaves "
                     + "closed cases out; scope=all lists them last.")
@@ -46,6 +74,10 @@ public class CustomerResource {
 
     @GET
     @Path("/cases/{number}")
+    @RolesAllowed(ServiceRole.READ_CASES)
+    @SecurityRequirement(name = CaseServiceApi.SERVICE_KEY, scopes = ServiceRole.READ_CASES)
+    @APIResponse(responseCode = "403", description = "forbidden: the key lacks the role " + ServiceRole.READ_CASES,
+            content = @Content(schema = @Schema(implementation = ApiError.class)))
     @Operation(summary = "One of the customer's cases, with its history")
     @APIResponse(responseCode = "200", description = "The case")
     @APIResponse(responseCode = "404", description = "No such case for this customer (the same answer whether or not "
@@ -56,6 +88,10 @@ public class CustomerResource {
 
     @GET
     @Path("/conversation-turns")
+    @RolesAllowed(ServiceRole.READ_HISTORY)
+    @SecurityRequirement(name = CaseServiceApi.SERVICE_KEY, scopes = ServiceRole.READ_HISTORY)
+    @APIResponse(responseCode = "403", description = "forbidden: the key lacks the role " + ServiceRole.READ_HISTORY,
+            content = @Content(schema = @Schema(implementation = ApiError.class)))
     @Operation(summary = "The customer's conversation history, newest first")
     @APIResponse(responseCode = "200", description = "One page of turns")
     @APIResponse(responseCode = "404", description = "Unknown customer")

@@ -1,6 +1,11 @@
 package io.casedesk.cases.rest;
 
-import io.casedesk.cases.mapping.FirmView;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import jakarta.annotation.security.RolesAllowed;
+import io.casedesk.cases.config.ServiceRole;
+import io.casedesk.cases.view.FirmView;
 import io.casedesk.cases.service.CustomerDirectory;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
@@ -23,6 +28,10 @@ public class FirmResource {
     }
 
     @GET
+    @RolesAllowed(ServiceRole.READ_KB)
+    @SecurityRequirement(name = CaseServiceApi.SERVICE_KEY, scopes = ServiceRole.READ_KB)
+    @APIResponse(responseCode = "403", description = "forbidden: the key lacks the role " + ServiceRole.READ_KB,
+            content = @Content(schema = @Schema(implementation = ApiError.class)))
     @Operation(summary = "The firm's settings: languages, tone, service hours, out-of-hours texts")
     @APIResponse(responseCode = "200", description = "The firm")
     @APIResponse(responseCode = "404", description = "No bundle with a firm imported yet")

@@ -1,10 +1,10 @@
 package io.casedesk.cases.rest;
 
-import io.casedesk.cases.mapping.CustomerCasesView;
-import io.casedesk.cases.mapping.IdentityView;
-import io.casedesk.cases.mapping.LinkCodeRequest;
-import io.casedesk.cases.mapping.LinkCodeRequestAnswer;
-import io.casedesk.cases.mapping.LinkRequest;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import jakarta.annotation.security.RolesAllowed;
+import io.casedesk.cases.config.ServiceRole;
+import io.casedesk.cases.view.CustomerCasesView;
+import io.casedesk.cases.view.IdentityView;
 import io.casedesk.cases.model.IdentityChannel;
 import io.casedesk.cases.service.CustomerDirectory;
 import io.casedesk.cases.service.IdentityCaseLookup;
@@ -52,6 +52,10 @@ public class IdentityResource {
     }
 
     @GET
+    @RolesAllowed(ServiceRole.READ_IDENTITY)
+    @SecurityRequirement(name = CaseServiceApi.SERVICE_KEY, scopes = ServiceRole.READ_IDENTITY)
+    @APIResponse(responseCode = "403", description = "forbidden: the key lacks the role " + ServiceRole.READ_IDENTITY,
+            content = @Content(schema = @Schema(implementation = ApiError.class)))
     @Operation(summary = "The customer behind a LINE user id or email address")
     @APIResponse(responseCode = "200", description = "Known identity; verified tells whether case facts may be shared")
     @APIResponse(responseCode = "404", description = "Unknown identity")
@@ -63,6 +67,10 @@ public class IdentityResource {
 
     @GET
     @Path("/customer")
+    @RolesAllowed(ServiceRole.READ_CASES)
+    @SecurityRequirement(name = CaseServiceApi.SERVICE_KEY, scopes = ServiceRole.READ_CASES)
+    @APIResponse(responseCode = "403", description = "forbidden: the key lacks the role " + ServiceRole.READ_CASES,
+            content = @Content(schema = @Schema(implementation = ApiError.class)))
     @Operation(summary = "The customer behind a LINE user id or email address, with their cases, in one call",
             description = "What GET on the identity answers, plus cases: that customer's own cases, open ones first, "
                     + "then by next step date and case number, as the customer's case list shows them. An "
@@ -84,16 +92,19 @@ public class IdentityResource {
     @POST
     @Path("/link")
     @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(ServiceRole.LINK)
+    @SecurityRequirement(name = CaseServiceApi.SERVICE_KEY, scopes = ServiceRole.LINK)
     @Operation(summary = "Link the identity to the customer of a case",
             description = "With the case number and either the customer's verification secret or the one-time code "
                     + "sent by code-request, the identity becomes a verified identity of that customer. A wrong "
                     + "secret or code and an unknown case number get the same answer. Too many unsuccessful "
-                    + "attempts lock the identity out for a while.")
+                    + "attempts lock out the identity, the case number (whichever identity tries) or, for guesses "
+                    + "sprayed over many case numbers, every link, each further lockout of a day twice as long.")
     @APIResponse(responseCode = "200", description = "Linked and verified: the identity as GET answers it")
     @APIResponse(responseCode = "400", description = "No case number, or not exactly one of secret and code",
             content = @Content(schema = @Schema(implementation = ApiError.class)))
     @APIResponse(responseCode = "403", description = "verification_failed: wrong secret or code, expired code, or "
-            + "unknown case number", content = @Content(schema = @Schema(implementation = ApiError.class)))
+            + "unknown case number; forbidden: the key lacks the role " + ServiceRole.LINK, content = @Content(schema = @Schema(implementation = ApiError.class)))
     @APIResponse(responseCode = "404", description = "Unknown channel")
     @APIResponse(responseCode = "409", description = "The identity is a verified identity of another customer",
             content = @Content(schema = @Schema(implementation = ApiError.class)))
@@ -127,15 +138,21 @@ public class IdentityResource {
     @POST
     @Path("/link/code-request")
     @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(ServiceRole.LINK)
+    @SecurityRequirement(name = CaseServiceApi.SERVICE_KEY, scopes = ServiceRole.LINK)
+    @APIResponse(responseCode = "403", description = "forbidden: the key lacks the role " + ServiceRole.LINK,
+            content = @Content(schema = @Schema(implementation = ApiError.class)))
     @Operation(summary = "Send a one-time link code to the registered email address of a case's customer",
             description = "The code has 6 digits and replaces any earlier code of this identity. The answer is "
                     + "the same whether or not the case number is known and the customer has an email address. "
-                    + "Each request counts towards the lockout, like an unsuccessful link.")
+                    + "Each request counts towards the identity's lockout, like an unsuccessful link, and a case "
+                    + "number gets only a few code mails a day, whoever asks (429 after that).")
     @APIResponse(responseCode = "202", description = "Accepted: a code was sent if the case number is known")
     @APIResponse(responseCode = "400", description = "No case number",
             content = @Content(schema = @Schema(implementation = ApiError.class)))
     @APIResponse(responseCode = "404", description = "Unknown channel")
-    @APIResponse(responseCode = "429", description = "too_many_attempts: locked out; Retry-After gives the seconds left",
+    @APIResponse(responseCode = "429", description = "too_many_attempts: locked out, or the case number's code mails "
+            + "for the day are used up; Retry-After gives the seconds left",
             content = @Content(schema = @Schema(implementation = ApiError.class)))
     public Response requestCode(@Parameter(description = "line or email") @PathParam("channel") String channel,
             @PathParam("externalId") String externalId, LinkCodeRequest request) {
@@ -160,8 +177,7 @@ public class IdentityResource {
         long seconds = Math.max(1, (retryAfter.toMillis() + 999) / 1000);
         return Response.status(TOO_MANY_REQUESTS)
                 .header(HttpHeaders.RETRY_AFTER, seconds)
-                .entity(ApiError.withMessage("too_many_attempts",
-                        "Too many unsuccessful attempts for this identity; try again later"))
+                .entity(ApiError.withMessage("too_many_attempts", "Too many attempts; try again later"))
                 .build();
     }
 

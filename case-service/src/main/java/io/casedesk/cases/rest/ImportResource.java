@@ -1,11 +1,14 @@
 package io.casedesk.cases.rest;
 
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import jakarta.annotation.security.RolesAllowed;
+import io.casedesk.cases.config.ServiceRole;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
-import io.casedesk.cases.mapping.ImportSummary;
+import io.casedesk.cases.bundle.ImportSummary;
 import io.casedesk.cases.service.BundleImporter;
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.Consumes;
@@ -37,6 +40,10 @@ public class ImportResource {
     }
 
     @POST
+    @RolesAllowed(ServiceRole.IMPORT)
+    @SecurityRequirement(name = CaseServiceApi.SERVICE_KEY, scopes = ServiceRole.IMPORT)
+    @APIResponse(responseCode = "403", description = "forbidden: the key lacks the role " + ServiceRole.IMPORT,
+            content = @Content(schema = @Schema(implementation = ApiError.class)))
     @Operation(summary = "Import a firm's data bundle",
             description = "Upserts the firm, customers (with their LINE and email identities), cases (with history) and "
                     + "articles in one transaction. Importing the same bundle again changes nothing.")

@@ -1,6 +1,11 @@
 package io.casedesk.cases.rest;
 
-import io.casedesk.cases.mapping.RetentionView;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import jakarta.annotation.security.RolesAllowed;
+import io.casedesk.cases.config.ServiceRole;
+import io.casedesk.cases.view.RetentionView;
 import io.casedesk.cases.service.HistoryRetention;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -22,6 +27,10 @@ public class RetentionResource {
     }
 
     @GET
+    @RolesAllowed(ServiceRole.RETENTION)
+    @SecurityRequirement(name = CaseServiceApi.SERVICE_KEY, scopes = ServiceRole.RETENTION)
+    @APIResponse(responseCode = "403", description = "forbidden: the key lacks the role " + ServiceRole.RETENTION,
+            content = @Content(schema = @Schema(implementation = ApiError.class)))
     @Operation(summary = "How long conversation history is kept, and the last purge: when, cutoff, rows deleted")
     @APIResponse(responseCode = "200", description = "The retention settings and last run")
     public RetentionView retention() {

@@ -9,12 +9,18 @@ import jakarta.ws.rs.container.PreMatching;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.ext.Provider;
 
+import java.security.Principal;
+import java.util.Optional;
+
 /**
- * Every API request must carry {@code Authorization: Bearer <key>} with the key of one of the configured
- * calling services. Runs before matching, so unknown paths cannot be probed either. Health, metrics and
- * OpenAPI under {@code /q} are not JAX-RS resources and stay open.
+ * Every API request must carry {@code Authorization: Bearer <key>} with the key of one of the configured calling
+ * services, else {@code 401}. Runs before matching, so unknown paths cannot be probed either. The caller becomes
+ * the request's security context: each route's {@code @RolesAllowed} then lets in only services holding its role
+ * ({@code 403} otherwise, {@link ApiExceptionMappers}). Health, metrics and OpenAPI under {@code /q} are not
+ * JAX-RS resources and stay open.
  */
 @Provider
 @PreMatching
@@ -34,12 +40,40 @@ public class ServiceKeyFilter implements ContainerRequestFilter {
         String authorization = request.getHeaderString(HttpHeaders.AUTHORIZATION);
         boolean bearer = authorization != null
                 && authorization.regionMatches(true, 0, BEARER_PREFIX, 0, BEARER_PREFIX.length());
-        if (!bearer || !serviceKeys.isKnown(authorization.substring(BEARER_PREFIX.length()).trim())) {
+        Optional<ServiceKeys.Caller> caller = bearer
+                ? serviceKeys.callerOf(authorization.substring(BEARER_PREFIX.length()).trim())
+                : Optional.empty();
+        if (caller.isEmpty()) {
             request.abortWith(Response.status(Response.Status.UNAUTHORIZED)
                     .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
                     .type(MediaType.APPLICATION_JSON_TYPE)
                     .entity(ApiError.UNAUTHORIZED)
                     .build());
+            return;
+        }
+        request.setSecurityContext(new CallerContext(caller.get(), request.getSecurityContext().isSecure()));
+    }
+
+    private record CallerContext(ServiceKeys.Caller caller, boolean secure) implements SecurityContext {
+
+        @Override
+        public Principal getUserPrincipal() {
+            return caller::service;
+        }
+
+        @Override
+        public boolean isUserInRole(String role) {
+            return caller.roles().contains(role);
+        }
+
+        @Override
+        public boolean isSecure() {
+            return secure;
+        }
+
+        @Override
+        public String getAuthenticationScheme() {
+            return "Bearer";
         }
     }
 }

@@ -1,10 +1,10 @@
 package io.casedesk.cases.service;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.casedesk.cases.mapping.BundleReader;
-import io.casedesk.cases.mapping.ImportBundle;
-import io.casedesk.cases.mapping.ImportSummary;
-import io.casedesk.cases.mapping.InvalidBundleException;
+import io.casedesk.cases.bundle.BundleReader;
+import io.casedesk.cases.bundle.ImportBundle;
+import io.casedesk.cases.bundle.ImportSummary;
+import io.casedesk.cases.bundle.InvalidBundleException;
 import io.casedesk.cases.model.Article;
 import io.casedesk.cases.model.CaseHistoryEntry;
 import io.casedesk.cases.model.ChannelIdentity;
@@ -12,48 +12,63 @@ import io.casedesk.cases.model.Customer;
 import io.casedesk.cases.model.CustomerCase;
 import io.casedesk.cases.model.FirmSettings;
 import io.casedesk.cases.model.IdentityChannel;
+import io.casedesk.messaging.outbox.Outbox;
+import io.casedesk.schema.Envelope;
+import io.casedesk.schema.EventIds;
+import io.casedesk.schema.FirmChanged;
+import io.casedesk.schema.Topics;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import jakarta.validation.ValidatorFactory;
 import org.jboss.logging.Logger;
 
-import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * Imports a firm's data bundle (DESIGN §7) in one transaction. The bundle is validated completely before
- * anything is written; then records are upserted by their natural keys (customer ref, case number, article
- * id) and history entries are added unless the case already has the same (at, entry). Importing the same
- * bundle again therefore changes nothing. Records absent from the bundle are left alone, except channel
- * identities that came from an earlier import of a customer in this bundle: the bundle owns those.
+ * Imports a firm's data bundle (DESIGN §7) in one transaction. The bundle is read and validated completely before
+ * anything is written ({@link BundleReader}); then each record is upserted by its natural key (customer ref, case
+ * number, article id), taking its data itself ({@code takeImported}), and history entries are added unless the case
+ * already has the same (at, entry). Importing the same bundle again therefore changes nothing. Records absent from
+ * the bundle are left alone, except channel identities that came from an earlier import of a customer in this bundle
+ * (the bundle owns those) and articles when the bundle has an {@code articles} key (its articles are the firm's
+ * knowledge base: a firm imported after another answers from its own articles only). When anything changed, a
+ * {@link FirmChanged} event leaves through the outbox with the change, so services that cache firm data read it
+ * again at once.
  */
 @ApplicationScoped
 public class BundleImporter {
 
     private static final Logger LOG = Logger.getLogger(BundleImporter.class);
     /** Advisory lock key that serializes imports: two concurrent ones would collide on the unique keys. */
-    private static final long IMPORT_LOCK_KEY = 0x63617365_696d706fL;
+    static final long IMPORT_LOCK_KEY = 0x63617365_696d706fL;
 
     private final EntityManager entityManager;
     private final SecretHasher secretHasher;
+    private final Outbox outbox;
     private final Counter acceptedImports;
     private final Counter rejectedImports;
+    private final ValidatorFactory validators;
 
-    public BundleImporter(EntityManager entityManager, SecretHasher secretHasher, MeterRegistry registry) {
+    public BundleImporter(EntityManager entityManager, SecretHasher secretHasher, Outbox outbox,
+                          MeterRegistry registry, ValidatorFactory validators) {
         this.entityManager = entityManager;
+        this.validators = validators;
         this.secretHasher = secretHasher;
+        this.outbox = outbox;
         this.acceptedImports = Counter.builder("casedesk.imports").tag("outcome", "accepted")
                 .description("Import bundles processed").register(registry);
         this.rejectedImports = Counter.builder("casedesk.imports").tag("outcome", "rejected")
@@ -69,7 +84,7 @@ public class BundleImporter {
                 .setParameter("key", IMPORT_LOCK_KEY).getSingleResult();
         ImportBundle bundle;
         try {
-            bundle = BundleReader.read(document, this::storedCustomerRefs);
+            bundle = BundleReader.read(document, BundleImporter::storedCustomerRefs, validators);
         } catch (InvalidBundleException e) {
             rejectedImports.increment();
             LOG.infof("Rejected an import bundle with %d problem(s)", e.problems().size());
@@ -82,39 +97,54 @@ public class BundleImporter {
         Tally customers = new Tally();
         Map<String, Customer> customersByRef = importCustomers(bundle.customers(), customers);
         Tally cases = new Tally();
-        importCases(bundle.cases(), customersByRef, cases);
+        importCases(bundle.cases(), customersByRef, cases, firmZone(bundle.firm()));
         Tally articles = new Tally();
         importArticles(bundle.articles(), articles);
+        if (bundle.articlesGiven()) {
+            removeArticlesOutside(bundle.articles(), articles);
+        }
 
         acceptedImports.increment();
         ImportSummary summary = summary(bundle, firm, customers, cases, articles);
+        if (summary.created() + summary.updated() + summary.removed() > 0) {
+            announceChange(firm.changedAny(), articles.changedAny());
+        }
         LOG.infof("Imported a bundle: %d created, %d updated, %d unchanged",
                 summary.created(), summary.updated(), summary.unchanged());
         return summary;
     }
 
-    private Set<String> storedCustomerRefs(Set<String> refs) {
+    /** Services that cache firm data (articles, service hours, texts) read it again when this commits. */
+    void announceChange(boolean settingsChanged, boolean articlesChanged) {
+        Instant now = Instant.now();
+        FirmChanged change = new FirmChanged(settingsChanged, articlesChanged, (int) Article.count());
+        outbox.add(Topics.FIRM, Envelope.of(EventIds.derive(Topics.FIRM_KEY, "import:" + now), now, Topics.FIRM_KEY,
+                null, null, change));
+    }
+
+    /** The zone a closed case's closing date is read in: the bundle's firm's, else the stored firm's, else UTC. */
+    private static ZoneId firmZone(ImportBundle.Firm bundleFirm) {
+        String timezone = bundleFirm != null && bundleFirm.timezone() != null ? bundleFirm.timezone()
+                : FirmSettings.current().map(f -> f.timezone).orElse(null);
+        return timezone == null ? ZoneOffset.UTC : ZoneId.of(timezone);
+    }
+
+    private static Set<String> storedCustomerRefs(Set<String> refs) {
         return Customer.listByRefs(refs).stream().map(c -> c.ref).collect(Collectors.toSet());
     }
 
-    private Outcome importFirm(ImportBundle.Firm data) {
+    private static Outcome importFirm(ImportBundle.Firm data) {
         FirmSettings firm = FirmSettings.current().orElse(null);
         boolean created = firm == null;
         if (created) {
             firm = new FirmSettings();
             firm.id = FirmSettings.THE_FIRM;
         }
-        Changes changes = new Changes();
-        firm.name = changes.track(firm.name, data.name());
-        firm.timezone = changes.track(firm.timezone, data.timezone());
-        firm.languages = changes.track(firm.languages, data.languages());
-        firm.tone = changes.track(firm.tone, data.tone());
-        firm.serviceHours = changes.track(firm.serviceHours, data.serviceHours());
-        firm.outOfHoursText = changes.track(firm.outOfHoursText, data.outOfHoursText());
+        boolean changed = firm.takeImported(data);
         if (created) {
             firm.persist();
         }
-        return Outcome.of(created, changes.any());
+        return Outcome.of(created, changed);
     }
 
     /** Upserts the bundle's customers and their identities; returns every bundle customer by ref. */
@@ -125,26 +155,15 @@ public class BundleImporter {
         Set<Customer> changedCustomers = new HashSet<>();
         for (ImportBundle.Customer data : bundleCustomers) {
             Customer customer = stored.get(data.ref());
-            if (customer == null) {
+            boolean created = customer == null;
+            if (created) {
                 customer = new Customer();
-                customer.ref = data.ref();
                 createdCustomers.add(customer);
             }
-            Changes changes = new Changes();
-            customer.name = changes.track(customer.name, data.name());
-            customer.salutation = changes.track(customer.salutation, data.salutation());
-            customer.language = changes.track(customer.language, data.language());
-            customer.email = changes.track(customer.email, data.email());
-            customer.phone = changes.track(customer.phone, data.phone());
-            customer.vip = changes.track(customer.vip, data.vip());
-            if (!secretUnchanged(customer.verificationSecretHash, data.verificationSecret())) {
-                customer.verificationSecretHash =
-                        data.verificationSecret() == null ? null : secretHasher.hash(data.verificationSecret());
-                changes.mark();
-            }
-            if (createdCustomers.contains(customer)) {
+            boolean changed = customer.takeImported(data, secretHasher);
+            if (created) {
                 customer.persist();
-            } else if (changes.any()) {
+            } else if (changed) {
                 changedCustomers.add(customer);
             }
             customersByRef.put(data.ref(), customer);
@@ -156,20 +175,13 @@ public class BundleImporter {
         return customersByRef;
     }
 
-    private boolean secretUnchanged(String storedHash, String secret) {
-        if (storedHash == null || secret == null) {
-            return storedHash == null && secret == null;
-        }
-        return secretHasher.matches(secret, storedHash);
-    }
-
     /**
      * Makes each bundle customer's imported identities exactly its {@code lineUserId} and {@code email}, all
      * verified. An identity another customer held moves to the one the bundle names.
      *
      * @return the customers whose identities changed
      */
-    private Set<Customer> importIdentities(List<ImportBundle.Customer> bundleCustomers,
+    private static Set<Customer> importIdentities(List<ImportBundle.Customer> bundleCustomers,
             Map<String, Customer> customersByRef, Collection<Customer> storedCustomers) {
         Map<IdentityKey, Customer> wanted = new LinkedHashMap<>();
         for (ImportBundle.Customer data : bundleCustomers) {
@@ -218,8 +230,8 @@ public class BundleImporter {
         return changed;
     }
 
-    private void importCases(List<ImportBundle.Case> bundleCases, Map<String, Customer> bundleCustomers,
-            Tally tally) {
+    private static void importCases(List<ImportBundle.Case> bundleCases, Map<String, Customer> bundleCustomers,
+            Tally tally, ZoneId firmZone) {
         Map<String, Customer> owners = new HashMap<>(bundleCustomers);
         Set<String> refsOutsideBundle = bundleCases.stream().map(ImportBundle.Case::customerRef)
                 .filter(ref -> !owners.containsKey(ref)).collect(Collectors.toSet());
@@ -236,41 +248,23 @@ public class BundleImporter {
             boolean created = customerCase == null;
             if (created) {
                 customerCase = new CustomerCase();
-                customerCase.number = data.number();
             }
-            Changes changes = new Changes();
-            customerCase.customer = changes.track(customerCase.customer, owners.get(data.customerRef()));
-            customerCase.title = changes.track(customerCase.title, data.title());
-            customerCase.type = changes.track(customerCase.type, data.type());
-            customerCase.status = changes.track(customerCase.status, data.status());
-            customerCase.stage = changes.track(customerCase.stage, data.stage());
-            customerCase.assignee = changes.track(customerCase.assignee, data.assignee());
-            customerCase.openedAt = changes.track(customerCase.openedAt, data.openedAt());
-            customerCase.nextStepDate = changes.track(customerCase.nextStepDate, data.nextStepDate());
-            customerCase.nextStepDescription =
-                    changes.track(customerCase.nextStepDescription, data.nextStepDescription());
-            customerCase.outstandingFeeAmount =
-                    changes.trackAmount(customerCase.outstandingFeeAmount, data.outstandingFeeAmount());
-            customerCase.outstandingFeeCurrency =
-                    changes.track(customerCase.outstandingFeeCurrency, data.outstandingFeeCurrency());
+            boolean changed = customerCase.takeImported(data, owners.get(data.customerRef()), firmZone);
             if (created) {
                 customerCase.persist();
             }
             for (ImportBundle.HistoryEntry entry : data.history()) {
+                // Added unless the case has the same entry at the same time: history is only ever added to.
                 if (knownHistory.add(new HistoryKey(customerCase.id, entry.at(), entry.entry()))) {
-                    CaseHistoryEntry historyEntry = new CaseHistoryEntry();
-                    historyEntry.customerCase = customerCase;
-                    historyEntry.at = entry.at();
-                    historyEntry.entry = entry.entry();
-                    historyEntry.persist();
-                    changes.mark();
+                    CaseHistoryEntry.add(customerCase, entry.at(), entry.entry());
+                    changed = true;
                 }
             }
-            tally.add(Outcome.of(created, changes.any()));
+            tally.add(Outcome.of(created, changed));
         }
     }
 
-    private void importArticles(List<ImportBundle.Article> bundleArticles, Tally tally) {
+    private static void importArticles(List<ImportBundle.Article> bundleArticles, Tally tally) {
         List<String> ids = bundleArticles.stream().map(ImportBundle.Article::id).toList();
         Map<String, Article> stored = byKey(ids.isEmpty() ? List.of() : Article.list("id in ?1", ids), a -> a.id);
         for (ImportBundle.Article data : bundleArticles) {
@@ -278,17 +272,23 @@ public class BundleImporter {
             boolean created = article == null;
             if (created) {
                 article = new Article();
-                article.id = data.id();
             }
-            Changes changes = new Changes();
-            article.language = changes.track(article.language, data.language());
-            article.title = changes.track(article.title, data.title());
-            article.body = changes.track(article.body, data.body());
-            article.tags = changes.track(article.tags, data.tags());
+            boolean changed = article.takeImported(data);
             if (created) {
                 article.persist();
             }
-            tally.add(Outcome.of(created, changes.any()));
+            tally.add(Outcome.of(created, changed));
+        }
+    }
+
+    /** Removes the stored articles the bundle's knowledge base does not hold. */
+    private static void removeArticlesOutside(List<ImportBundle.Article> bundleArticles, Tally tally) {
+        Set<String> kept = bundleArticles.stream().map(ImportBundle.Article::id).collect(Collectors.toSet());
+        for (Article stale : Article.<Article>listAll()) {
+            if (!kept.contains(stale.id)) {
+                stale.delete();
+                tally.removed++;
+            }
         }
     }
 
@@ -304,6 +304,7 @@ public class BundleImporter {
                 all.stream().mapToInt(t -> t.created).sum(),
                 all.stream().mapToInt(t -> t.updated).sum(),
                 all.stream().mapToInt(t -> t.unchanged).sum(),
+                all.stream().mapToInt(t -> t.removed).sum(),
                 changes);
     }
 
@@ -327,6 +328,7 @@ public class BundleImporter {
         int created;
         int updated;
         int unchanged;
+        int removed;
 
         void add(Outcome outcome) {
             switch (outcome) {
@@ -337,37 +339,11 @@ public class BundleImporter {
         }
 
         ImportSummary.Changes toChanges() {
-            return new ImportSummary.Changes(created, updated, unchanged);
-        }
-    }
-
-    /** Remembers whether any assignment of one record changed a value. */
-    private static final class Changes {
-        private boolean changed;
-
-        <T> T track(T current, T next) {
-            if (!Objects.equals(current, next)) {
-                changed = true;
-            }
-            return next;
+            return new ImportSummary.Changes(created, updated, unchanged, removed);
         }
 
-        /** Amounts compare by value: 30000 and 30000.00 are the same fee. */
-        BigDecimal trackAmount(BigDecimal current, BigDecimal next) {
-            boolean same = current == null ? next == null : next != null && current.compareTo(next) == 0;
-            if (!same) {
-                changed = true;
-                return next;
-            }
-            return current;
-        }
-
-        void mark() {
-            changed = true;
-        }
-
-        boolean any() {
-            return changed;
+        boolean changedAny() {
+            return created + updated + removed > 0;
         }
     }
 

@@ -1,7 +1,7 @@
 package io.casedesk.cases.service;
 
-import io.casedesk.cases.mapping.ConversationTurnPage;
-import io.casedesk.cases.mapping.ConversationTurnView;
+import io.casedesk.cases.view.ConversationTurnPage;
+import io.casedesk.cases.view.ConversationTurnView;
 import io.casedesk.cases.model.ConversationTurnEntry;
 import io.casedesk.cases.model.IdentityChannel;
 import io.casedesk.schema.Channel;

@@ -1,8 +1,8 @@
 package io.casedesk.cases.service;
 
-import io.casedesk.cases.mapping.CaseView;
-import io.casedesk.cases.mapping.FirmView;
-import io.casedesk.cases.mapping.IdentityView;
+import io.casedesk.cases.view.CaseView;
+import io.casedesk.cases.view.FirmView;
+import io.casedesk.cases.view.IdentityView;
 import io.casedesk.cases.model.CaseHistoryEntry;
 import io.casedesk.cases.model.ChannelIdentity;
 import io.casedesk.cases.model.Customer;

@@ -1,7 +1,7 @@
 package io.casedesk.cases.service;
 
 import io.casedesk.cases.config.RetentionConfig;
-import io.casedesk.cases.mapping.RetentionView;
+import io.casedesk.cases.view.RetentionView;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,7 +1,7 @@
 package io.casedesk.cases.service;
 
-import io.casedesk.cases.mapping.CaseView;
-import io.casedesk.cases.mapping.CustomerCasesView;
+import io.casedesk.cases.view.CaseView;
+import io.casedesk.cases.view.CustomerCasesView;
 import io.casedesk.cases.model.IdentityChannel;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -29,7 +29,7 @@ public class IdentityCaseLookup {
     private static final String SELECT = """
             select cu.ref, cu.name, cu.language, cu.salutation::text, cu.vip, i.verified,
                    k.number, k.title, k.type, k.status, k.stage, k.assignee, k.opened_at, k.next_step_date,
-                   k.next_step_description, k.outstanding_fee_amount, k.outstanding_fee_currency
+                   k.next_step_description, k.outstanding_fee_amount, k.outstanding_fee_currency, k.closed_at, k.outcome
             from channel_identities i
             join customers cu on cu.id = i.customer_id
             left join cases k on k.customer_id = i.customer_id and i.verified""";
@@ -82,6 +82,7 @@ public class IdentityCaseLookup {
     private static CaseView caseOf(ResultSet rows, String number) throws SQLException {
         return CaseView.summary(number, rows.getString(8), rows.getString(9), rows.getString(10),
                 rows.getString(11), rows.getString(12), rows.getObject(13, LocalDate.class),
-                rows.getObject(14, LocalDate.class), rows.getString(15), rows.getBigDecimal(16), rows.getString(17));
+                rows.getObject(14, LocalDate.class), rows.getString(15), rows.getBigDecimal(16), rows.getString(17),
+                rows.getObject(18, LocalDate.class), rows.getString(19));
     }
 }

@@ -1,14 +1,17 @@
 package io.casedesk.cases.service;
 
 import io.casedesk.cases.config.IdentityLinkConfig;
-import io.casedesk.cases.mapping.IdentityView;
-import io.casedesk.cases.mapping.LinkCodeEmail;
+import io.casedesk.cases.view.IdentityView;
+import io.casedesk.cases.messaging.LinkCodeEmail;
 import io.casedesk.cases.model.ChannelIdentity;
 import io.casedesk.cases.model.Customer;
 import io.casedesk.cases.model.CustomerCase;
 import io.casedesk.cases.model.IdentityChannel;
+import io.casedesk.messaging.outbox.Outbox;
 import io.casedesk.schema.ConversationIds;
 import io.casedesk.schema.Envelope;
+import io.casedesk.schema.EventIds;
+import io.casedesk.schema.HandoffRequest;
 import io.casedesk.schema.Topics;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -24,13 +27,19 @@ import java.util.UUID;
  * Links an unknown LINE user or email address to a customer (DESIGN §4): with a case number plus the
  * customer's verification secret, or plus a one-time code sent to the customer's registered email address.
  * Wrong secrets, wrong or expired codes and unknown case numbers all fail alike and take about as long
- * (a hash is always computed), so case numbers cannot be probed; too many attempts lock the identity out.
+ * (a hash is always computed), so case numbers cannot be probed; too many attempts lock the identity, the case
+ * number or, for sprayed guesses, every link out ({@link LinkAttemptGuard}).
  */
 @ApplicationScoped
 public class IdentityLinking {
 
     /** Identities linked by a customer's own proof, as opposed to ones owned by the import bundle. */
     static final String SOURCE_LINK = "link";
+    /** The handoff reason of the ticket staff get when a case is locked against guessing. */
+    public static final String STAFF_ALERT_REASON = "link_attempts_exceeded";
+    /** Conversation of those tickets: no channel, so nothing is ever sent to it. */
+    public static final String STAFF_ALERT_CONVERSATION_PREFIX = "security:link-guard:";
+    private static final String STAFF_ALERT_NAMESPACE = "casedesk-link-guard";
     private static final int CODE_DIGITS = 6;
 
     /** What a link attempt came to. */
@@ -93,18 +102,22 @@ public class IdentityLinking {
     public LinkOutcome link(IdentityChannel channel, String rawExternalId, String caseNumber, Proof proof) {
         String externalId = channel.normalize(rawExternalId);
         Instant now = Instant.now();
-        Optional<Duration> lockedFor = guard.acquire(channel, externalId, now);
+        Optional<Duration> lockedFor = guard.acquire(channel, externalId, caseNumber, now);
         if (lockedFor.isPresent()) {
             return new LinkOutcome.LockedOut(lockedFor.get());
         }
-        Optional<Customer> customer = CustomerCase.findByNumber(caseNumber).map(c -> c.customer);
+        Optional<CustomerCase> customerCase = CustomerCase.findByNumber(caseNumber);
+        Optional<Customer> customer = customerCase.map(c -> c.customer);
         Optional<String> storedHash = customer.flatMap(c -> storedHash(c, channel, externalId, proof, now));
         boolean matches = hasher.matches(proof.value(), storedHash.orElse(decoyHash));
         if (storedHash.isEmpty() || !matches) {
-            guard.countAttempt(channel, externalId, now);
+            LinkAttemptGuard.Failure failure = guard.countFailure(channel, externalId, caseNumber, now);
+            if (failure.caseLockedFirstTimeToday()) {
+                customer.ifPresent(c -> askStaffToLook(caseNumber, c, now));
+            }
             return new LinkOutcome.Refused();
         }
-        guard.reset(channel, externalId);
+        guard.succeeded(channel, externalId, caseNumber, now);
         deleteCode(channel, externalId);
         return attach(channel, externalId, customer.get());
     }
@@ -112,17 +125,18 @@ public class IdentityLinking {
     /**
      * Sends a fresh one-time code to the registered email address of the case's customer, replacing any earlier
      * code of this identity. The email leaves through the outbox, so it goes exactly when the code is stored.
-     * Every request counts as an attempt, which also keeps a customer's mailbox from being flooded.
+     * Every request counts as an attempt of the identity, and a case number gets only a few code mails a day,
+     * whoever asks, which keeps a customer's mailbox from being flooded.
      */
     @Transactional
     public CodeRequestOutcome requestCode(IdentityChannel channel, String rawExternalId, String caseNumber) {
         String externalId = channel.normalize(rawExternalId);
         Instant now = Instant.now();
-        Optional<Duration> lockedFor = guard.acquire(channel, externalId, now);
+        Optional<Duration> lockedFor = guard.acquire(channel, externalId, caseNumber, now)
+                .or(() -> guard.countCodeRequest(channel, externalId, caseNumber, now));
         if (lockedFor.isPresent()) {
             return new CodeRequestOutcome.LockedOut(lockedFor.get());
         }
-        guard.countAttempt(channel, externalId, now);
         String code = newCode();
         // Hashed whether or not it is sent: an unknown case number takes as long as a known one.
         String codeHash = hasher.hash(code);
@@ -136,6 +150,18 @@ public class IdentityLinking {
                             ConversationIds.email(config.mailbox(), customer.email), null, null, email));
                 });
         return new CodeRequestOutcome.Accepted(config.codeValidity());
+    }
+
+    /**
+     * Someone keeps guessing this case's secret or code, from however many identities: a ticket for staff (through
+     * handoff, as any request for a person), once a day per case, in its own conversation so that no customer's
+     * conversation is taken from the bot. The customer is named; the guesses are not.
+     */
+    private void askStaffToLook(String caseNumber, Customer customer, Instant now) {
+        String day = now.atZone(java.time.ZoneOffset.UTC).toLocalDate().toString();
+        String eventId = EventIds.derive(STAFF_ALERT_NAMESPACE, caseNumber + "/" + day);
+        outbox.add(Topics.HANDOFF, Envelope.of(eventId, now, STAFF_ALERT_CONVERSATION_PREFIX + caseNumber, null, null,
+                new HandoffRequest(STAFF_ALERT_REASON, null, customer.ref, null)));
     }
 
     /** The hash the proof must match: the customer's secret, or the identity's unexpired code for this customer. */

@@ -1,6 +1,6 @@
 package io.casedesk.cases.service;
 
-import io.casedesk.cases.mapping.ArticleView;
+import io.casedesk.cases.view.ArticleView;
 import io.casedesk.cases.model.Article;
 import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;

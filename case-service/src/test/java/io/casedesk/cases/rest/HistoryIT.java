@@ -22,6 +22,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
+import static io.casedesk.cases.ApiClient.asOperator;
 import static io.casedesk.cases.ApiClient.asResponder;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
@@ -93,7 +94,7 @@ class HistoryIT {
         record(conversation, "too old", now.minus(Duration.ofDays(31)));
         record(conversation, "far too old", now.minus(Duration.ofDays(3 * 365)));
         record(conversation, "still kept", now.minus(Duration.ofDays(29)));
-        asResponder().get("/api/v1/retention").then().statusCode(200)
+        asOperator().get("/api/v1/retention").then().statusCode(200)
                 .body("conversationHistory.period", equalTo("P30D"))
                 .body("conversationHistory.schedule", equalTo("off"));
 
@@ -104,7 +105,7 @@ class HistoryIT {
                 .isZero();
         asResponder().get("/api/v1/conversations/{id}/turns", conversation).then()
                 .body("items.text", contains("still kept"));
-        asResponder().get("/api/v1/retention").then().statusCode(200)
+        asOperator().get("/api/v1/retention").then().statusCode(200)
                 .body("conversationHistory.lastRun.rowsDeleted", equalTo((int) deleted))
                 .body("conversationHistory.lastRun.at", notNullValue())
                 .body("conversationHistory.lastRun.cutoff", notNullValue());

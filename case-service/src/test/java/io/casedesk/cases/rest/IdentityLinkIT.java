@@ -1,11 +1,15 @@
 package io.casedesk.cases.rest;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.casedesk.cases.Database;
 import io.casedesk.cases.DemoBundle;
 import io.casedesk.cases.service.BundleImporter;
 import io.casedesk.infra.test.KafkaTestClient;
 import io.casedesk.schema.Envelope;
 import io.casedesk.schema.EventCodec;
+import io.casedesk.schema.EventPayload;
+import io.casedesk.schema.HandoffRequest;
 import io.casedesk.schema.OutboundEmailMessage;
 import io.casedesk.schema.Topics;
 import io.quarkus.test.junit.QuarkusTest;
@@ -15,6 +19,7 @@ import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
@@ -50,6 +55,11 @@ class IdentityLinkIT {
 
     private Database database;
     private KafkaTestClient kafka;
+
+    @BeforeEach
+    void noEarlierAttempts() {
+        database.execute("delete from link_guards");
+    }
 
     @BeforeAll
     void setUp() {
@@ -108,7 +118,7 @@ class IdentityLinkIT {
         // Other identities are not affected.
         link(newLineUserId(), Map.of("caseNumber", CHANG_CASE, "secret", CHANG_SECRET)).then().statusCode(200);
 
-        database.execute("update identity_link_guards set locked_until = now() - interval '1 second'");
+        database.execute("update link_guards set locked_until = now() - interval '1 second' where scope = 'identity'");
         link(lineUser, Map.of("caseNumber", CHANG_CASE, "secret", CHANG_SECRET)).then().statusCode(200);
     }
 
@@ -166,9 +176,121 @@ class IdentityLinkIT {
     void codeRequestsCountTowardsTheLockout() {
         String lineUser = newLineUserId();
         for (int request = 0; request < 5; request++) {
-            requestCode(lineUser, "2026-XXX-0002").then().statusCode(202);
+            requestCode(lineUser, "2026-XXX-000" + request).then().statusCode(202);
         }
         requestCode(lineUser, CHANG_CASE).then().statusCode(429).body("error", equalTo("too_many_attempts"));
+    }
+
+    /**
+     * The walk-around of a per-identity lockout: every guess from a new LINE user. The case number's own limit holds
+     * whoever guesses: 8 guesses, an hour's lockout, 4 more, then locked until the day is over; staff get one
+     * ticket. Time is moved on by moving the guards' timestamps back.
+     */
+    @Test
+    void anAttackerWithUnlimitedIdentitiesGetsTwelveGuessesAtACaseInADayAndStaffGetATicket() {
+        double caseLockoutsBefore = lockouts("case");
+        int guesses = 0;
+        int identities = 0;
+        long elapsedSeconds = 0;
+        boolean rightSecretRefused = false;
+        // The day is the one the first guess started; the seconds the test itself takes are not moved on.
+        long day = Duration.ofDays(1).minusMinutes(1).toSeconds();
+        for (int attempt = 0; elapsedSeconds < day && attempt < 1000; attempt++) {
+            identities++;
+            Response answer = link(newLineUserId(), Map.of("caseNumber", CHANG_CASE, "secret", String.valueOf(9000 + attempt)));
+            if (answer.statusCode() == 403) {
+                guesses++;
+                continue;
+            }
+            assertThat(answer.statusCode()).isEqualTo(429);
+            long retryAfter = Long.parseLong(answer.header("Retry-After"));
+            if (retryAfter > Duration.ofHours(2).toSeconds()) {
+                // Locked for the rest of the day: even the right secret, from yet another identity.
+                link(newLineUserId(), Map.of("caseNumber", CHANG_CASE, "secret", CHANG_SECRET)).then().statusCode(429);
+                rightSecretRefused = true;
+            }
+            advance(Duration.ofSeconds(retryAfter));
+            elapsedSeconds += retryAfter;
+        }
+        System.out.printf("Walk-around: %d guesses at one case in %.1f h from %d LINE identities%n", guesses,
+                elapsedSeconds / 3600.0, identities);
+
+        assertThat(guesses).isEqualTo(12);
+        assertThat(rightSecretRefused).isTrue();
+        assertThat(lockouts("case") - caseLockoutsBefore).isEqualTo(2);
+        List<Envelope<EventPayload>> tickets = kafka.readUntil(Topics.HANDOFF, records -> staffTickets(records).size() >= 1,
+                Duration.ofSeconds(30)).stream().map(r -> EventCodec.shared().decode(r.value()))
+                .filter(e -> e.conversationId().equals("security:link-guard:" + CHANG_CASE)).toList();
+        assertThat(tickets.stream().map(Envelope::eventId).distinct()).hasSize(1);
+        HandoffRequest ticket = tickets.get(0).as(HandoffRequest.class).payload();
+        assertThat(ticket.reason()).isEqualTo("link_attempts_exceeded");
+        assertThat(ticket.customerRef()).isEqualTo("C-1001");
+        // The next day the case can be linked again.
+        link(newLineUserId(), Map.of("caseNumber", CHANG_CASE, "secret", CHANG_SECRET)).then().statusCode(200);
+    }
+
+    @Test
+    void guessesSprayedOverManyCaseNumbersStopAtTheFirmsLimit() {
+        for (int attempt = 0; attempt < 30; attempt++) {
+            link(newLineUserId(), Map.of("caseNumber", "2026-SPR-" + (1000 + attempt), "secret", "1234"))
+                    .then().statusCode(403);
+        }
+
+        Response locked = link(newLineUserId(), Map.of("caseNumber", CHANG_CASE, "secret", CHANG_SECRET));
+        assertThat(locked.statusCode()).isEqualTo(429);
+        assertThat(Long.parseLong(locked.header("Retry-After"))).isBetween(3000L, 3600L);
+        requestCode(newLineUserId(), CHANG_CASE).then().statusCode(429);
+    }
+
+    @Test
+    void eachFurtherLockoutOfAnIdentityInADayLastsTwiceAsLong() {
+        String lineUser = newLineUserId();
+        long[] retryAfter = new long[3];
+        for (int lockout = 0; lockout < 3; lockout++) {
+            for (int attempt = 0; attempt < 5; attempt++) {
+                // Other case numbers each time, so only the identity's own limit counts.
+                link(lineUser, Map.of("caseNumber", "2026-EXP-" + lockout + attempt, "secret", "1234")).then().statusCode(403);
+            }
+            Response locked = link(lineUser, Map.of("caseNumber", CHANG_CASE, "secret", CHANG_SECRET));
+            assertThat(locked.statusCode()).isEqualTo(429);
+            retryAfter[lockout] = Long.parseLong(locked.header("Retry-After"));
+            advance(Duration.ofSeconds(retryAfter[lockout]));
+        }
+
+        assertThat(retryAfter[0]).isBetween(14 * 60L, 15 * 60L);
+        assertThat(retryAfter[1]).isBetween(29 * 60L, 30 * 60L);
+        assertThat(retryAfter[2]).isBetween(59 * 60L, 60 * 60L);
+        link(lineUser, Map.of("caseNumber", CHANG_CASE, "secret", CHANG_SECRET)).then().statusCode(200);
+    }
+
+    @Test
+    void aCaseNumberGetsThreeCodeMailsADayWhoeverAsksKnownOrNot() {
+        for (String caseNumber : List.of(CHANG_CASE, "2026-XXX-0404")) {
+            for (int request = 0; request < 3; request++) {
+                requestCode(newLineUserId(), caseNumber).then().statusCode(202);
+            }
+            String fourth = newLineUserId();
+            Response refused = requestCode(fourth, caseNumber);
+            assertThat(refused.statusCode()).isEqualTo(429);
+            assertThat(Long.parseLong(refused.header("Retry-After"))).isBetween(23 * 3600L, 24 * 3600L);
+            assertThat(database.count("select count(*) from identity_link_codes where external_id = '" + fourth + "'"))
+                    .as("no code, no mail").isZero();
+        }
+        assertThat(database.count("select count(*) from link_guards where scope = 'case' and subject = '" + CHANG_CASE
+                + "' and day_codes = 3")).isEqualTo(1);
+    }
+
+    @Test
+    void aLongSecretFromTheImportLinks() {
+        String secret = "k7Q2-x9Lm-4Rt8-Zp3W-9fGh-2Jkd";
+        importer.importBundle(json("""
+                {"customers": [{"ref": "C-LONG-1", "name": "Long Secret", "verificationSecret": "%s"}],
+                 "cases": [{"number": "2026-LNG-0001", "customerRef": "C-LONG-1", "title": "T", "status": "intake"}]}
+                """.formatted(secret)));
+
+        link(newLineUserId(), Map.of("caseNumber", "2026-LNG-0001", "secret", secret.substring(0, 24))).then().statusCode(403);
+        link(newLineUserId(), Map.of("caseNumber", "2026-LNG-0001", "secret", secret)).then().statusCode(200)
+                .body("customerRef", equalTo("C-LONG-1"));
     }
 
     @Test
@@ -189,6 +311,33 @@ class IdentityLinkIT {
         requestCode(lineUser, " ").then().statusCode(400);
         asResponder().contentType(ContentType.JSON).body(Map.of("caseNumber", CHANG_CASE, "secret", CHANG_SECRET))
                 .post("/api/v1/identities/fax/{id}/link", lineUser).then().statusCode(404);
+    }
+
+    /** Moves the guards' clock on: their timestamps back by {@code duration}. */
+    private void advance(Duration duration) {
+        String interval = "interval '" + duration.toSeconds() + " seconds'";
+        database.execute("update link_guards set window_started_at = window_started_at - " + interval
+                + ", day_started_at = day_started_at - " + interval + ", locked_until = locked_until - " + interval);
+    }
+
+    /** The lockout counter of {@code scope}, as /q/metrics shows it. */
+    private static double lockouts(String scope) {
+        String metrics = io.restassured.RestAssured.given().get("/q/metrics").then().statusCode(200).extract().asString();
+        Matcher line = Pattern.compile("casedesk_identity_link_lockouts_total\\{[^}]*scope=\"" + scope
+                + "\"[^}]*} ([0-9.E]+)").matcher(metrics);
+        return line.find() ? Double.parseDouble(line.group(1)) : 0;
+    }
+
+    private static List<ConsumerRecord<String, String>> staffTickets(List<ConsumerRecord<String, String>> records) {
+        return records.stream().filter(r -> r.key() != null && r.key().startsWith("security:link-guard:")).toList();
+    }
+
+    private static JsonNode json(String text) {
+        try {
+            return new ObjectMapper().readTree(text);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static Response link(String lineUser, Map<String, String> body) {

@@ -4,12 +4,14 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Every API operation is described at /q/openapi, with a summary, under the bearer service-key scheme. */
+/** Every API operation is described at /q/openapi, with a summary, under the bearer service-key scheme with its role. */
 @QuarkusTest
 class OpenApiIT {
 
@@ -24,12 +26,49 @@ class OpenApiIT {
         assertThat(paths).containsKeys("/api/v1/identities/{channel}/{externalId}/customer",
                 "/api/v1/identities/{channel}/{externalId}/link",
                 "/api/v1/identities/{channel}/{externalId}/link/code-request",
-                "/api/v1/conversations/{conversationId}/turns", "/api/v1/retention", "/api/v1/import");
+                "/api/v1/conversations/{conversationId}/turns", "/api/v1/retention", "/api/v1/import",
+                "/api/v1/cases/{number}");
+        assertThat(paths.get("/api/v1/customers/{ref}")).containsKey("delete");
+        assertThat(paths.get("/api/v1/articles/{id}")).containsKey("delete");
         // The one-call lookup writes the stored salutation unparsed; it is still described as the object it is.
         assertThat(openApi.getString("components.schemas.CustomerCasesView.properties.salutation.type"))
                 .isEqualTo("object");
         assertThat(openApi.getString("components.schemas.CustomerCasesView.properties.cases.type")).isEqualTo("array");
         paths.forEach((path, operations) -> operations.forEach((method, operation) ->
                 assertThat(operation.get("summary")).as(method + " " + path).isNotNull()));
+    }
+
+    @Test
+    void everyOperationNamesTheOneRoleItNeeds() {
+        JsonPath openApi = given().queryParam("format", "json").get("/q/openapi").then().statusCode(200)
+                .extract().jsonPath();
+
+        Map<String, String> roles = new TreeMap<>();
+        Map<String, Map<String, Map<String, Object>>> paths = openApi.getMap("paths");
+        paths.forEach((path, operations) -> operations.forEach((method, operation) -> {
+            List<Map<String, List<String>>> security = openApi.getList(
+                    "paths.'" + path + "'." + method + ".security");
+            assertThat(security).as(method + " " + path).hasSize(1);
+            assertThat(security.get(0).get("service-key")).as(method + " " + path).hasSize(1);
+            roles.put(method.toUpperCase() + " " + path, security.get(0).get("service-key").get(0));
+        }));
+        assertThat(roles).containsExactlyInAnyOrderEntriesOf(Map.ofEntries(
+                Map.entry("GET /api/v1/identities/{channel}/{externalId}", "read-identity"),
+                Map.entry("GET /api/v1/identities/{channel}/{externalId}/customer", "read-cases"),
+                Map.entry("POST /api/v1/identities/{channel}/{externalId}/link", "link"),
+                Map.entry("POST /api/v1/identities/{channel}/{externalId}/link/code-request", "link"),
+                Map.entry("GET /api/v1/customers/{ref}/cases", "read-cases"),
+                Map.entry("GET /api/v1/customers/{ref}/cases/{number}", "read-cases"),
+                Map.entry("GET /api/v1/customers/{ref}/conversation-turns", "read-history"),
+                Map.entry("GET /api/v1/conversations/{conversationId}/turns", "read-history"),
+                Map.entry("GET /api/v1/firm", "read-kb"),
+                Map.entry("GET /api/v1/articles", "read-kb"),
+                Map.entry("GET /api/v1/articles/{id}", "read-kb"),
+                Map.entry("POST /api/v1/import", "import"),
+                // Removing what the system a firm imports from no longer has is part of importing.
+                Map.entry("DELETE /api/v1/customers/{ref}", "import"),
+                Map.entry("DELETE /api/v1/cases/{number}", "import"),
+                Map.entry("DELETE /api/v1/articles/{id}", "import"),
+                Map.entry("GET /api/v1/retention", "retention")));
     }
 }

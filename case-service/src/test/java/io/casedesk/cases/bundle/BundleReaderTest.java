@@ -1,4 +1,4 @@
-package io.casedesk.cases.mapping;
+package io.casedesk.cases.bundle;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -101,6 +101,33 @@ class BundleReaderTest {
     }
 
     @Test
+    void acceptsVerificationSecretsOfFourToSixtyFourCharactersWithoutSpaces() throws Exception {
+        ObjectNode document = (ObjectNode) MAPPER.readTree(DemoBundle.json());
+        ArrayNode customers = (ArrayNode) document.get("customers");
+        String longSecret = "k7Q2-x9Lm-4Rt8-Zp3W-" + "a".repeat(44);
+        ((ObjectNode) customers.get(0)).put("verificationSecret", longSecret);
+        ((ObjectNode) customers.get(1)).put("verificationSecret", "案件密碼二〇二六");
+
+        ImportBundle bundle = BundleReader.read(document, NONE_STORED);
+
+        assertThat(longSecret).hasSize(64);
+        assertThat(bundle.customers().get(0).verificationSecret()).isEqualTo(longSecret);
+        assertThat(bundle.customers().get(1).verificationSecret()).isEqualTo("案件密碼二〇二六");
+
+        ((ObjectNode) customers.get(0)).put("verificationSecret", longSecret + "b");
+        ((ObjectNode) customers.get(1)).put("verificationSecret", "123");
+        ((ObjectNode) customers.get(2)).put("verificationSecret", "48 21");
+        assertThatThrownBy(() -> BundleReader.read(document, NONE_STORED))
+                .isInstanceOfSatisfying(InvalidBundleException.class, e -> {
+                    assertThat(e.problems()).extracting(BundleProblem::path).containsExactly(
+                            "$.customers[0].verificationSecret", "$.customers[1].verificationSecret",
+                            "$.customers[2].verificationSecret");
+                    assertThat(e.problems()).extracting(BundleProblem::message)
+                            .allMatch(message -> !message.contains("48 21") && !message.contains("123"));
+                });
+    }
+
+    @Test
     void acceptsCasesOfCustomersStoredEarlier() throws Exception {
         JsonNode document = MAPPER.readTree("""
                 {"cases": [{"number": "N-1", "customerRef": "C-OLD", "title": "T", "status": "closed"},
@@ -133,6 +160,24 @@ class BundleReaderTest {
                                 "$.articles",
                                 "$.cases[0].outstandingFee.amount",
                                 "$.cases[0].outstandingFee.currency"));
+    }
+
+    @Test
+    void quotesKeysAsTheyAreAndReportsTextWhereAnObjectBelongs() throws Exception {
+        JsonNode document = MAPPER.readTree("""
+                {"customers": [{"ref": "C-{1}${1+1}", "name": "A"}, {"ref": "C-{1}${1+1}", "name": "B"}],
+                 "cases": [{"number": "N-1", "customerRef": "C-{2}", "title": "T", "status": "intake", "nextStep": ""}],
+                 "articles": " "}
+                """);
+
+        assertThatThrownBy(() -> BundleReader.read(document, NONE_STORED))
+                .isInstanceOfSatisfying(InvalidBundleException.class, e -> assertThat(e.problems())
+                        .extracting(BundleProblem::path, BundleProblem::message)
+                        .containsExactly(
+                                tuple("$.articles", "must be an array"),
+                                tuple("$.cases[0].customerRef", "names unknown customer C-{2}"),
+                                tuple("$.cases[0].nextStep", "must be an object"),
+                                tuple("$.customers[1].ref", "duplicate customer ref C-{1}${1+1} (also at $.customers[0])")));
     }
 
     @Test

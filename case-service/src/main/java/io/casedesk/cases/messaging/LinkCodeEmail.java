@@ -1,4 +1,4 @@
-package io.casedesk.cases.mapping;
+package io.casedesk.cases.messaging;
 
 import io.casedesk.schema.AnswerKind;
 import io.casedesk.schema.OutboundEmailMessage;

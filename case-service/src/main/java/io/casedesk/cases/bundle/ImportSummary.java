@@ -1,10 +1,11 @@
-package io.casedesk.cases.mapping;
+package io.casedesk.cases.bundle;
 
 import java.util.Map;
 
 /**
  * What an import did. A record is the firm, one customer (with its channel identities), one case (with its
- * history) or one article; {@code created + updated + unchanged} counts all of them.
+ * history) or one article; {@code created + updated + unchanged} counts all of them, {@code removed} the stored
+ * articles a bundle's knowledge base no longer holds.
  *
  * @param customers number of customers in the bundle
  * @param cases     number of cases in the bundle
@@ -12,8 +13,8 @@ import java.util.Map;
  * @param changes   the same counts per kind: {@code firm}, {@code customers}, {@code cases}, {@code articles}
  */
 public record ImportSummary(int customers, int cases, int articles, int created, int updated, int unchanged,
-                            Map<String, Changes> changes) {
+                            int removed, Map<String, Changes> changes) {
 
-    public record Changes(int created, int updated, int unchanged) {
+    public record Changes(int created, int updated, int unchanged, int removed) {
     }
 }

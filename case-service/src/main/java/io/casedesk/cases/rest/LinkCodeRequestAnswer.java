@@ -1,4 +1,4 @@
-package io.casedesk.cases.mapping;
+package io.casedesk.cases.rest;
 
 /**
  * The answer to a code request, the same whether or not a code was sent (unknown case numbers are not revealed).

@@ -1,4 +1,4 @@
-package io.casedesk.cases.mapping;
+package io.casedesk.cases.bundle;
 
 /**
  * One thing wrong with an import bundle.

@@ -1,4 +1,4 @@
-package io.casedesk.cases.mapping;
+package io.casedesk.cases.rest;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 

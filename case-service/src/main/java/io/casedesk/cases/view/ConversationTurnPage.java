@@ -1,4 +1,4 @@
-package io.casedesk.cases.mapping;
+package io.casedesk.cases.view;
 
 import java.util.List;
 

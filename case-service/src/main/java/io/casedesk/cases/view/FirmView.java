@@ -1,4 +1,4 @@
-package io.casedesk.cases.mapping;
+package io.casedesk.cases.view;
 
 import io.casedesk.cases.model.FirmSettings;
 import io.casedesk.cases.model.ServiceHours;
