@@ -18,9 +18,12 @@ import java.util.List;
  * @param loadingSeconds for the loading animation: how long it runs unless a message arrives first
  * @param status         for undelivered messages: the bot's HTTP status, {@code null} when it was unreachable
  * @param error          for undelivered messages: why, in words
+ * @param traceparent    for customer messages: the {@code traceparent} their webhook was posted with; for bot
+ *                       messages: that of the API call that sent them ({@code null} when it carried none)
  */
 public record ChatEvent(long id, String kind, String chatId, Instant at, List<String> texts, Sticker sticker,
-        String method, String sender, Integer loadingSeconds, Long refersTo, Integer status, String error) {
+        String method, String sender, Integer loadingSeconds, Long refersTo, Integer status, String error,
+        String traceparent) {
 
     public static final String CUSTOMER = "customer";
     public static final String BOT = "bot";
@@ -35,21 +38,23 @@ public record ChatEvent(long id, String kind, String chatId, Instant at, List<St
     public record Sticker(String packageId, String stickerId) {
     }
 
-    static ChatEvent customer(long id, String chatId, List<String> texts, Sticker sticker) {
-        return new ChatEvent(id, CUSTOMER, chatId, Instant.now(), texts, sticker, null, null, null, null, null, null);
+    static ChatEvent customer(long id, String chatId, List<String> texts, Sticker sticker, String traceparent) {
+        return new ChatEvent(id, CUSTOMER, chatId, Instant.now(), texts, sticker, null, null, null, null, null, null,
+                traceparent);
     }
 
     static ChatEvent bot(long id, BotMessage message) {
         return new ChatEvent(id, BOT, message.chatId(), message.at(), message.texts(), null, message.method(),
-                message.senderName(), null, null, null, null);
+                message.senderName(), null, null, null, null, message.traceparent());
     }
 
     static ChatEvent loading(long id, String chatId, int seconds) {
-        return new ChatEvent(id, LOADING, chatId, Instant.now(), null, null, null, null, seconds, null, null, null);
+        return new ChatEvent(id, LOADING, chatId, Instant.now(), null, null, null, null, seconds, null, null, null,
+                null);
     }
 
     static ChatEvent undelivered(long id, String chatId, long customerEventId, Integer status, String error) {
         return new ChatEvent(id, UNDELIVERED, chatId, Instant.now(), null, null, null, null, null, customerEventId,
-                status, error);
+                status, error, null);
     }
 }

@@ -17,7 +17,8 @@ import java.util.regex.Pattern;
  * posted with a {@code traceparent}, the request's own when it has one, and the answer carries it as a header),
  * {@code GET /simulator/chats/{userId}}, {@code GET /simulator/chats/{userId}/calls},
  * {@code GET /simulator/chats/{userId}/events}, {@code POST /simulator/chats/{userId}/failures},
- * {@code GET /simulator/users}, {@code GET /simulator/info}, {@code GET /simulator/health}; and the web page
+ * {@code GET /simulator/users}, {@code GET /simulator/info}, {@code GET /simulator/health},
+ * {@code GET} and {@code PUT /simulator/api-delay}; and the web page
  * itself at {@code GET /simulator/}.
  */
 final class ControlApi implements HttpHandler {
@@ -27,6 +28,9 @@ final class ControlApi implements HttpHandler {
     private static final String CALLS_SUFFIX = "/calls";
     private static final String FAILURES_SUFFIX = "/failures";
     private static final String EVENTS_SUFFIX = "/events";
+    private static final String API_DELAY_PATH = "/simulator/api-delay";
+    /** Longer than any real API call takes; a caller's HTTP client would give up first. */
+    static final long MAX_API_DELAY_MILLIS = 60_000;
     /** LINE's limit for one text message. */
     static final int MAX_TEXT_LENGTH = 5000;
     private static final Pattern LINE_USER_ID = Pattern.compile("U[0-9a-f]{32}");
@@ -61,6 +65,10 @@ final class ControlApi implements HttpHandler {
                 queueFailures(exchange, chatIdOf(path, FAILURES_SUFFIX));
             } else if (method.equals("GET") && path.startsWith(CHATS_PREFIX)) {
                 Exchanges.respond(exchange, 200, simulator.chat(path.substring(CHATS_PREFIX.length())));
+            } else if (method.equals("GET") && path.equals(API_DELAY_PATH)) {
+                apiDelay(exchange);
+            } else if (method.equals("PUT") && path.equals(API_DELAY_PATH)) {
+                setApiDelay(exchange);
             } else if (method.equals("POST") && path.equals("/simulator/say")) {
                 say(exchange);
             } else {
@@ -138,6 +146,28 @@ final class ControlApi implements HttpHandler {
         String packageId = Json.text(node, "packageId");
         String stickerId = Json.text(node, "stickerId");
         return packageId == null || stickerId == null ? null : new ChatEvent.Sticker(packageId, stickerId);
+    }
+
+    /** {@code {"millis": 80}}: every Messaging API call from now on is answered after 80 ms. */
+    private void setApiDelay(HttpExchange exchange) throws IOException {
+        JsonNode request = Exchanges.readJsonObject(exchange);
+        JsonNode millis = request == null ? null : request.path("millis");
+        if (millis == null || !millis.canConvertToLong() || !millis.isIntegralNumber() || millis.asLong() < 0
+                || millis.asLong() > MAX_API_DELAY_MILLIS) {
+            error(exchange, 400, "Expected a JSON object with 'millis', a whole number from 0 to " + MAX_API_DELAY_MILLIS);
+            return;
+        }
+        simulator.apiDelay(Duration.ofMillis(millis.asLong()));
+        apiDelay(exchange);
+    }
+
+    /** The delay, the calls in flight now and the most at one time since the delay was set. */
+    private void apiDelay(HttpExchange exchange) throws IOException {
+        Map<String, Object> state = new LinkedHashMap<>();
+        state.put("millis", simulator.apiDelay().toMillis());
+        state.put("callsInFlight", simulator.apiCallsInFlight());
+        state.put("peakCallsInFlight", simulator.peakApiCallsInFlight());
+        Exchanges.respond(exchange, 200, state);
     }
 
     /** What the web page shows about the bot and where the simulator sends webhooks. */

@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Function;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
@@ -48,6 +49,8 @@ public final class LineSimulator implements AutoCloseable {
     private final MessagingApi messagingApi;
     private final HttpServer server;
     private final ExecutorService executor;
+    /** Answers the Messaging API calls when their delay has passed ({@link #apiDelay(Duration)}). */
+    private final ScheduledExecutorService apiTimer;
     private final HttpClient httpClient = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private volatile URI webhookUrl;
 
@@ -56,12 +59,18 @@ public final class LineSimulator implements AutoCloseable {
         this.webhookUrl = config.webhookUrl();
         this.usersById = config.users().stream()
                 .collect(Collectors.toUnmodifiableMap(SimulatedUser::userId, Function.identity(), (a, b) -> b));
-        this.messagingApi = new MessagingApi(config.channelToken(), this::user, chatLog, events);
         this.executor = Executors.newCachedThreadPool(task -> {
             Thread thread = new Thread(task, "line-simulator");
             thread.setDaemon(true);
             return thread;
         });
+        this.apiTimer = Executors.newSingleThreadScheduledExecutor(task -> {
+            Thread thread = new Thread(task, "line-simulator-api-delay");
+            thread.setDaemon(true);
+            return thread;
+        });
+        this.messagingApi = new MessagingApi(config.channelToken(), this::user, chatLog, events, config.apiDelay(),
+                apiTimer, executor);
         this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), config.port()), 0);
         server.createContext(MessagingApi.PATH, messagingApi);
         server.createContext(ControlApi.PATH, new ControlApi(this));
@@ -195,7 +204,7 @@ public final class LineSimulator implements AutoCloseable {
         List<String> texts = List.of(type.equals("text") ? message.path("text").asText() : "[" + type + "]");
         ChatEvent.Sticker sticker = type.equals("sticker")
                 ? new ChatEvent.Sticker(Json.text(message, "packageId"), Json.text(message, "stickerId")) : null;
-        return events.publish(id -> ChatEvent.customer(id, webhook.userId(), texts, sticker));
+        return events.publish(id -> ChatEvent.customer(id, webhook.userId(), texts, sticker, webhook.traceparent()));
     }
 
     /**
@@ -327,6 +336,30 @@ public final class LineSimulator implements AutoCloseable {
         return webhookUrl;
     }
 
+    /** How long each Messaging API call takes to be answered now. */
+    public Duration apiDelay() {
+        return messagingApi.apiDelay();
+    }
+
+    /**
+     * Makes every Messaging API call received from now on wait {@code delay} before it is handled and answered (on a
+     * timer, no thread waits), and starts counting {@link #peakApiCallsInFlight()} again.
+     */
+    public void apiDelay(Duration delay) {
+        messagingApi.apiDelay(delay);
+        LOG.info(() -> "Messaging API delay: " + delay.toMillis() + " ms");
+    }
+
+    /** Messaging API calls received and not yet answered. */
+    public int apiCallsInFlight() {
+        return messagingApi.callsInFlight();
+    }
+
+    /** The most Messaging API calls in flight at one time since the simulator started or the delay was last set. */
+    public int peakApiCallsInFlight() {
+        return messagingApi.peakCallsInFlight();
+    }
+
     /** How often the bot started the loading animation in {@code chatId}. */
     public int loadingAnimationsStarted(String chatId) {
         return chatLog.loadingStarts(chatId);
@@ -335,6 +368,7 @@ public final class LineSimulator implements AutoCloseable {
     @Override
     public void close() {
         server.stop(0);
+        apiTimer.shutdownNow();
         executor.shutdownNow();
     }
 }

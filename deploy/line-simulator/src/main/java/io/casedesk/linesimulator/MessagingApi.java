@@ -14,8 +14,14 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.logging.Logger;
 
@@ -23,6 +29,10 @@ import java.util.logging.Logger;
  * The part of the LINE Messaging API the bot uses, under {@code /v2/bot}: reply, push (with
  * {@code X-Line-Retry-Key}), loading animation and profile. Answers with LINE's status codes and error
  * shape so the official SDK client behaves as it would against {@code api.line.me}.
+ * <p>
+ * With an API delay, each call is handled when the delay has passed (what it sends is recorded then), as a call to
+ * the real API, tens of milliseconds away, would be. The wait is a timer, not a thread per call: the calls in flight
+ * are as many as the bot makes at once, so a sender's concurrency is measured and not the simulator's.
  */
 final class MessagingApi implements HttpHandler {
 
@@ -42,13 +52,43 @@ final class MessagingApi implements HttpHandler {
     private final Map<String, String> openReplyTokens = new ConcurrentHashMap<>();
     /** Retry keys of accepted pushes, with the request id that accepted them. */
     private final Map<String, String> acceptedRetryKeys = new ConcurrentHashMap<>();
+    private final ScheduledExecutorService timer;
+    private final Executor handlers;
+    private volatile Duration apiDelay;
+    /** Calls received and not yet answered, and the most at one time since the delay was last set. */
+    private final AtomicInteger callsInFlight = new AtomicInteger();
+    private final AtomicInteger peakCallsInFlight = new AtomicInteger();
 
     MessagingApi(String channelToken, Function<String, Optional<SimulatedUser>> users, ChatLog chatLog,
-            ChatEvents events) {
+            ChatEvents events, Duration apiDelay, ScheduledExecutorService timer, Executor handlers) {
         this.expectedAuthorization = ("Bearer " + channelToken).getBytes(StandardCharsets.UTF_8);
         this.users = users;
         this.chatLog = chatLog;
         this.events = events;
+        this.apiDelay = apiDelay;
+        this.timer = timer;
+        this.handlers = handlers;
+    }
+
+    Duration apiDelay() {
+        return apiDelay;
+    }
+
+    /** Sets the delay of the calls received from now on, and starts counting the peak of calls in flight again. */
+    void apiDelay(Duration delay) {
+        if (delay.isNegative()) {
+            throw new IllegalArgumentException("The API delay must not be negative");
+        }
+        apiDelay = delay;
+        peakCallsInFlight.set(callsInFlight.get());
+    }
+
+    int callsInFlight() {
+        return callsInFlight.get();
+    }
+
+    int peakCallsInFlight() {
+        return peakCallsInFlight.get();
     }
 
     /** A new single-use reply token for a chat, as LINE puts into a webhook event. */
@@ -60,6 +100,42 @@ final class MessagingApi implements HttpHandler {
 
     @Override
     public void handle(HttpExchange exchange) throws IOException {
+        peakCallsInFlight.accumulateAndGet(callsInFlight.incrementAndGet(), Math::max);
+        long delayMillis = apiDelay.toMillis();
+        if (delayMillis <= 0) {
+            answer(exchange);
+            return;
+        }
+        // The exchange stays open when this method returns; it is answered and closed when the timer fires.
+        try {
+            timer.schedule(() -> answerOn(handlers, exchange), delayMillis, TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException stopping) {
+            answer(exchange);
+        }
+    }
+
+    private void answerOn(Executor executor, HttpExchange exchange) {
+        try {
+            executor.execute(() -> answerLater(exchange));
+        } catch (RejectedExecutionException stopping) {
+            callsInFlight.decrementAndGet();
+            exchange.close();
+        }
+    }
+
+    private void answerLater(HttpExchange exchange) {
+        try {
+            answer(exchange);
+        } catch (IOException | RuntimeException e) {
+            // The bot hung up while it waited; nothing to answer.
+            LOG.fine(() -> "A delayed Messaging API call ended without an answer: " + e.getClass().getSimpleName());
+        }
+    }
+
+    private void answer(HttpExchange exchange) throws IOException {
+        // Counted out before the answer is written: once the client has it, it may send its next call at once, and
+        // that call must not find this one still counted.
+        callsInFlight.decrementAndGet();
         try (exchange) {
             String requestId = LineIds.randomHex();
             exchange.getResponseHeaders().set(REQUEST_ID_HEADER, requestId);

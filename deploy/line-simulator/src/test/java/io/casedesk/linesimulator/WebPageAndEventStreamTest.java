@@ -99,6 +99,28 @@ class WebPageAndEventStreamTest {
                 .extracting(event -> event.path("kind").asText()).containsExactly("customer", "loading", "bot");
     }
 
+    /** A load test matches each answer to its message by trace id, from the stream alone. */
+    @Test
+    void customerAndBotEventsCarryTheirTraceparent() throws Exception {
+        String asked = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
+        String answered = "00-4bf92f3577b34da6a3ce929d0e0e4736-b7ad6b7169203331-01";
+        BlockingQueue<String> stream = openEventStream(null);
+        assertThat(nextEvent(stream)).startsWith("event: hello");
+
+        assertThat(post("/simulator/say", "{\"userId\":\"" + USER + "\",\"text\":\"hi\",\"waitSeconds\":0,\"traceparent\":\""
+                + asked + "\"}").statusCode()).isEqualTo(200);
+        assertThat(http.send(HttpRequest.newBuilder(line.baseUrl().resolve("/v2/bot/message/push"))
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"to\":\"" + USER
+                                + "\",\"messages\":[{\"type\":\"text\",\"text\":\"ok\"}]}"))
+                        .header("Authorization", "Bearer " + SimulatorConfig.DEV_CHANNEL_TOKEN)
+                        .header("traceparent", answered).build(),
+                HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
+
+        assertThat(nextEvent(stream)).contains("event: customer", "\"traceparent\":\"" + asked + "\"");
+        assertThat(nextEvent(stream)).contains("event: bot", "\"traceparent\":\"" + answered + "\"");
+        assertThat(line.events(USER)).extracting(ChatEvent::traceparent).containsExactly(asked, answered);
+    }
+
     @Test
     void aReconnectingBrowserGetsWhatItMissedAfterItsLastEventId() throws Exception {
         bot.push(USER, null, "one");

@@ -39,7 +39,8 @@ import static org.assertj.core.api.Assertions.tuple;
 import static org.hamcrest.Matchers.containsString;
 
 /**
- * Every real LINE webhook body of the shared fixtures, signed and posted through the endpoint: each gives
+ * Every real LINE webhook body of the LINE SDK's own test fixtures (copied unchanged, with their licence, under
+ * {@code src/test/resources/peer-fixtures/line-webhook}), signed and posted through the endpoint: each gives
  * 200 and exactly the inbound events listed here (none, on purpose, for events that are no customer message).
  */
 @QuarkusTest
@@ -48,7 +49,7 @@ import static org.hamcrest.Matchers.containsString;
 class LineWebhookFixturesIT {
 
     private static final Path FIXTURES = Path.of(System.getProperty("casedesk.line.fixtures",
-            "../../shared/peer-fixtures/line-webhook"));
+            "src/test/resources/peer-fixtures/line-webhook"));
     private static final String BOT = "Uab012345678901234567890123456789";
     private static final String USER = "u206d25c2ea6bd87c17655609a1c37cb8";
     private static final String FIXTURE_REPLY_TOKEN = "nHuyWiB7yP5Zw52FIkcQobQuGDXCTA";

@@ -182,6 +182,20 @@ class LineWebhookIT {
         assertThat(inbound.readSince(start)).isEmpty();
     }
 
+    /** A signed body whose events are not objects: 400, so LINE does not redeliver it, and no stack trace. */
+    @Test
+    void aSignedWebhookWithANullEventIs400() {
+        Map<TopicPartition, Long> start = inbound.end();
+
+        assertThat(line.postSigned("{\"destination\":\"Ubot\",\"events\":[null]}".getBytes(StandardCharsets.UTF_8)))
+                .isEqualTo(400);
+        assertThat(line.postSigned(("{\"destination\":\"Ubot\",\"events\":[{\"type\":\"follow\",\"timestamp\":1,"
+                + "\"webhookEventId\":\"01NULLEVENT\",\"source\":{\"type\":\"user\",\"userId\":\"U1\"}},null]}")
+                .getBytes(StandardCharsets.UTF_8))).isEqualTo(400);
+
+        assertThat(inbound.readSince(start)).as("nothing of a refused body is published").isEmpty();
+    }
+
     @Test
     void aBodyOverTheLimitIs413() {
         byte[] body = new byte[1024 * 1024 + 1];

@@ -48,6 +48,14 @@ public interface LineConfig {
     @WithDefault("24h")
     Duration warmupWindow();
 
+    /**
+     * How many calls to the Messaging API may be in flight at once. The SDK's HTTP client (OkHttp) allows only 5 per
+     * host by default: with LINE tens of milliseconds away that caps sending at a few dozen messages a second, however
+     * many records the outbound consumer has in flight ({@code casedesk.consumer.outbound-line.max-in-flight}).
+     */
+    @WithDefault("64")
+    int maxConcurrentCalls();
+
     /** How long a webhook waits for the sender's profile before it is published without it. */
     @WithDefault("2s")
     Duration profileTimeout();

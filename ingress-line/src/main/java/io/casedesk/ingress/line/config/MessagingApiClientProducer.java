@@ -1,10 +1,12 @@
 package io.casedesk.ingress.line.config;
 
+import com.linecorp.bot.client.base.http.HttpInterceptor;
 import com.linecorp.bot.messaging.client.MessagingApiClient;
 import io.casedesk.ingress.line.service.LineApiTraces;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 
+import java.net.URI;
 import java.time.Duration;
 
 /** The official SDK client of the LINE Messaging API. */
@@ -14,11 +16,23 @@ public class MessagingApiClientProducer {
     @Produces
     @Singleton
     MessagingApiClient messagingApiClient(LineConfig config, LineApiTraces traces) {
-        return MessagingApiClient.builder(config.channelToken())
-                .apiEndPoint(config.apiBaseUrl())
+        return client(config.apiBaseUrl(), config.channelToken(), config.maxConcurrentCalls(), traces);
+    }
+
+    /** The client as this service uses it, with at most {@code maxConcurrentCalls} calls in flight at once. */
+    public static MessagingApiClient client(URI apiBaseUrl, String channelToken, int maxConcurrentCalls,
+            HttpInterceptor interceptor) {
+        if (maxConcurrentCalls < 1) {
+            throw new IllegalArgumentException("casedesk.line.max-concurrent-calls must be at least 1");
+        }
+        return MessagingApiClient.builder(channelToken)
+                .apiEndPoint(apiBaseUrl)
                 // The SDK's default logger writes whole requests (texts and the bearer token) to the log.
                 .usingDefaultLogger(false)
-                .addInterceptor(traces)
+                // Every call goes to one host, where OkHttp's dispatcher would queue all but 5.
+                .maxRequests(maxConcurrentCalls)
+                .maxRequestsPerHost(maxConcurrentCalls)
+                .addInterceptor(interceptor)
                 .connectTimeout(Duration.ofSeconds(5))
                 .readTimeout(Duration.ofSeconds(10))
                 .writeTimeout(Duration.ofSeconds(10))

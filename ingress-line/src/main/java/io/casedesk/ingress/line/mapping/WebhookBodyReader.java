@@ -37,6 +37,12 @@ public class WebhookBodyReader {
             if (root == null || !root.isObject() || !root.path("events").isArray()) {
                 throw new MalformedWebhookException("Not a webhook: expected an object with an 'events' array");
             }
+            // The SDK's model reads a null (or missing) event as a null element, which nothing after it expects.
+            for (JsonNode event : root.get("events")) {
+                if (!event.isObject()) {
+                    throw new MalformedWebhookException("Not a webhook: every event must be an object");
+                }
+            }
             request = LINE_MODEL.treeToValue(root, CallbackRequest.class);
         } catch (JsonParseException e) {
             // Not Jackson's message: it can quote the body.

@@ -4,6 +4,8 @@ import io.casedesk.ingress.line.idempotency.IdempotencyWarmup;
 import io.casedesk.ingress.line.idempotency.ProcessedIds;
 import io.casedesk.ingress.line.service.LineSender.Outcome;
 import io.casedesk.ingress.line.service.LineSender;
+import io.casedesk.messaging.EventRecords;
+import io.casedesk.messaging.consumer.KeyOrderedConsumers;
 import io.casedesk.schema.Channel;
 import io.casedesk.schema.ConversationTurn;
 import io.casedesk.schema.DeliveryReport;
@@ -24,14 +26,15 @@ import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.apache.kafka.common.header.Header;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
 
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.Flow;
 
 /**
  * Sends what arrives on {@code cs.outbound.line.v1}. Every send ends in one report on {@code cs.delivery.v1} and
@@ -43,6 +46,8 @@ import java.util.Locale;
  */
 @ApplicationScoped
 public class OutboundLineConsumer {
+
+    private final KeyOrderedConsumers consumers;
 
     public static final String HANDOFF_REASON = "delivery_failed";
     public static final String UNSENT = "unsent";
@@ -56,7 +61,8 @@ public class OutboundLineConsumer {
     private final TraceSpans spans;
 
     public OutboundLineConsumer(LineSender sender, EventPublisher publisher, IdempotencyWarmup warmup,
-            ProcessedIds processedIds, Tracer tracer) {
+            ProcessedIds processedIds, Tracer tracer, KeyOrderedConsumers consumers) {
+        this.consumers = consumers;
         this.spans = new TraceSpans(tracer);
         this.sender = sender;
         this.publisher = publisher;
@@ -65,10 +71,14 @@ public class OutboundLineConsumer {
         this.unsentMessages = processedIds.unsentMessages();
     }
 
+    /** The channel's records, handled concurrently and in order per conversation ({@link KeyOrderedConsumers}). */
     @Incoming("outbound-line")
-    public Uni<Void> onRecord(String record, IncomingKafkaRecordMetadata<String, String> metadata) {
-        Header traceHeader = metadata == null ? null : metadata.getHeaders().lastHeader(TraceContext.HEADER);
-        String recordTraceparent = traceHeader == null ? null : TraceContext.fromHeaderBytes(traceHeader.value());
+    public Flow.Subscriber<Message<String>> outboundLineRecords() {
+        return consumers.ofAsync("outbound-line", (value, metadata) -> onRecord(value, metadata).subscribeAsCompletionStage());
+    }
+
+    Uni<Void> onRecord(String record, IncomingKafkaRecordMetadata<?, ?> metadata) {
+        String recordTraceparent = EventRecords.traceparentOf(metadata);
         return warmup.whenDone()
                 .map(ready -> EventCodec.shared().decode(record))
                 .flatMap(envelope -> handle(envelope, recordTraceparent));

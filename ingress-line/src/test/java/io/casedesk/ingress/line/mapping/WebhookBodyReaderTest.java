@@ -42,6 +42,9 @@ class WebhookBodyReaderTest {
     @Test
     void bodiesThatAreNoWebhookAreRefused() {
         for (String body : new String[] {"", "not json", "[]", "{}", "{\"events\":{}}",
+                "{\"destination\":\"Ubot\",\"events\":[null]}", "{\"destination\":\"Ubot\",\"events\":[1]}",
+                "{\"destination\":\"Ubot\",\"events\":[{\"type\":\"follow\",\"timestamp\":1,"
+                        + "\"source\":{\"type\":\"user\",\"userId\":\"U1\"}},null]}",
                 "{\"events\":[{\"type\":\"follow\",\"timestamp\":1,\"source\":{\"type\":\"user\",\"userId\":\"U1\"}}]}",
                 "{\"destination\":\"U:bot\",\"events\":[{\"type\":\"follow\",\"timestamp\":1,\"source\":{\"type\":\"user\",\"userId\":\"U1\"}}]}"}) {
             assertThatThrownBy(() -> read(body)).as(body).isInstanceOf(MalformedWebhookException.class);
