@@ -19,6 +19,7 @@ import io.casedesk.schema.InboundMessage;
 import io.casedesk.schema.Topics;
 import io.casedesk.schema.TurnKind;
 import io.quarkus.test.common.WithTestResource;
+import io.casedesk.ingress.email.service.SentMessageIds;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import jakarta.mail.Flags;
@@ -56,6 +57,8 @@ class InboundEmailIT {
 
     private static KafkaTestClient kafka;
 
+    @Inject
+    SentMessageIds sentMessageIds;
     @Inject
     MailboxPoller poller;
 
@@ -136,7 +139,38 @@ class InboundEmailIT {
     @Test
     void reportsABounceOfOurReplyAsFailedDelivery() throws Exception {
         String outboundId = UUID.randomUUID().toString();
-        deliver("""
+        // As the outbound consumer records every mail it sent.
+        sentMessageIds.remember(outboundId);
+        deliver(bounceOf(outboundId));
+
+        String reportId = EventIds.derive(outboundId, "delivery:bounced");
+        DeliveryReport report = EventCodec.shared().decode(awaitEvents(Topics.DELIVERY, List.of(reportId)).get(0).value())
+                .as(DeliveryReport.class).payload();
+        assertThat(report.outboundEventId()).isEqualTo(outboundId);
+        assertThat(report.status()).isEqualTo(DeliveryStatus.FAILED);
+        assertThat(report.detail()).isEqualTo("bounced 5.1.1");
+    }
+
+    /** A bounce quoting <made-up id@our domain>: not a delivery report of ours, and nothing else either. */
+    @Test
+    void aForgedBounceNamingAMessageIdWeNeverSentIsNotTakenForOurs() throws Exception {
+        String neverSent = UUID.randomUUID().toString();
+        String sent = UUID.randomUUID().toString();
+        sentMessageIds.remember(sent);
+
+        deliver(bounceOf(neverSent));
+        deliver(bounceOf(sent));
+
+        // The second bounce was read after the first; by then the first would have been reported.
+        awaitEvents(Topics.DELIVERY, List.of(EventIds.derive(sent, "delivery:bounced")));
+        assertThat(kafka.readUntil(Topics.DELIVERY, read -> false, java.time.Duration.ofSeconds(2)))
+                .noneMatch(r -> r.value().contains(neverSent));
+        assertThat(kafka.readUntil(Topics.INBOUND, read -> false, java.time.Duration.ofSeconds(2)))
+                .noneMatch(r -> r.value().contains(neverSent));
+    }
+
+    private static String bounceOf(String outboundId) {
+        return """
                 From: MAILER-DAEMON@mx.example
                 To: help@firm.example
                 Message-ID: %s
@@ -160,14 +194,7 @@ class InboundEmailIT {
 
                 Message-ID: <%s@casedesk.local>
                 --b--
-                """.formatted(messageId(), outboundId).replace("\n", "\r\n"));
-
-        String reportId = EventIds.derive(outboundId, "delivery:bounced");
-        DeliveryReport report = EventCodec.shared().decode(awaitEvents(Topics.DELIVERY, List.of(reportId)).get(0).value())
-                .as(DeliveryReport.class).payload();
-        assertThat(report.outboundEventId()).isEqualTo(outboundId);
-        assertThat(report.status()).isEqualTo(DeliveryStatus.FAILED);
-        assertThat(report.detail()).isEqualTo("bounced 5.1.1");
+                """.formatted(messageId(), outboundId).replace("\n", "\r\n");
     }
 
     /** Last: re-reading the folder quarantines the other test's broken (unread) mail a second time. */

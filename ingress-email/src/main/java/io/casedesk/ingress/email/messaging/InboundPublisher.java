@@ -1,6 +1,6 @@
 package io.casedesk.ingress.email.messaging;
 
-import io.casedesk.ingress.email.mapping.EventRecords;
+import io.casedesk.messaging.EventRecords;
 import io.casedesk.schema.ConversationTurn;
 import io.casedesk.schema.DeliveryReport;
 import io.casedesk.schema.Envelope;

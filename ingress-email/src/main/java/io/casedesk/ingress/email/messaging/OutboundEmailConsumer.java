@@ -1,10 +1,11 @@
 package io.casedesk.ingress.email.messaging;
 
 import io.casedesk.ingress.email.config.EmailConfig;
-import io.casedesk.ingress.email.mapping.DeliveryEvents;
-import io.casedesk.ingress.email.mapping.EventRecords;
-import io.casedesk.ingress.email.mapping.ReplyMails;
+import io.casedesk.messaging.EventRecords;
+import io.casedesk.ingress.email.reply.ReplyMails;
+import io.casedesk.ingress.email.service.SentMessageIds;
 import io.casedesk.ingress.email.service.SmtpSender;
+import io.casedesk.messaging.consumer.KeyOrderedConsumers;
 import io.casedesk.schema.DeliveryStatus;
 import io.casedesk.schema.Envelope;
 import io.casedesk.schema.EventCodec;
@@ -20,18 +21,19 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.opentelemetry.api.trace.Tracer;
 import io.quarkus.mailer.Mail;
 import io.smallrye.reactive.messaging.MutinyEmitter;
-import io.smallrye.reactive.messaging.annotations.Blocking;
 import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
 import org.jboss.logging.MDC;
 
 import java.time.Instant;
 import java.util.Locale;
+import java.util.concurrent.Flow;
 
 /**
  * Sends the emails of {@code cs.outbound.email.v1} over SMTP and reports each outcome: a
@@ -44,8 +46,9 @@ import java.util.Locale;
 @ApplicationScoped
 public class OutboundEmailConsumer {
 
+    private final KeyOrderedConsumers consumers;
+
     private static final Logger LOG = Logger.getLogger(OutboundEmailConsumer.class);
-    private static final String SENDER_POOL = "smtp-sender";
     private static final String TRACE_ID = "traceId";
 
     private final SmtpSender sender;
@@ -55,14 +58,17 @@ public class OutboundEmailConsumer {
     private final MeterRegistry registry;
     private final EmailConfig config;
     private final RecentEventIds sent;
+    private final SentMessageIds sentMessageIds;
     private final Counter deadLettered;
     private final TraceSpans spans;
 
     OutboundEmailConsumer(SmtpSender sender, @Channel("delivery") MutinyEmitter<String> deliveries,
             @Channel("conversation") MutinyEmitter<String> conversation,
             @Channel("handoff") MutinyEmitter<String> handoffs, MeterRegistry registry, EmailConfig config,
-            Tracer tracer) {
+            Tracer tracer, SentMessageIds sentMessageIds, KeyOrderedConsumers consumers) {
+        this.consumers = consumers;
         this.spans = new TraceSpans(tracer);
+        this.sentMessageIds = sentMessageIds;
         this.sender = sender;
         this.deliveries = deliveries;
         this.conversation = conversation;
@@ -73,14 +79,18 @@ public class OutboundEmailConsumer {
         this.deadLettered = registry.counter("casedesk.email.dead.lettered");
     }
 
-    /**
-     * Blocking, on a pool of one thread ({@value #SENDER_POOL}), so records are sent one after the other in
-     * their order. Not Vert.x's ordered blocking execution: the mail client's first SMTP handshake waits for that
-     * same ordered context and times out (quarkusio/quarkus#28353).
-     */
+    /** The channel's records, handled concurrently and in order per conversation ({@link KeyOrderedConsumers}). */
     @Incoming("outbound-email")
-    @Blocking(value = SENDER_POOL, ordered = false)
-    public void onOutboundRecord(String record, IncomingKafkaRecordMetadata<String, String> metadata) {
+    public Flow.Subscriber<Message<String>> outboundEmailRecords() {
+        return consumers.of("outbound-email", this::onOutboundRecord);
+    }
+
+    /**
+     * Blocking, on a worker thread of the channel's {@link KeyOrderedConsumers} pool: one conversation's emails in the
+     * order of their records, other conversations' at the same time. Not Vert.x's ordered blocking execution: the
+     * mail client's first SMTP handshake waits for that same ordered context and times out (quarkusio/quarkus#28353).
+     */
+    void onOutboundRecord(String record, IncomingKafkaRecordMetadata<?, ?> metadata) {
         try {
             deliver(record, EventRecords.traceparentOf(metadata));
         } catch (RuntimeException e) {
@@ -119,6 +129,8 @@ public class OutboundEmailConsumer {
         SmtpSender.Outcome outcome = sender.send(mail);
         if (outcome.status() == DeliveryStatus.SENT) {
             sent.remember(outbound.eventId());
+            // Durably: a later bounce must name a mail we sent.
+            sentMessageIds.remember(outbound.eventId());
         }
         Instant now = Instant.now();
         publish(deliveries, Topics.DELIVERY, DeliveryEvents.report(outbound, outcome.status(), outcome.detail(), now));

@@ -3,11 +3,11 @@ package io.casedesk.ingress.email.service;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.casedesk.ingress.email.config.EmailConfig;
-import io.casedesk.ingress.email.mapping.InboundEvents;
-import io.casedesk.ingress.email.mapping.InboundMails;
-import io.casedesk.ingress.email.mapping.MailLimits;
-import io.casedesk.ingress.email.mapping.ParsedMail;
+import io.casedesk.ingress.email.inbound.InboundMails;
+import io.casedesk.ingress.email.inbound.ParsedMail;
+import io.casedesk.ingress.email.messaging.InboundEvents;
 import io.casedesk.ingress.email.messaging.InboundPublisher;
+import io.casedesk.ingress.email.mime.MailLimits;
 import io.casedesk.schema.ConversationTurn;
 import io.casedesk.schema.Envelope;
 import io.casedesk.schema.InboundMessage;
@@ -60,7 +60,10 @@ public class MailboxReader {
     private final Path positionFile;
     private Store store;
 
-    MailboxReader(EmailConfig config, InboundPublisher publisher, MeterRegistry registry) {
+    private final SentMessageIds sentMessageIds;
+
+    MailboxReader(EmailConfig config, InboundPublisher publisher, MeterRegistry registry, SentMessageIds sentMessageIds) {
+        this.sentMessageIds = sentMessageIds;
         this.config = config.imap();
         this.publisher = publisher;
         this.registry = registry;
@@ -119,6 +122,10 @@ public class MailboxReader {
             count(inbound.automatic() ? "automatic" : "inbound");
             LOG.infof("Mail uid %d: inbound %s%s", uid, event.eventId(),
                     inbound.automatic() ? " (automatic: " + inbound.autoReason() + ", not answered)" : "");
+        } else if (parsed instanceof ParsedMail.Bounce bounce && !sentMessageIds.wasSent(bounce.outboundEventId())) {
+            // Anyone can write a bounce that quotes <made-up id@our domain>: only mails we sent can bounce.
+            count("bounce_of_unknown_mail");
+            LOG.infof("Mail uid %d: a bounce naming a Message-ID this service never sent, ignored", uid);
         } else if (parsed instanceof ParsedMail.Bounce bounce) {
             publisher.delivery(InboundEvents.bounce(bounce, config.mailbox(), Instant.now()));
             count("bounce");

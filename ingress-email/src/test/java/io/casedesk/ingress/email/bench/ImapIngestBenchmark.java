@@ -2,9 +2,9 @@ package io.casedesk.ingress.email.bench;
 
 import io.casedesk.infra.test.KafkaTestResource;
 import com.icegreen.greenmail.user.GreenMailUser;
-import io.casedesk.ingress.email.mapping.InboundMails;
-import io.casedesk.ingress.email.mapping.MailLimits;
-import io.casedesk.ingress.email.mapping.ParsedMail;
+import io.casedesk.ingress.email.inbound.InboundMails;
+import io.casedesk.ingress.email.mime.MailLimits;
+import io.casedesk.ingress.email.inbound.ParsedMail;
 import io.casedesk.ingress.email.support.GreenMailTestResource;
 import io.casedesk.schema.EventCodec;
 import io.casedesk.schema.EventIds;
@@ -122,7 +122,7 @@ class ImapIngestBenchmark {
      * their own, which the service does not read.
      */
     private static List<byte[]> customerFixtures() throws Exception {
-        Path shared = Path.of("../../shared/peer-fixtures/mail-emails").toAbsolutePath().normalize();
+        Path shared = Path.of(ImapIngestBenchmark.class.getClassLoader().getResource("peer-fixtures/mail-emails").toURI());
         Path own = Path.of(ImapIngestBenchmark.class.getClassLoader().getResource("mail-fixtures").toURI());
         InboundMails parser = new InboundMails(GreenMailTestResource.MAILBOX, "casedesk.local", MailLimits.DEFAULT);
         GreenMailUser probe = GreenMailTestResource.greenMail().setUser("probe@" + ID_DOMAIN, "probe");
