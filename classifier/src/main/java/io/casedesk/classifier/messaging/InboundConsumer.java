@@ -1,8 +1,9 @@
 package io.casedesk.classifier.messaging;
 
 import io.casedesk.classifier.config.ClassifierConfig;
-import io.casedesk.classifier.mapping.EventRecords;
+import io.casedesk.messaging.EventRecords;
 import io.casedesk.classifier.service.TriageEngine;
+import io.casedesk.messaging.consumer.KeyOrderedConsumers;
 import io.casedesk.schema.Envelope;
 import io.casedesk.schema.EventCodec;
 import io.casedesk.schema.EventPayload;
@@ -18,18 +19,19 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.opentelemetry.api.trace.Tracer;
 import io.smallrye.reactive.messaging.MutinyEmitter;
-import io.smallrye.reactive.messaging.annotations.Blocking;
 import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
 import org.jboss.logging.MDC;
 
 import java.time.Instant;
 import java.util.Locale;
+import java.util.concurrent.Flow;
 
 /**
  * Triages every inbound message: reads {@code cs.inbound.v1}, writes a {@link TriagedMessage} to
@@ -38,6 +40,8 @@ import java.util.Locale;
  */
 @ApplicationScoped
 public class InboundConsumer {
+
+    private final KeyOrderedConsumers consumers;
 
     private static final Logger LOG = Logger.getLogger(InboundConsumer.class);
     private static final String TRACE_ID = "traceId";
@@ -51,7 +55,8 @@ public class InboundConsumer {
     private final TraceSpans spans;
 
     InboundConsumer(TriageEngine engine, @Channel("triaged") MutinyEmitter<String> triaged, MeterRegistry registry,
-            ClassifierConfig config, Tracer tracer) {
+            ClassifierConfig config, Tracer tracer, KeyOrderedConsumers consumers) {
+        this.consumers = consumers;
         this.engine = engine;
         this.spans = new TraceSpans(tracer);
         this.triaged = triaged;
@@ -61,10 +66,14 @@ public class InboundConsumer {
         this.duplicates = registry.counter("casedesk.classifier.duplicates");
     }
 
-    /** Blocking and ordered: an engine may call a remote model, and one conversation's messages keep their order. */
+    /** The channel's records, handled concurrently and in order per conversation ({@link KeyOrderedConsumers}). */
     @Incoming("inbound")
-    @Blocking
-    public void onInboundRecord(String record, IncomingKafkaRecordMetadata<String, String> metadata) {
+    public Flow.Subscriber<Message<String>> inboundRecords() {
+        return consumers.of("inbound", this::onInboundRecord);
+    }
+
+    /** Blocking and ordered: an engine may call a remote model, and one conversation's messages keep their order. */
+    void onInboundRecord(String record, IncomingKafkaRecordMetadata<?, ?> metadata) {
         try {
             triage(record, EventRecords.traceparentOf(metadata));
         } catch (RuntimeException e) {

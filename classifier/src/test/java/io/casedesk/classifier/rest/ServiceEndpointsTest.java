@@ -15,9 +15,11 @@ import static org.hamcrest.Matchers.hasItem;
 @WithTestResource(InMemoryChannels.class)
 class ServiceEndpointsTest {
 
+    private static final String API_KEY = "dev-classifier-key";
+
     @Test
     void triagesATextOnRequest() {
-        given().contentType(ContentType.JSON).body("{\"text\":\"我要找真人客服\"}")
+        given().auth().oauth2(API_KEY).contentType(ContentType.JSON).body("{\"text\":\"我要找真人客服\"}")
                 .when().post("/api/v1/triage")
                 .then().statusCode(200)
                 .body("intent", equalTo("human_request"))
@@ -29,9 +31,39 @@ class ServiceEndpointsTest {
 
     @Test
     void refusesARequestWithoutText() {
-        given().contentType(ContentType.JSON).body("{\"text\":\" \"}")
+        given().auth().oauth2(API_KEY).contentType(ContentType.JSON).body("{\"text\":\" \"}")
                 .when().post("/api/v1/triage")
                 .then().statusCode(400);
+    }
+
+    @Test
+    void refusesCallersWithoutTheKey() {
+        given().contentType(ContentType.JSON).body("{\"text\":\"我要找真人客服\"}")
+                .when().post("/api/v1/triage")
+                .then().statusCode(401).header("WWW-Authenticate", "Bearer").body("error", equalTo("unauthorized"));
+        given().auth().oauth2("wrong-key").contentType(ContentType.JSON).body("{\"text\":\"我要找真人客服\"}")
+                .when().post("/api/v1/triage")
+                .then().statusCode(401);
+        given().auth().oauth2(API_KEY.toUpperCase()).contentType(ContentType.JSON).body("{\"text\":\"hi\"}")
+                .when().post("/api/v1/triage")
+                .then().statusCode(401);
+    }
+
+    @Test
+    void refusesTextsLongerThanALineMessageAndBodiesOverTheLimit() {
+        given().auth().oauth2(API_KEY).contentType(ContentType.JSON)
+                .body("{\"text\":\"" + "案".repeat(5000) + "\"}")
+                .when().post("/api/v1/triage")
+                .then().statusCode(200);
+        given().auth().oauth2(API_KEY).contentType(ContentType.JSON)
+                .body("{\"text\":\"" + "案".repeat(5001) + "\"}")
+                .when().post("/api/v1/triage")
+                .then().statusCode(413).body("error", equalTo("text_too_long"));
+        // The 650 KB text of the report: refused before it is read.
+        given().auth().oauth2(API_KEY).contentType(ContentType.JSON)
+                .body("{\"text\":\"" + "a".repeat(650 * 1024) + "\"}")
+                .when().post("/api/v1/triage")
+                .then().statusCode(413);
     }
 
     @Test

@@ -5,7 +5,10 @@ import dev.langchain4j.data.segment.TextSegment;
 import dev.langchain4j.model.embedding.EmbeddingModel;
 import io.casedesk.classifier.service.TriageEngine;
 import io.casedesk.classifier.service.rules.LocalRulesTriageEngine;
+import io.casedesk.classifier.service.rules.Calibration;
+import io.casedesk.classifier.service.rules.MessageMasker;
 import io.casedesk.classifier.service.rules.ModelReading;
+import io.casedesk.schema.Urgency;
 import io.casedesk.schema.Emotion;
 import io.casedesk.schema.InboundMessage;
 import io.casedesk.schema.Intent;
@@ -15,6 +18,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ForkJoinTask;
 
 /**
  * The local engine: a multilingual sentence embedding (in-process, no network) and the whole text's n-grams, read by
@@ -34,35 +39,67 @@ public final class EmbeddingTriageEngine implements TriageEngine {
      */
     public static final double NGRAM_WEIGHT = 1.5;
 
+    private static final float[] NO_VECTOR = new float[0];
+    private static final double SENTENCE_NGRAM_WEIGHT = 1.0;
+    /** Where a sentence ends: a line break, or a full stop, question or exclamation mark, or semicolon. */
+    private static final java.util.regex.Pattern SENTENCE_END = java.util.regex.Pattern.compile("[\\n。！？!?；;]+|\\.\\s+");
+    private static final int MIN_SENTENCE_CHARS = 6;
+
     private final EmbeddingModel embeddingModel;
     private final LocalRulesTriageEngine rules;
     private final double ngramWeight;
+    private final Calibration calibration;
     private final SoftmaxClassifier<Intent> intentClassifier;
     private final SoftmaxClassifier<Emotion> emotionClassifier;
+    private final SoftmaxClassifier<Urgency> urgencyClassifier;
+    private final SoftmaxClassifier<Boolean> needsHumanClassifier;
+    /** Intent from the n-grams alone, for reading each sentence of a message on its own at a few microseconds each. */
+    private final SoftmaxClassifier<Intent> sentenceIntentClassifier;
 
     public EmbeddingTriageEngine(EmbeddingModel embeddingModel, List<TrainingExample> examples, LocalRulesTriageEngine rules) {
-        this(embeddingModel, examples, rules, NGRAM_WEIGHT);
+        this(embeddingModel, examples, rules, NGRAM_WEIGHT, Calibration.FITTED);
     }
 
-    /** @param ngramWeight see {@link #NGRAM_WEIGHT}; other values are for cross-validating it */
+    /**
+     * @param ngramWeight see {@link #NGRAM_WEIGHT}; other values are for cross-validating it
+     * @param calibration temperatures and thresholds; {@link Calibration#UNCALIBRATED} for fitting them
+     */
     public EmbeddingTriageEngine(EmbeddingModel embeddingModel, List<TrainingExample> examples, LocalRulesTriageEngine rules,
-                                 double ngramWeight) {
+                                 double ngramWeight, Calibration calibration) {
         this.embeddingModel = embeddingModel;
         this.rules = rules;
         this.ngramWeight = ngramWeight;
-        List<float[]> vectors = embed(examples.stream().map(TrainingExample::text).toList());
+        this.calibration = calibration;
+        List<String> masked = examples.stream().map(example -> MessageMasker.mask(example.text())).toList();
+        List<float[]> vectors = embed(masked);
         Map<Intent, List<SoftmaxClassifier.Input>> byIntent = new LinkedHashMap<>();
         Map<Emotion, List<SoftmaxClassifier.Input>> byEmotion = new LinkedHashMap<>();
+        Map<Urgency, List<SoftmaxClassifier.Input>> byUrgency = new LinkedHashMap<>();
+        Map<Boolean, List<SoftmaxClassifier.Input>> byNeedsHuman = new LinkedHashMap<>();
+        Map<Intent, List<SoftmaxClassifier.Input>> byIntentNgramsOnly = new LinkedHashMap<>();
         for (int i = 0; i < examples.size(); i++) {
-            SoftmaxClassifier.Input input = new SoftmaxClassifier.Input(vectors.get(i), TextFeatures.of(examples.get(i).text(), ngramWeight));
-            byIntent.computeIfAbsent(examples.get(i).intent(), intent -> new ArrayList<>()).add(input);
-            byEmotion.computeIfAbsent(examples.get(i).emotion(), emotion -> new ArrayList<>()).add(input);
+            TrainingExample example = examples.get(i);
+            SoftmaxClassifier.Input input = new SoftmaxClassifier.Input(vectors.get(i), TextFeatures.of(masked.get(i), ngramWeight));
+            byIntent.computeIfAbsent(example.intent(), label -> new ArrayList<>()).add(input);
+            byIntentNgramsOnly.computeIfAbsent(example.intent(), label -> new ArrayList<>())
+                    .add(new SoftmaxClassifier.Input(NO_VECTOR, TextFeatures.of(masked.get(i), SENTENCE_NGRAM_WEIGHT)));
+            byEmotion.computeIfAbsent(example.emotion(), label -> new ArrayList<>()).add(input);
+            // The first examples carry intent and emotion only.
+            if (example.urgency() != null) {
+                byUrgency.computeIfAbsent(example.urgency(), label -> new ArrayList<>()).add(input);
+            }
+            if (example.needsHuman() != null) {
+                byNeedsHuman.computeIfAbsent(example.needsHuman(), label -> new ArrayList<>()).add(input);
+            }
         }
         int sparseDimension = ngramWeight == 0 ? 0 : TextFeatures.BUCKETS;
-        this.intentClassifier = new SoftmaxClassifier<>(byIntent, sparseDimension);
-        // The n-grams matter here: on the embedding alone a softmax read emotion no better than the 3 nearest examples per
-        // emotion did (cross-validation macro-F1 0.83 for both); with them, 0.87.
+        // The intent model (ten labels) learns on a second core while this thread trains the other three (nine labels).
+        ForkJoinTask<SoftmaxClassifier<Intent>> intent = ForkJoinPool.commonPool().submit(() -> new SoftmaxClassifier<>(byIntent, sparseDimension));
         this.emotionClassifier = new SoftmaxClassifier<>(byEmotion, sparseDimension);
+        this.urgencyClassifier = new SoftmaxClassifier<>(byUrgency, sparseDimension);
+        this.needsHumanClassifier = new SoftmaxClassifier<>(byNeedsHuman, sparseDimension);
+        this.sentenceIntentClassifier = new SoftmaxClassifier<>(byIntentNgramsOnly, TextFeatures.BUCKETS);
+        this.intentClassifier = intent.join();
     }
 
     /**
@@ -70,8 +107,7 @@ public final class EmbeddingTriageEngine implements TriageEngine {
      * module's training examples.
      */
     public static EmbeddingTriageEngine withBundledModel(LocalRulesTriageEngine rules) {
-        return new EmbeddingTriageEngine(new ParallelBgeSmallZhModel(),
-                TrainingExample.load(TrainingExample.DEFAULT_RESOURCE), rules);
+        return new EmbeddingTriageEngine(new ParallelBgeSmallZhModel(), TrainingExample.loadDefault(), rules);
     }
 
     @Override
@@ -87,32 +123,56 @@ public final class EmbeddingTriageEngine implements TriageEngine {
     /** Embeds the texts of all messages in one batch, which the model spreads over the cores. */
     @Override
     public List<Triage> triageAll(List<InboundMessage> messages) {
+        List<ModelReading> readings = readAll(messages);
+        List<Triage> triages = new ArrayList<>(messages.size());
+        for (int i = 0; i < messages.size(); i++) {
+            triages.add(rules.triage(messages.get(i), readings.get(i), calibration, NAME));
+        }
+        return triages;
+    }
+
+    /** The calibrated readings of the models, {@code null} for a message without text. */
+    public List<ModelReading> readAll(List<InboundMessage> messages) {
         List<Integer> withText = new ArrayList<>();
         List<String> texts = new ArrayList<>();
         for (int i = 0; i < messages.size(); i++) {
             String text = LocalRulesTriageEngine.readableText(messages.get(i));
             if (!text.isBlank()) {
                 withText.add(i);
-                texts.add(text);
+                texts.add(MessageMasker.mask(text));
             }
         }
         List<float[]> vectors = embed(texts);
-        ModelReading[] readings = new ModelReading[messages.size()];
+        List<ModelReading> readings = new ArrayList<>(java.util.Collections.nCopies(messages.size(), (ModelReading) null));
         for (int j = 0; j < withText.size(); j++) {
-            readings[withText.get(j)] = read(vectors.get(j), texts.get(j));
+            readings.set(withText.get(j), read(vectors.get(j), texts.get(j)).calibrated(calibration));
         }
-        List<Triage> triages = new ArrayList<>(messages.size());
-        for (int i = 0; i < messages.size(); i++) {
-            triages.add(rules.triage(messages.get(i), readings[i], NAME));
-        }
-        return triages;
+        return readings;
     }
 
-    private ModelReading read(float[] vector, String text) {
-        SoftmaxClassifier.Input input = new SoftmaxClassifier.Input(vector, TextFeatures.of(text, ngramWeight));
-        Prediction<Intent> intent = intentClassifier.classify(input);
-        Prediction<Emotion> emotion = emotionClassifier.classify(input);
-        return new ModelReading(intent.probabilities(), emotion.label(), emotion.probabilities());
+    private ModelReading read(float[] vector, String maskedText) {
+        SoftmaxClassifier.Input input = new SoftmaxClassifier.Input(vector, TextFeatures.of(maskedText, ngramWeight));
+        return new ModelReading(intentClassifier.classify(input).probabilities(),
+                emotionClassifier.classify(input).probabilities(),
+                urgencyClassifier.classify(input).probabilities(),
+                needsHumanClassifier.classify(input).probabilities().getOrDefault(true, 0.0),
+                sentenceIntents(maskedText));
+    }
+
+    /** For a message of two sentences or more: each sentence's most likely intent, with its highest probability. */
+    private Map<Intent, Double> sentenceIntents(String maskedText) {
+        List<String> sentences = SENTENCE_END.splitAsStream(maskedText).map(String::strip)
+                .filter(sentence -> sentence.codePointCount(0, sentence.length()) >= MIN_SENTENCE_CHARS).toList();
+        if (sentences.size() < 2) {
+            return Map.of();
+        }
+        Map<Intent, Double> intents = new java.util.EnumMap<>(Intent.class);
+        for (String sentence : sentences) {
+            Prediction<Intent> prediction = sentenceIntentClassifier.classify(
+                    new SoftmaxClassifier.Input(NO_VECTOR, TextFeatures.of(sentence, SENTENCE_NGRAM_WEIGHT)));
+            intents.merge(prediction.label(), prediction.confidence(), Math::max);
+        }
+        return intents;
     }
 
     private List<float[]> embed(List<String> texts) {

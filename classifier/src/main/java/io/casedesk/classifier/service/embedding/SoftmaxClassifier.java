@@ -8,19 +8,22 @@ import java.util.Map;
 
 /**
  * Multinomial logistic regression over normalised embeddings, optionally followed by sparse features
- * ({@link TextFeatures}), trained by full-batch gradient descent at start-up (a thousand examples of a few hundred dense
- * dimensions and a few dozen sparse ones each: a few seconds). Every label weighs its examples by the inverse of their
- * number, so a label with few examples is not drowned by one with many.
+ * ({@link TextFeatures}), trained at start-up by Adam on mini-batches (30 passes over four thousand examples: about a
+ * second per model on an idle core; full-batch gradient descent took 400 passes and read the grouped cross-validation
+ * worse, intent macro-F1 0.867 against 0.882). Every label weighs its examples by the inverse of their number, so a
+ * label with few examples is not drowned by one with many.
  */
 final class SoftmaxClassifier<L> {
 
-    private static final int EPOCHS = 400;
-    private static final double LEARNING_RATE = 30.0;
-    /**
-     * L2 penalty, small: with a thousand examples, 1e-4 underfitted (5-fold cross-validation on the training examples,
-     * intent macro-F1 0.86 against 0.87 at 1e-5 and at 0); the fixed number of epochs keeps the weights modest as well.
-     */
+    /** L2 penalty, small: the fixed number of passes keeps the weights modest as well. */
     private static final double L2 = 1e-5;
+    private static final int BATCH_SIZE = 32;
+    private static final int ADAM_EPOCHS = 30;
+    private static final int MIN_STEPS = 1_500;
+    private static final double ADAM_LEARNING_RATE = 0.005;
+    private static final double BETA1 = 0.9;
+    private static final double BETA2 = 0.999;
+    private static final long SHUFFLE_SEED = 17;
 
     private final List<L> labels;
     private final double[][] weights;
@@ -78,44 +81,116 @@ final class SoftmaxClassifier<L> {
         TextFeatures[] sparse = sparseInputs.toArray(TextFeatures[]::new);
         int[] targets = labelIndexes.stream().mapToInt(Integer::intValue).toArray();
         double[] exampleWeights = labelWeights.stream().mapToDouble(Double::doubleValue).toArray();
-        double[][] weightGradient = new double[labels.size()][dimension];
-        double[][] sparseGradient = new double[labels.size()][sparseDimension];
-        double[] biasGradient = new double[labels.size()];
-        double[] p = new double[labels.size()];
-        for (int epoch = 0; epoch < EPOCHS; epoch++) {
-            for (int c = 0; c < labels.size(); c++) {
-                Arrays.fill(weightGradient[c], 0);
-                Arrays.fill(sparseGradient[c], 0);
+        trainInMiniBatches(vectors, sparse, targets, exampleWeights, dimension, sparseDimension);
+    }
+
+    /**
+     * Adam on shuffled mini-batches: a few dozen passes reach what full-batch gradient descent reaches in hundreds, and
+     * the sparse weights move only where a batch has n-grams (lazy updates), so start-up stays short.
+     */
+    private void trainInMiniBatches(double[][] vectors, TextFeatures[] sparse, int[] targets, double[] exampleWeights,
+                                    int dimension, int sparseDimension) {
+        int labelCount = labels.size();
+        int n = vectors.length;
+        double lr = ADAM_LEARNING_RATE;
+        // A small set (a test's) still gets enough steps; the examples' sets get their ADAM_EPOCHS passes.
+        int batches = (n + BATCH_SIZE - 1) / BATCH_SIZE;
+        int epochs = Math.max(ADAM_EPOCHS, (MIN_STEPS + batches - 1) / batches);
+        double[][] denseGradient = new double[labelCount][dimension];
+        double[][] sparseGradient = new double[labelCount][sparseDimension];
+        double[] biasGradient = new double[labelCount];
+        Moments dense = new Moments(labelCount, dimension);
+        Moments sparseMoments = new Moments(labelCount, sparseDimension);
+        Moments bias = new Moments(1, labelCount);
+        int[] touched = new int[sparseDimension];
+        boolean[] isTouched = new boolean[sparseDimension];
+        int[] order = new int[n];
+        for (int i = 0; i < n; i++) {
+            order[i] = i;
+        }
+        java.util.Random random = new java.util.Random(SHUFFLE_SEED);
+        double[] p = new double[labelCount];
+        int step = 0;
+        for (int epoch = 0; epoch < epochs; epoch++) {
+            for (int i = n - 1; i > 0; i--) {
+                int j = random.nextInt(i + 1);
+                int swap = order[i];
+                order[i] = order[j];
+                order[j] = swap;
             }
-            Arrays.fill(biasGradient, 0);
-            for (int n = 0; n < vectors.length; n++) {
-                double[] x = vectors[n];
-                TextFeatures s = sparse[n];
-                probabilities(x, s, p);
-                for (int c = 0; c < labels.size(); c++) {
-                    double error = (p[c] - (targets[n] == c ? 1 : 0)) * exampleWeights[n];
-                    biasGradient[c] += error;
-                    double[] gradient = weightGradient[c];
-                    for (int d = 0; d < dimension; d++) {
-                        gradient[d] += error * x[d];
-                    }
-                    double[] gradientOfSparse = sparseGradient[c];
+            for (int start = 0; start < n; start += BATCH_SIZE) {
+                int end = Math.min(n, start + BATCH_SIZE);
+                int touchedCount = 0;
+                for (int c = 0; c < labelCount; c++) {
+                    Arrays.fill(denseGradient[c], 0);
+                }
+                Arrays.fill(biasGradient, 0);
+                for (int b = start; b < end; b++) {
+                    int example = order[b];
+                    double[] x = vectors[example];
+                    TextFeatures s = sparse[example];
+                    probabilities(x, s, p);
+                    // Each label's examples weigh as much in all as any other label's, whatever their number.
+                    double weight = exampleWeights[example] * n / (end - start);
                     for (int k = 0; k < s.indices().length; k++) {
-                        gradientOfSparse[s.indices()[k]] += error * s.values()[k];
+                        int index = s.indices()[k];
+                        if (!isTouched[index]) {
+                            isTouched[index] = true;
+                            touched[touchedCount++] = index;
+                        }
+                    }
+                    for (int c = 0; c < labelCount; c++) {
+                        double error = (p[c] - (targets[example] == c ? 1 : 0)) * weight;
+                        biasGradient[c] += error;
+                        double[] gradient = denseGradient[c];
+                        for (int d = 0; d < dimension; d++) {
+                            gradient[d] += error * x[d];
+                        }
+                        double[] gradientOfSparse = sparseGradient[c];
+                        for (int k = 0; k < s.indices().length; k++) {
+                            gradientOfSparse[s.indices()[k]] += error * s.values()[k];
+                        }
                     }
                 }
-            }
-            for (int c = 0; c < labels.size(); c++) {
-                biases[c] -= LEARNING_RATE * biasGradient[c];
-                descend(weights[c], weightGradient[c]);
-                descend(sparseWeights[c], sparseGradient[c]);
+                step++;
+                double correction1 = 1 - Math.pow(BETA1, step);
+                double correction2 = 1 - Math.pow(BETA2, step);
+                for (int c = 0; c < labelCount; c++) {
+                    for (int d = 0; d < dimension; d++) {
+                        dense.update(c, d, denseGradient[c][d] + L2 * weights[c][d], weights[c], lr, correction1, correction2);
+                    }
+                    for (int k = 0; k < touchedCount; k++) {
+                        int index = touched[k];
+                        sparseMoments.update(c, index, sparseGradient[c][index], sparseWeights[c], lr, correction1, correction2);
+                        sparseGradient[c][index] = 0;
+                    }
+                }
+                for (int c = 0; c < labelCount; c++) {
+                    bias.update(0, c, biasGradient[c], biases, lr, correction1, correction2);
+                }
+                for (int k = 0; k < touchedCount; k++) {
+                    isTouched[touched[k]] = false;
+                }
             }
         }
     }
 
-    private static void descend(double[] w, double[] gradient) {
-        for (int d = 0; d < w.length; d++) {
-            w[d] -= LEARNING_RATE * (gradient[d] + L2 * w[d]);
+    /** Adam's running first and second moments of the gradient, per label and weight. */
+    private static final class Moments {
+        private final double[][] first;
+        private final double[][] second;
+
+        Moments(int rows, int columns) {
+            first = new double[rows][columns];
+            second = new double[rows][columns];
+        }
+
+        void update(int row, int column, double gradient, double[] weights, double lr, double correction1, double correction2) {
+            first[row][column] = BETA1 * first[row][column] + (1 - BETA1) * gradient;
+            second[row][column] = BETA2 * second[row][column] + (1 - BETA2) * gradient * gradient;
+            double m = first[row][column] / correction1;
+            double v = second[row][column] / correction2;
+            weights[column] -= lr * m / (Math.sqrt(v) + 1e-8);
         }
     }
 

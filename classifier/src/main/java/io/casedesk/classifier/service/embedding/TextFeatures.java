@@ -1,6 +1,7 @@
 package io.casedesk.classifier.service.embedding;
 
 import io.casedesk.classifier.service.rules.LocalRulesTriageEngine;
+import io.casedesk.classifier.service.rules.MessageMasker;
 
 import java.util.Arrays;
 
@@ -41,6 +42,13 @@ record TextFeatures(int[] indices, float[] values) {
                 previousHan = han;
                 previousWord = null;
                 i += Character.charCount(codePoint);
+            } else if (codePoint == '[' && placeholderEnd(prepared, i) > 0) {
+                // A placeholder of MessageMasker ("[case]") is one token of its own, not the English word inside it.
+                int end = placeholderEnd(prepared, i);
+                hashes[count++] = bucket(("p " + prepared.substring(i + 1, end - 1)).hashCode());
+                previousWord = null;
+                previousHan = 0;
+                i = end;
             } else if (codePoint >= 'a' && codePoint <= 'z') {
                 int end = i;
                 while (end < length && (prepared.charAt(end) >= 'a' && prepared.charAt(end) <= 'z' || prepared.charAt(end) == '\'')) {
@@ -67,6 +75,13 @@ record TextFeatures(int[] indices, float[] values) {
         float[] values = new float[indices.length];
         Arrays.fill(values, indices.length == 0 ? 0 : (float) (weight / Math.sqrt(indices.length)));
         return new TextFeatures(indices, values);
+    }
+
+    /** The index after the {@code ]} of a placeholder starting at {@code start}, or -1. */
+    private static int placeholderEnd(String text, int start) {
+        int close = text.indexOf(']', start);
+        return close > start + 1 && close - start <= 12 && MessageMasker.isPlaceholder(text.substring(start + 1, close))
+                ? close + 1 : -1;
     }
 
     private static int bucket(int hash) {

@@ -40,7 +40,7 @@ final class ChineseScript {
             國国 譜谱 誇夸 囉啰 爛烂 騙骗 詐诈 憤愤 著着 潰溃 羈羁 脅胁 嚇吓 檢检 勝胜 贏赢 臺台 啟启 塊块
             壽寿 藥药 衛卫 紹绍 揮挥 攝摄 濟济 灣湾 煩烦 獄狱 疊叠 盜盗 禍祸 罷罢 膽胆 虧亏 襲袭 訪访 譯译 豬猪
             賴赖 趨趋 跡迹 蹤踪 軟软 輪轮 釋释 鑰钥 隱隐 顆颗 騷骚 鹽盐 閉闭 廠厂 獎奖 鬥斗 擊击 鬱郁 檔档 階阶 惱恼
-            遞递 註注 嘍喽 豈岂 惡恶 勁劲 懼惧 緝缉 驅驱 凍冻 臉脸 違违 團团 撐撑 測测 賺赚
+            遞递 註注 嘍喽 豈岂 惡恶 勁劲 懼惧 緝缉 驅驱 凍冻 臉脸 違违 團团 撐撑 測测 賺赚 懲惩 棄弃
             """;
 
     /** Simplified forms that are variants of the ones above; folded too, so both match the same lexicon entry. */

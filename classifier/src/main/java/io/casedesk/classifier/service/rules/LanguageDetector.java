@@ -18,6 +18,8 @@ final class LanguageDetector {
     static final String UNDETERMINED = "und";
 
     private static final Pattern LATIN_WORD = Pattern.compile("\\p{IsLatin}+");
+    /** How a chat export writes a sticker or an emoji it cannot show: no word of the writer's. */
+    private static final Pattern STICKER = Pattern.compile("(?i)[(\\[](?:sticker|stickers|emoji|image|photo|貼圖|贴图|表情)[)\\]]");
 
     /** A guess with its confidence and the reason, e.g. {@code han_traditional}. */
     record Guess(String language, double confidence, String reason) {
@@ -34,7 +36,12 @@ final class LanguageDetector {
         this.defaultChineseScript = defaultChineseScript;
     }
 
-    Guess detect(String text, String languageHint) {
+    /**
+     * Case numbers, e-mail addresses, ids and the like are masked first ({@link MessageMasker}): "2026-FAM-0142" says
+     * nothing of the writer's language, so a message of a case number and digits alone has no script.
+     */
+    Guess detect(String rawText, String languageHint) {
+        String text = STICKER.matcher(MessageMasker.withoutPlaceholders(rawText)).replaceAll(" ");
         ScriptCounts counts = ScriptCounts.of(text);
         int latinWords = (int) LATIN_WORD.matcher(text).results().count();
         int cjk = counts.han + counts.kana;

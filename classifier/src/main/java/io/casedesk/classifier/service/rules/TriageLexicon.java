@@ -128,7 +128,11 @@ final class TriageLexicon {
                             "change my phone", "update my phone", "update my address", "change my address",
                             "contact details", "link my", "my profile", "reset my", "locked out", "can't log", "cannot log",
                             "newsletter", "opt out", "opt-out", "stop sending", "mailing list", "email preferences",
-                            "update my details", "change my name", "delete my account", "close my account"),
+                            "update my details", "change my name", "delete my account", "close my account",
+                            // a renewed id or resident certificate, a new address: an update of their record (DESIGN §3)
+                            "number is now", "update your records", "update my record*", "my new address", "new address is",
+                            "renewed my", "居留證號碼", "新的居留證", "居留證換", "身分證換", "換新的身分證", "號碼換了", "號碼變更",
+                            "更新我的資料", "地址改成", "新地址是"),
                     CueList.of("account_weak", "帳戶", "信箱", "手機號碼", "地址", "account", "email address",
                             "phone number")),
             new IntentCues(Intent.CASE_STATUS,
@@ -147,7 +151,8 @@ final class TriageLexicon {
                             "still in progress", "下來了嗎", "核發了嗎", "受理了嗎", "回覆了嗎", "回了嗎", "有回應嗎",
                             "有回覆嗎", "到什麼程度", "到哪裡了", "什麼階段", "辦好了嗎", "辦得如何", "後續", "has the court",
                             "did they", "have they", "has anyone", "did the court", "what stage", "how far along",
-                            "come back to you", "responded", "what is happening with", "what's happening with"),
+                            "come back to you", "responded", "what is happening with", "what's happening with", "approved yet",
+                            "been approved", "核准了嗎", "辦得怎麼樣"),
                     CueList.of("case_status_weak", "案件", "案子", "官司", "訴訟", "法院", "判決", "結案", "承辦",
                             "律師", "調解", "case", "matter", "lawsuit", "court", "ruling", "judgment", "verdict",
                             "ticket", "request", "order", "了嗎", "了沒", "了没有", "yet")),
@@ -280,38 +285,82 @@ final class TriageLexicon {
             "keep calling", "still no", "still haven't", "once again", "yet again", "how many times",
             "for weeks", "for months", "still not");
 
-    /** Legal action, the media, a regulator, or ending the engagement. */
+    /**
+     * A threat aimed at the firm: the media, a regulator or the bar, a public review, ending the engagement, suing the
+     * firm itself. Always for a person.
+     */
     static final CueList THREAT = CueList.of("threat",
-            "提告", "告你們", "告你", "要告", "法律途徑", "法律行動", "媒體", "記者", "爆料", "上新聞", "公開此事",
-            "負評", "律師公會", "消基會", "消保官", "檢舉", "解約", "解除委任", "終止委任", "取消委任", "換律師",
-            "換事務所", "律师协会", "消协", "曝光", "差评", "解除委托", "终止委托", "换律所",
-            "法院見", "提起訴訟", "告到底", "主管機關", "投訴到", "臉書", "google評論", "一星", "取消合約", "終止合約",
-            "不委託了", "另請高明",
-            "sue", "suing", "lawsuit against", "legal action", "report you", "reporting you", "bar association",
-            "law society", "regulator", "media", "journalist*", "the press", "the news", "bad review",
-            "negative review", "cancel my contract", "cancel the contract", "terminate", "termination",
-            "fire you", "firing you", "another firm", "another lawyer", "new lawyer", "switch firm*",
-            "see you in court", "file a complaint with", "consumer protection", "ombudsman", "post online",
-            "social media", "facebook", "google review", "one star", "1-star", "yelp", "take my business elsewhere",
-            "chargeback", "dispute the charge");
+            "告你們", "告你", "告死你們", "告貴所", "告你們事務所", "媒體", "記者", "爆料", "上新聞", "公開此事", "投書",
+            "負評", "律師公會", "消基會", "消保官", "消保會", "公平會", "懲戒", "主管機關", "解約", "解除委任", "終止委任",
+            "取消委任", "不再委任", "不想再委任", "換律師", "換事務所", "另找律師", "找別的律師", "找其他律師", "另請高明",
+            "不委託了", "終止合作", "取消合約", "終止合約", "律师协会", "消协", "曝光", "差评", "解除委托", "终止委托",
+            "换律所", "黑猫投诉", "12315", "举报你们", "投訴到", "臉書", "google評論", "一星", "ptt", "dcard", "網路上公開",
+            "發文公開", "po文", "po上網",
+            "sue you", "sue your firm", "suing you", "suing your firm", "legal action against you", "legal action against your firm",
+            "report you", "reporting you", "report your firm", "report this to", "bar association", "law society", "state bar",
+            "disciplinary", "grievance", "regulator", "journalist*", "the press", "the news", "go public",
+            "bad review", "negative review", "leave a review", "write a review", "post online", "google review", "one star",
+            "1-star", "yelp",
+            "re:(post|write|share|put|tell)( it| this| everyone| about (it|this|you|your firm))? (on|to) (facebook|social media|reddit|twitter|threads|instagram|google|line groups?)",
+            "cancel my contract", "cancel the contract",
+            "terminate", "termination", "end our engagement", "end the engagement", "fire you", "firing you",
+            "another firm", "different firm", "another lawyer", "new lawyer", "switch firm*", "find another lawyer",
+            "take my business elsewhere", "file a complaint with", "consumer protection", "ombudsman", "chargeback",
+            "dispute the charge", "see you in court");
 
-    /** Asks for a professional judgement a machine must not give. */
+    /**
+     * Legal action in general words: a threat to the firm when the writer complains or is angry, and otherwise, most
+     * often, what the client wants to do to the other side (a case, not a threat).
+     */
+    static final CueList LEGAL_ACTION = CueList.of("legal_action",
+            "提告", "要告", "法律途徑", "法律行動", "法律程序", "提起訴訟", "法院見", "告到底", "去告", "告上法院",
+            "sue", "suing", "lawsuit against", "legal action", "take this further", "lawyer up", "my own lawyer");
+
+    /**
+     * Asks for a professional judgement a machine must not give: whether to sign, accept, settle, appeal, plead, pay;
+     * the chances; what the lawyer would do. Written from how clients ask, in both Chinese scripts (folded) and English.
+     */
+    /**
+     * Words of a writer who weighs options or asks what to think, more loosely than {@link #JUDGEMENT}: a question with
+     * them is no plain question for information, whatever its intent.
+     */
+    static final CueList WEIGHS_OPTIONS = CueList.of("weighs_options",
+            "覺得", "觉得", "要不要", "该不该", "該不該", "應該", "应该", "接受", "答應", "答应", "划算", "合理", "公平", "值得",
+            "建議", "建议", "意見", "意见", "妥當", "妥当", "有利", "勝算", "胜算", "還是", "还是", "比較好", "比较好", "可以嗎",
+            "can we", "should i", "should we", "do you think", "what do you think", "is it fair", "is it worth",
+            "is it better", "is it wise", "is it ok", "accept", "agree to", "offer", "advice", "advise", "recommend",
+            "better to", "or should", "worth it", "fair");
+
     static final CueList JUDGEMENT = CueList.of("professional_judgement",
-            "該不該", "應不應該", "要不要簽", "可不可以簽", "可以簽嗎", "能簽嗎", "值不值得", "值得嗎", "勝算",
-            "贏的機會", "機率多大", "會不會判", "會被判", "判幾年", "能贏嗎", "會贏嗎", "會輸嗎", "建議我",
-            "我應該", "怎麼做比較好", "划算嗎", "接受和解", "要不要和解", "該怎麼選", "有沒有機會贏",
-            "划不划算", "有沒有必要", "要不要上訴", "該上訴嗎", "要不要提告", "可以告嗎", "告得贏嗎", "會坐牢嗎",
-            "會被關嗎", "判多久", "合法嗎", "違法嗎", "我有沒有責任", "要負責嗎", "哪個比較好", "你覺得我",
-            "您覺得我", "有什麼建議",
-            "should i sign", "should i accept", "should i settle", "should i agree", "should we sign",
-            "should we accept", "should we settle", "do i have a case", "do we have a case", "what are my chances",
-            "what are our chances", "chance of winning", "chances of winning", "will i win", "will we win",
-            "will i lose", "is it worth", "would you advise", "would you recommend", "what would you recommend",
-            "what do you recommend", "your advice", "legal advice", "is it legal", "am i liable",
-            "can they sue me", "should i appeal", "should we appeal", "should i file", "should i sue",
-            "can i sue", "would i win", "is this a good deal", "fair offer", "what would you do",
-            "do you think i should", "do you think we should", "is it better to", "go to jail", "am i responsible",
-            "my options");
+            "該不該", "應不應該", "要不要簽", "可不可以簽", "可以簽嗎", "能簽嗎", "能不能簽", "該簽嗎", "應該簽嗎", "簽了會",
+            "值不值得", "值得嗎", "值得打", "勝算", "贏面", "勝訴機率", "勝訴的機會", "贏的機會", "機率多大", "打得贏",
+            "告得贏", "告得成", "會不會判", "會被判", "判幾年", "判多久", "能贏嗎", "會贏嗎", "會輸嗎", "建議我",
+            "怎麼做比較好", "哪個比較好", "哪個比較有利", "比較有利", "划算嗎", "划不划算", "划得來", "吃虧嗎",
+            "會不會吃虧", "會吃虧", "妥當嗎", "這樣做對嗎", "這樣對嗎", "接受和解", "要不要和解", "該和解嗎", "要和解嗎",
+            "該怎麼選", "有沒有機會贏", "有沒有必要", "要不要上訴", "該上訴嗎", "要不要提告", "要不要告", "可以告嗎",
+            "要不要撤", "要不要認罪", "要認罪嗎", "該認罪", "會坐牢嗎", "會被關嗎", "合法嗎", "違法嗎", "我有沒有責任",
+            "要負責嗎", "你覺得我", "您覺得我", "你覺得我們", "您覺得我們", "你們覺得", "律師覺得", "律師認為", "您看我們",
+            "你看我們", "有什麼建議", "您建議", "你建議", "換作是你", "如果是你", "如果是您", "你會怎麼做", "您會怎麼做",
+            "還是直接起訴", "還是直接告", "還是提告", "還是上訴", "還是打官司", "還是走訴訟",
+            "re:(要不要|該不該|應不應該|能不能|可不可以)(接受|答應|同意|簽|收|和解|上訴|提告|認罪|撤回|放棄|賣|買回|付)",
+            "re:(該|應該|可以|能)(接受|答應|同意|收下?|和解|上訴|提告|認罪|撤回|放棄)(嗎|呢)",
+            "re:(條件|價格?|金額|方案|提議|offer)\\s*(能|可以|值得|合理)(接受)?(嗎|吗)",
+            "should i sign", "should i accept", "should i settle", "should i agree", "should we sign", "should we accept",
+            "should we settle", "should we agree", "do i have a case", "do we have a case", "what are my chances",
+            "what are our chances", "chance of winning", "chances of winning", "will i win", "will we win", "will i lose",
+            "is it worth", "worth fighting", "worth appealing", "worth pursuing", "would you advise",
+            "would you recommend", "what would you recommend", "what do you recommend", "what do you advise",
+            "what would you advise", "your advice", "your opinion", "your professional opinion", "in your opinion",
+            "legal advice", "is it legal", "am i liable", "can they sue me", "should i appeal", "should we appeal",
+            "should i file", "should i sue", "should we sue", "can i sue", "would i win", "is this a good deal",
+            "fair offer", "good offer", "reasonable offer", "is the offer fair", "take the offer", "accept the offer",
+            "what would you do", "do you think i should", "do you think we should", "is it better to", "is it wise",
+            "is it a good idea to", "go to jail", "go to prison", "am i responsible", "my options", "realistic chance",
+            "real chance", "likely to win", "likely to succeed", "stand a chance", "plead guilty",
+            "re:should (i|we) (just )?(sign|accept|settle|agree|take|appeal|sue|file|drop|withdraw|plead|fight|counter|reject"
+                    + "|refuse|give up|concede|go to court|change|sell|buy|move out|stop paying|pay (him|her|them)|respond to)",
+            "re:would you (sign|accept|take|settle|agree|appeal|fight)",
+            "re:or (go|going) to court", "re:or push for");
 
     private TriageLexicon() {
     }

@@ -110,8 +110,31 @@ class EmbeddingTriageEngineTest {
     }
 
     @Test
+    void aCaseNumberAloneHasNoLanguage() {
+        assertThat(engine.triage(text("2026-FAM-0142")).language()).isEqualTo("und");
+        assertThat(engine.triage(text("IN-2026-0318 0912345678")).language()).isEqualTo("und");
+        assertThat(engine.triage(text("我是陳雅惠，想問 2026-LAB-0316 的開庭日期")).language()).isEqualTo("zh-Hant");
+    }
+
+    @Test
+    void aRequestForALegalOpinionNeedsAPerson() {
+        Triage triage = engine.triage(text("He wants 500k to drop it. Should I just take the offer?"));
+
+        assertThat(triage.needsHuman()).isTrue();
+        assertThat(triage.reasons()).contains("needs_human:professional_judgement");
+    }
+
+    @Test
+    void aRecordUpdateThatAlsoAsksForNewsNamesBoth() {
+        Triage triage = engine.triage(text("My resident certificate number is now A800000014, please update your records.\n"
+                + "Also, any news on the company registration? Has it been approved yet?"));
+
+        assertThat(List.of(triage.intent(), triage.alsoAsks())).containsExactlyInAnyOrder(Intent.ACCOUNT, Intent.CASE_STATUS);
+    }
+
+    @Test
     void everyIntentHasEnoughTrainingExamples() {
-        List<TrainingExample> examples = TrainingExample.load(TrainingExample.DEFAULT_RESOURCE);
+        List<TrainingExample> examples = TrainingExample.loadDefault();
 
         assertThat(examples).hasSizeGreaterThan(200);
         for (Intent intent : Intent.values()) {

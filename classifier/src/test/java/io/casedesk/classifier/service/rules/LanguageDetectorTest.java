@@ -25,6 +25,13 @@ class LanguageDetectorTest {
             こんにちは、相談の予約をお願いします                   | -     | ja
             안녕하세요 상담 예약하고 싶어요                        | -     | ko
             👍                                                     | -     | und
+            2026-FAM-0142                                          | -     | und
+            IN-2026-0318 0912345678                                | -     | und
+            113年度家調字第123號                                   | -     | und
+            (sticker)                                              | -     | und
+            (sticker)(sticker) 😊                                  | -     | und
+            2026-LAB-0316 的開庭日期                               | -     | zh-Hant
+            chen.ya@example.com 請幫我改信箱                        | -     | zh-Hant
             👍                                                     | en-US | en
             """)
     void tellsLanguagesApart(String text, String hint, String expected) {

@@ -150,6 +150,102 @@ class LocalRulesTriageEngineTest {
         assertThat(triage.reasons()).contains(reason);
     }
 
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            對方說願意賠 30 萬，要不要接受？
+            前夫說只要我放棄扶養費就簽字，這樣划算嗎
+            保險公司提的和解金額能接受嗎？還是直接起訴比較好
+            律師您覺得我們該不該上訴
+            換作是你，你會簽這份切結書嗎
+            对方开价 80 万，要不要买回来？
+            这个条件应该签吗
+            你们觉得这个钱该收吗
+            赔偿方案划不划算？
+            He wants 500k to drop it. Should I just take the offer?
+            Should we just change the logo now?
+            Is it worth appealing?
+            Would you sign this if you were me?
+            Do you think we have a real chance in court, or should we settle?
+            """)
+    void aRequestForALegalOpinionNeedsAPersonInEveryLanguage(String text) {
+        Triage triage = engine.triage(text(text));
+
+        assertThat(triage.needsHuman()).isTrue();
+        assertThat(triage.reasons()).contains("needs_human:professional_judgement");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            再拖下去我就去律師公會檢舉你們
+            你們再不處理，我會在臉書和 Google 評論公開這件事
+            再这样我就去消协投诉你们，还要找媒体曝光
+            我要解除委托，换律所
+            If this goes on I will report your firm to the bar association.
+            I'm going to post about this on social media and leave a one star review.
+            We will take our business elsewhere and find another lawyer.
+            """)
+    void aThreatAimedAtTheFirmNeedsAPersonInEveryLanguage(String text) {
+        Triage triage = engine.triage(text(text));
+
+        assertThat(triage.needsHuman()).isTrue();
+        assertThat(triage.reasons()).contains("needs_human:threat");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            我想告房東，請問要準備什麼資料
+            I would like to sue my former employer, what documents do you need?
+            """)
+    void suingTheOtherSideIsACaseNotAThreat(String text) {
+        assertThat(engine.triage(text(text)).reasons()).doesNotContain("needs_human:threat");
+    }
+
+    @Test
+    void aSecondRequestOfAnotherIntentIsNamed() {
+        InboundMessage message = text("My resident certificate number is now [id]. Any news on the company registration?");
+        Calibration calibration = Calibration.FITTED.withThresholds(0.5, 0.35, 0.6);
+        ModelReading whole = reading(Map.of(Intent.ACCOUNT, 0.55, Intent.CASE_STATUS, 0.4, Intent.OTHER, 0.05),
+                Emotion.NEUTRAL, Map.of(Emotion.NEUTRAL, 0.9, Emotion.POSITIVE, 0.1));
+
+        Triage both = engine.triage(message, withSentences(whole, Map.of(Intent.ACCOUNT, 0.8, Intent.CASE_STATUS, 0.7)),
+                calibration, "local");
+        Triage unsure = engine.triage(message, withSentences(whole, Map.of(Intent.ACCOUNT, 0.8, Intent.CASE_STATUS, 0.5)),
+                calibration, "local");
+        Triage oneSentence = engine.triage(message, whole, calibration, "local");
+        Triage greeting = engine.triage(text("Hi there! Any news on my case?"), withSentences(whole,
+                Map.of(Intent.GREETING, 0.9, Intent.ACCOUNT, 0.8)), calibration, "local");
+
+        assertThat(both.intent()).isEqualTo(Intent.ACCOUNT);
+        assertThat(both.alsoAsks()).isEqualTo(Intent.CASE_STATUS);
+        assertThat(both.reasons()).contains("also_asks:case_status");
+        assertThat(unsure.alsoAsks()).as("below the calibrated threshold").isNull();
+        assertThat(oneSentence.alsoAsks()).isNull();
+        assertThat(greeting.alsoAsks()).as("a greeting is never a second request").isNotEqualTo(Intent.GREETING);
+        assertThat(engine.triage(message).alsoAsks()).as("the rules alone do not tell").isNull();
+    }
+
+    private static ModelReading withSentences(ModelReading reading, Map<Intent, Double> sentenceIntents) {
+        return new ModelReading(reading.intentProbabilities(), reading.emotionProbabilities(), reading.urgencyProbabilities(),
+                reading.needsHumanProbability(), sentenceIntents);
+    }
+
+    @Test
+    void theNeedsHumanModelRoutesFromItsCalibratedThreshold() {
+        InboundMessage message = text("請問上個月的帳單金額");
+        Map<Intent, Double> intents = Map.of(Intent.BILLING, 0.9, Intent.COMPLAINT, 0.1);
+        Map<Emotion, Double> emotions = Map.of(Emotion.NEUTRAL, 0.9, Emotion.ANGRY, 0.1);
+        Calibration calibration = Calibration.FITTED.withThresholds(0.5, 0.9, 0.9);
+        ModelReading unsure = new ModelReading(reading(intents, Emotion.NEUTRAL, emotions).intentProbabilities(),
+                reading(intents, Emotion.NEUTRAL, emotions).emotionProbabilities(), Map.of(Urgency.LOW, 1.0, Urgency.MEDIUM, 0.0,
+                Urgency.HIGH, 0.0), 0.55);
+
+        Triage routed = engine.triage(message, unsure, calibration, "local");
+
+        assertThat(routed.needsHuman()).isTrue();
+        assertThat(routed.reasons()).contains("needs_human:model");
+        assertThat(engine.triage(message, reading(intents, Emotion.NEUTRAL, emotions), calibration, "local").needsHuman()).isFalse();
+    }
+
     @ParameterizedTest
     @CsvSource(delimiter = '|', textBlock = """
             請問你們的營業時間
@@ -231,8 +327,9 @@ class LocalRulesTriageEngineTest {
         ModelReading calm = reading(Map.of(Intent.BILLING, 0.8, Intent.COMPLAINT, 0.2), Emotion.NEUTRAL,
                 Map.of(Emotion.NEUTRAL, 0.8, Emotion.ANGRY, 0.2));
 
-        Triage flagged = engine.triage(message, suspicious, "local");
-        Triage routine = engine.triage(message, calm, "local");
+        Calibration calibration = Calibration.FITTED.withThresholds(0.9, 0.3, 0.9);
+        Triage flagged = engine.triage(message, suspicious, calibration, "local");
+        Triage routine = engine.triage(message, calm, calibration, "local");
 
         assertThat(flagged.intent()).isEqualTo(Intent.BILLING);
         assertThat(flagged.emotion()).isEqualTo(Emotion.NEUTRAL);
@@ -247,7 +344,11 @@ class LocalRulesTriageEngineTest {
         for (Intent intent : Intent.values()) {
             all.put(intent, intents.getOrDefault(intent, 0.0));
         }
-        return new ModelReading(all, emotion, emotions);
+        Map<Emotion, Double> allEmotions = new EnumMap<>(Emotion.class);
+        for (Emotion each : Emotion.values()) {
+            allEmotions.put(each, emotions.getOrDefault(each, 0.0));
+        }
+        return new ModelReading(all, allEmotions, Map.of(Urgency.LOW, 0.8, Urgency.MEDIUM, 0.15, Urgency.HIGH, 0.05), 0.1);
     }
 
     static InboundMessage text(String text) {
