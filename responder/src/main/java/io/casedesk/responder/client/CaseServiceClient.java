@@ -37,9 +37,10 @@ public interface CaseServiceClient {
     @Path("/articles")
     List<ArticleView> articles(@QueryParam("language") String language);
 
+    /** The firm's settings ({@link FirmView}); 404 before any firm was imported. */
     @GET
     @Path("/firm")
-    FirmView firm();
+    Response firm();
 
     /** The conversation's latest turns, newest first. */
     @GET

@@ -1,5 +1,7 @@
 package io.casedesk.responder.messaging;
 
+import io.casedesk.messaging.EventRecords;
+import io.casedesk.messaging.consumer.KeyOrderedConsumers;
 import io.casedesk.responder.service.ResponderService;
 import io.casedesk.schema.Envelope;
 import io.casedesk.schema.EventCodec;
@@ -8,18 +10,17 @@ import io.casedesk.schema.EventPayload;
 import io.casedesk.schema.RecentEventIds;
 import io.casedesk.schema.RejectedRecordException;
 import io.casedesk.schema.Topics;
-import io.casedesk.schema.TraceContext;
 import io.casedesk.schema.TraceSpans;
 import io.casedesk.schema.TriagedMessage;
 import io.opentelemetry.api.trace.Tracer;
-import io.smallrye.reactive.messaging.annotations.Blocking;
 import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.apache.kafka.common.header.Header;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
+import java.util.concurrent.Flow;
 
 
 /**
@@ -28,6 +29,8 @@ import org.jboss.logging.Logger;
  */
 @ApplicationScoped
 public class TriagedMessageConsumer {
+
+    private final KeyOrderedConsumers consumers;
 
     private static final Logger LOG = Logger.getLogger(TriagedMessageConsumer.class);
 
@@ -41,15 +44,20 @@ public class TriagedMessageConsumer {
     private final RecentEventIds processed = new RecentEventIds(100_000);
     private final TraceSpans spans;
 
-    public TriagedMessageConsumer(ResponderService responder, EventPublisher publisher, Tracer tracer) {
+    public TriagedMessageConsumer(ResponderService responder, EventPublisher publisher, Tracer tracer, KeyOrderedConsumers consumers) {
+        this.consumers = consumers;
         this.responder = responder;
         this.publisher = publisher;
         this.spans = new TraceSpans(tracer);
     }
 
+    /** The channel's records, handled concurrently and in order per conversation ({@link KeyOrderedConsumers}). */
     @Incoming("triaged")
-    @Blocking
-    public void consume(String record, IncomingKafkaRecordMetadata<String, String> metadata) {
+    public Flow.Subscriber<Message<String>> triagedRecords() {
+        return consumers.of("triaged", this::consume);
+    }
+
+    void consume(String record, IncomingKafkaRecordMetadata<?, ?> metadata) {
         Envelope<EventPayload> envelope;
         try {
             envelope = EventCodec.shared().decode(record);
@@ -65,7 +73,7 @@ public class TriagedMessageConsumer {
         }
         // Current while answering: the calls to case-service and to a model join the message's trace.
         try {
-            spans.process(Topics.TRIAGED, traceparentOf(metadata), envelope.as(TriagedMessage.class),
+            spans.process(Topics.TRIAGED, EventRecords.traceparentOf(metadata), envelope.as(TriagedMessage.class),
                     triaged -> publisher.publishAll(responder.respond(triaged)));
         } catch (RuntimeException e) {
             processed.release(envelope.eventId()); // let the redelivered record be answered
@@ -73,8 +81,4 @@ public class TriagedMessageConsumer {
         }
     }
 
-    private static String traceparentOf(IncomingKafkaRecordMetadata<?, ?> metadata) {
-        Header header = metadata == null ? null : metadata.getHeaders().lastHeader(TraceContext.HEADER);
-        return header == null ? null : TraceContext.fromHeaderBytes(header.value());
-    }
 }

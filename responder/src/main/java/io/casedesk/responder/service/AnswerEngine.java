@@ -2,6 +2,7 @@ package io.casedesk.responder.service;
 
 import io.casedesk.schema.InboundMessage;
 import io.casedesk.schema.Intent;
+import io.casedesk.schema.Triage;
 
 /**
  * Writes an answer to one message from its {@link AnswerContext} only (DESIGN §4). Chosen by
@@ -23,4 +24,9 @@ public interface AnswerEngine {
      *                                          customer then gets the fallback text and a person takes over
      */
     Answer write(InboundMessage message, Intent intent, AnswerContext context, boolean discloseAutomation);
+
+    /** The answer to a triaged message; an engine that reads a second request ({@link Triage#alsoAsks()}) overrides it. */
+    default Answer write(InboundMessage message, Triage triage, AnswerContext context, boolean discloseAutomation) {
+        return write(message, triage.intent(), context, discloseAutomation);
+    }
 }

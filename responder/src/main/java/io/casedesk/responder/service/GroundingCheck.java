@@ -22,13 +22,14 @@ import java.util.regex.Pattern;
 @ApplicationScoped
 public class GroundingCheck {
 
-    // Not \\b: Java counts Han characters as word characters, so "案號2026-FAM-0142" has no boundary before the 2.
-    static final Pattern CASE_NUMBER = Pattern.compile("(?<![A-Za-z0-9])\\d{4}-[A-Z]{2,5}-\\d{3,6}(?![A-Za-z0-9])");
     private static final Pattern ISO_DATE = Pattern.compile("(?<![A-Za-z0-9])\\d{4}-\\d{2}-\\d{2}(?![A-Za-z0-9])");
     /** Amounts: numbers of four or more digits, with or without thousands separators. */
     private static final Pattern AMOUNT = Pattern.compile("(?<![\\d-])\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?(?![\\d-])|(?<![\\d-])\\d{4,}(?:\\.\\d+)?(?![\\d-])");
-    /** A lawyer referred to by surname and title, as firms in Taiwan do: 林律師, 周律师. */
-    private static final Pattern LAWYER = Pattern.compile("[\\p{IsHan}]{1,3}律[師师]");
+    /**
+     * A lawyer referred to by surname and title, as firms in Taiwan do: 林律師, 周律师. "承辦律師" (the lawyer in
+     * charge) and "由律師" name nobody: the character before the title must be a surname.
+     */
+    private static final Pattern LAWYER = Pattern.compile("(\\p{IsHan})律[師师]");
     /** A person addressed by surname and title: 王小姐, 張先生, Attorney Lin, Ms. Wang. */
     private static final Pattern TITLED_ZH = Pattern.compile("(\\p{IsHan})(?:先生|小姐|女士)");
     private static final Pattern TITLED_EN = Pattern.compile(
@@ -52,7 +53,7 @@ public class GroundingCheck {
         String contextUpper = contextText.toUpperCase(Locale.ROOT);
         Set<String> contextAmounts = amounts(contextText);
         List<String> problems = new ArrayList<>();
-        for (String number : matches(CASE_NUMBER, answer.toUpperCase(Locale.ROOT))) {
+        for (String number : CaseNumbers.in(answer)) {
             if (!contextUpper.contains(number)) {
                 problems.add("case number not in context");
             }
@@ -103,9 +104,11 @@ public class GroundingCheck {
                 problems.add("personal data not in context");
             }
         }
-        for (String lawyer : matches(LAWYER, answer)) {
-            String surname = lawyer.substring(lawyer.length() - 3, lawyer.length() - 2);
-            if (!contextText.contains(surname + "律師") && !contextText.contains(surname + "律师")) {
+        Matcher lawyer = LAWYER.matcher(answer);
+        while (lawyer.find()) {
+            String surname = lawyer.group(1);
+            if (ThirdPartyRequests.isSurname(surname.charAt(0))
+                    && !contextText.contains(surname + "律師") && !contextText.contains(surname + "律师")) {
                 problems.add("name not in context");
             }
         }
@@ -124,6 +127,10 @@ public class GroundingCheck {
             if (c.outstandingFee() != null && c.outstandingFee().amount() != null) {
                 append(text, c.outstandingFee().amount().toPlainString());
             }
+            if (c.closedAt() != null) {
+                append(text, String.valueOf(c.closedAt()));
+            }
+            append(text, c.outcome());
         }
         for (ArticleView article : context.articles()) {
             append(text, article.title(), article.body());

@@ -10,6 +10,7 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -27,8 +28,11 @@ public class IdentityLinkFlow {
                     + "(?:驗證碼|验证码|one[- ]time\\s+code|code)", Pattern.CASE_INSENSITIVE);
     /** Six digits standing alone: the one-time code case-service sends. */
     private static final Pattern ONE_TIME_CODE = Pattern.compile("(?<![A-Za-z0-9-])\\d{6}(?![A-Za-z0-9-])");
-    /** A token of 4 to 12 letters and digits with at least one digit, not part of a date or case number. */
-    private static final Pattern SECRET = Pattern.compile("(?<![A-Za-z0-9-])(?=[A-Za-z]*\\d)[A-Za-z0-9]{4,12}(?![A-Za-z0-9-])");
+    /**
+     * A token of 4 to 64 letters and digits with at least one digit (the import takes secrets that long), not part of
+     * a date or case number; a word without a digit is no attempt, so "2026-FAM-0142 status" costs no try.
+     */
+    private static final Pattern SECRET = Pattern.compile("(?<![A-Za-z0-9-])(?=[A-Za-z]*\\d)[A-Za-z0-9]{4,64}(?![A-Za-z0-9-])");
 
     private final CaseServiceClient caseService;
     private final MeterRegistry metrics;
@@ -56,7 +60,7 @@ public class IdentityLinkFlow {
         if (text == null) {
             return Optional.empty();
         }
-        Matcher caseNumber = GroundingCheck.CASE_NUMBER.matcher(text.toUpperCase(Locale.ROOT));
+        Matcher caseNumber = CaseNumbers.PATTERN.matcher(text.toUpperCase(Locale.ROOT));
         if (!caseNumber.find()) {
             return Optional.empty();
         }
@@ -76,8 +80,15 @@ public class IdentityLinkFlow {
         return Optional.empty();
     }
 
-    /** Carries the attempt out with case-service and returns the reply, and the customer when it linked. */
-    Result attempt(String channel, String identity, Attempt attempt, ReplyLanguage language) {
+    /**
+     * Carries the attempt out with case-service and returns the reply, and the customer when it linked.
+     *
+     * @param language         the language of the reply while the writer is unknown
+     * @param languageOnceLinked the language of the reply to a writer just verified as this customer (a message of
+     *                         only a case number and secret is answered in the customer's own language)
+     */
+    Result attempt(String channel, String identity, Attempt attempt, ReplyLanguage language,
+                   Function<CustomerView, ReplyLanguage> languageOnceLinked) {
         Phrasebook words = Phrasebook.of(language);
         if (attempt instanceof CodeRequest request) {
             try (Response response = caseService.requestCode(channel, identity, LinkBody.codeRequest(request.caseNumber()))) {
@@ -94,8 +105,11 @@ public class IdentityLinkFlow {
         try (Response response = caseService.link(channel, identity, body)) {
             return switch (response.getStatus()) {
                 // case-service answers a link with the identity as it now resolves: no second call needed.
-                case 200 -> count("linked", new Result(words.get(Phrase.LINK_SUCCEEDED),
-                        response.readEntity(CustomerView.class).customerRef()));
+                case 200 -> {
+                    CustomerView linked = response.readEntity(CustomerView.class);
+                    yield count("linked", new Result(Phrasebook.of(languageOnceLinked.apply(linked))
+                            .get(Phrase.LINK_SUCCEEDED), linked.customerRef()));
+                }
                 case 409 -> count("held_by_another", new Result(words.get(Phrase.LINK_HELD_BY_ANOTHER), null));
                 case 429 -> count("locked_out", new Result(words.get(Phrase.LINK_LOCKED), null));
                 default -> count("failed", new Result(words.get(Phrase.LINK_FAILED), null));

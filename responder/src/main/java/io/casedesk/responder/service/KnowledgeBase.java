@@ -1,72 +1,149 @@
 package io.casedesk.responder.service;
 
 import dev.langchain4j.model.embedding.EmbeddingModel;
-import io.casedesk.responder.client.ArticleView;
 import io.casedesk.responder.client.CaseServiceClient;
+import io.casedesk.responder.client.CaseServiceUnavailableException;
 import io.casedesk.responder.client.FirmView;
 import io.casedesk.responder.config.ResponderConfig;
+import io.casedesk.responder.service.knowledge.KnowledgeIndex;
+import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
+import org.jboss.logging.Logger;
 
 import java.time.Clock;
+import java.time.DateTimeException;
 import java.time.Instant;
-import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Optional;
 
 /**
- * The firm's published information from case-service, cached: its name and tone, and its articles per language,
- * indexed once per fetch and ranked against each message by {@link ArticleRanker}.
+ * The firm's published information from case-service, cached: its settings (name, tone, time zone, languages) and
+ * its articles in every language, indexed once per fetch ({@link KnowledgeIndex}). An import announces itself on
+ * {@code cs.firm.v1} and {@link #forget()} drops both at once; the time to live is only a safety net.
  */
 @ApplicationScoped
 public class KnowledgeBase {
 
+    private static final Logger LOG = Logger.getLogger(KnowledgeBase.class);
+
     private final CaseServiceClient caseService;
-    private final ArticleRanker ranker;
+    private final EmbeddingModel embeddings;
     private final ResponderConfig config;
     private final Clock clock;
-    private final Map<String, Cached> cache = new ConcurrentHashMap<>();
-    private volatile CachedFirm firm;
+    private volatile Cached<KnowledgeIndex> index;
+    private volatile Cached<FirmView> firm;
 
     public KnowledgeBase(@RestClient CaseServiceClient caseService, EmbeddingModel embeddings, ResponderConfig config,
                          Clock clock) {
         this.caseService = caseService;
-        this.ranker = new ArticleRanker(embeddings);
+        this.embeddings = embeddings;
         this.config = config;
         this.clock = clock;
     }
 
-    /** Articles in {@code language} that match {@code text}, best first. */
-    public List<ArticleView> matching(String text, ReplyLanguage language) {
-        return ranker.matching(text, articles(language));
+    /** What the knowledge base says to {@code text} for a writer of {@code language}, when anything fits. */
+    public Optional<KnowledgeIndex.Answer> answer(String text, ReplyLanguage language) {
+        return index().answer(text, language);
     }
 
-    /** The firm's name and tone (for the model's system prompt), cached like the articles. */
+    /** The firm's settings, cached like the articles. */
     public FirmView firm() {
-        Instant now = clock.instant();
-        CachedFirm cached = firm;
-        if (cached == null || cached.fetchedAt.plus(config.articleCacheTtl()).isBefore(now)) {
-            cached = new CachedFirm(caseService.firm(), now);
+        Cached<FirmView> cached = firm;
+        if (cached == null || cached.expired(clock.instant(), config)) {
+            cached = new Cached<>(readFirm(), clock.instant());
             firm = cached;
         }
-        return cached.firm;
+        return cached.value();
     }
 
-    private List<ArticleRanker.IndexedArticle> articles(ReplyLanguage language) {
-        // Simplified-Chinese writers read the Traditional articles when the firm writes none of their own.
-        String tag = language == ReplyLanguage.ZH_HANS ? ReplyLanguage.ZH_HANT.tag() : language.tag();
-        Instant now = clock.instant();
-        Cached cached = cache.get(tag);
-        if (cached == null || cached.fetchedAt.plus(config.articleCacheTtl()).isBefore(now)) {
-            cached = new Cached(ranker.index(caseService.articles(tag)), now);
-            cache.put(tag, cached);
+    /** The firm case-service holds; an empty one before any firm was imported. */
+    private FirmView readFirm() {
+        try (Response response = caseService.firm()) {
+            if (response.getStatus() == 404) {
+                return new FirmView(null, null);
+            }
+            if (response.getStatus() != 200) {
+                throw new CaseServiceUnavailableException("case-service answered HTTP " + response.getStatus());
+            }
+            return response.readEntity(FirmView.class);
         }
-        return cached.articles;
     }
 
-    private record Cached(List<ArticleRanker.IndexedArticle> articles, Instant fetchedAt) {
+    /** Today in the firm's time zone (the system's when the firm names none). */
+    public LocalDate today() {
+        String timezone = firm().timezone();
+        ZoneId zone;
+        try {
+            zone = timezone == null ? clock.getZone() : ZoneId.of(timezone);
+        } catch (DateTimeException e) {
+            zone = clock.getZone();
+        }
+        return LocalDate.ofInstant(clock.instant(), zone);
     }
 
-    private record CachedFirm(FirmView firm, Instant fetchedAt) {
+    /** Drops what was read: the next message reads the firm and its articles again (after an import). */
+    public synchronized void forget() {
+        index = null;
+        firm = null;
+    }
+
+    KnowledgeIndex index() {
+        Cached<KnowledgeIndex> cached = index;
+        if (cached != null && !cached.expired(clock.instant(), config)) {
+            return cached.value();
+        }
+        // One build at a time: indexing embeds every passage, and each worker building its own copy at once would
+        // multiply that work by the number of workers just when messages queue up.
+        synchronized (this) {
+            cached = index;
+            if (cached == null || cached.expired(clock.instant(), config)) {
+                cached = new Cached<>(KnowledgeIndex.of(caseService.articles(null), embeddings), clock.instant());
+                index = cached;
+            }
+            return cached.value();
+        }
+    }
+
+    /** At start-up, the firm is read and indexed in the background, so the first customer does not wait for it. */
+    void readAtStart(@Observes StartupEvent startup) {
+        readInBackground();
+    }
+
+    /** Drops what was read (after an import) and reads the new firm in the background. */
+    public void reread() {
+        forget();
+        readInBackground();
+    }
+
+    private void readInBackground() {
+        Thread reader = new Thread(this::warmUp, "knowledge-base-reader");
+        reader.setDaemon(true);
+        reader.start();
+    }
+
+    /**
+     * Reads the firm and indexes its articles now rather than on a customer's message. Failing here is harmless
+     * (case-service may start later): the first message then reads them.
+     */
+    public boolean warmUp() {
+        try {
+            firm();
+            index();
+            return true;
+        } catch (RuntimeException e) {
+            LOG.infof("The knowledge base is read on the first message: case-service did not answer yet (%s)",
+                    e.getClass().getSimpleName());
+            return false;
+        }
+    }
+
+    private record Cached<T>(T value, Instant fetchedAt) {
+        boolean expired(Instant now, ResponderConfig config) {
+            return fetchedAt.plus(config.articleCacheTtl()).isBefore(now);
+        }
     }
 }

@@ -1,26 +1,55 @@
 package io.casedesk.responder.service;
 
-import io.casedesk.responder.client.ArticleView;
 import io.casedesk.responder.client.CaseView;
+import io.casedesk.responder.service.knowledge.KnowledgeIndex;
 import io.casedesk.schema.InboundMessage;
 import io.casedesk.schema.Intent;
 import io.casedesk.schema.MessageKind;
+import io.casedesk.schema.Triage;
 
 import java.math.BigDecimal;
 import java.text.NumberFormat;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.regex.Matcher;
+import java.util.Set;
 
 /**
- * The local answer engine: well-written templates per intent and language, filled only with facts from
- * the {@link AnswerContext}. No network, no model.
+ * The local answer engine: well-written templates per intent and language, filled only with facts from the
+ * {@link AnswerContext}. No network, no model.
+ * <ul>
+ *   <li>A verified client asking about their matter gets the cases the message is about ({@link CaseSelection}):
+ *   status, stage, next step, lawyer, fee as the question needs; a closed case with its closing date and recorded
+ *   outcome; a next step whose date has passed as what it was (scheduled for that date), never as what comes, and
+ *   a person is asked to bring the record up to date. A knowledge-base passage that fits the question well is
+ *   added.</li>
+ *   <li>A general question gets the knowledge base's passage, in the writer's language; nothing relevant, a person.</li>
+ *   <li>A change of the writer's details is passed to a person (the bot cannot write the record), with the answer to
+ *   whatever else the message asked.</li>
+ *   <li>Before the identity is linked: the knowledge base only, and the way to link whenever the message is about a
+ *   case (a case number, a status, fee or document question).</li>
+ * </ul>
  */
 public class LocalAnswerWriter implements AnswerEngine {
 
     public static final String NAME = "local";
+
+    /** The handoff reason when an answer had to tell of a next step whose date has passed. */
+    public static final String STALE_NEXT_STEP = "stale_next_step";
+    /** The handoff reason when the writer asks for a change to their details. */
+    public static final String RECORD_UPDATE = "record_update";
+
+    /** A knowledge passage joins a case answer only when it fits the question this well. */
+    static final double KNOWLEDGE_WITH_CASES = 1.0;
+
+    private static final Set<Intent> ABOUT_A_CASE = EnumSet.of(Intent.CASE_STATUS, Intent.APPOINTMENT, Intent.BILLING,
+            Intent.DOCUMENTS);
+
+    /** Intents a question about what is still owed may be read as. */
+    private static final Set<Intent> OWED_IS_BILLING = EnumSet.of(Intent.CASE_STATUS, Intent.GENERAL_INFO, Intent.OTHER,
+            Intent.GREETING, Intent.BILLING);
 
     @Override
     public String engineName() {
@@ -34,76 +63,157 @@ public class LocalAnswerWriter implements AnswerEngine {
 
     @Override
     public Answer write(InboundMessage message, Intent intent, AnswerContext context, boolean discloseAutomation) {
+        return answer(message, intent, null, context, discloseAutomation);
+    }
+
+    @Override
+    public Answer write(InboundMessage message, Triage triage, AnswerContext context, boolean discloseAutomation) {
+        return answer(message, triage.intent(), triage.alsoAsks(), context, discloseAutomation);
+    }
+
+    private Answer answer(InboundMessage message, Intent intent, Intent alsoAsks, AnswerContext context,
+                          boolean discloseAutomation) {
         Phrasebook words = Phrasebook.of(context.language());
         if (message.kind() == MessageKind.FOLLOW) {
             return Answer.of(join(words.get(Phrase.WELCOME), context.knownCustomer() ? null : words.get(Phrase.LINK_IDENTITY)));
         }
+        // "How much do I still owe?" is about the writer's fees whatever intent it was read as.
+        if (QuestionCues.asksWhatIsOwed(message.text()) && OWED_IS_BILLING.contains(intent)) {
+            intent = Intent.BILLING;
+        }
+        boolean aboutCase = ABOUT_A_CASE.contains(intent) || ABOUT_A_CASE.contains(alsoAsks)
+                || !CaseSelection.mentionedNumbers(message.text()).isEmpty();
+        if (!context.knownCustomer()) {
+            return strangerAnswer(intent, aboutCase || intent == Intent.ACCOUNT, context, words);
+        }
         return switch (intent) {
-            case CASE_STATUS, APPOINTMENT, BILLING, DOCUMENTS -> caseAnswer(message, intent, context, words, discloseAutomation);
-            case GENERAL_INFO -> articleAnswer(context, words);
-            case GREETING -> Answer.of(greeting(context, words) + words.get(Phrase.GREETING_REPLY));
-            case OTHER, ACCOUNT -> Answer.of(words.get(Phrase.NOT_UNDERSTOOD));
-            case COMPLAINT, HUMAN_REQUEST -> Answer.withHandoff(words.get(Phrase.HANDOFF_ACKNOWLEDGEMENT), "policy:" + intent.name().toLowerCase(Locale.ROOT));
+            case CASE_STATUS, APPOINTMENT, BILLING, DOCUMENTS ->
+                    caseAnswer(message, intent, context, words, discloseAutomation, null);
+            case GENERAL_INFO -> context.knowledge().isPresent() ? Answer.of(knowledgeText(context, words))
+                    : aboutCase ? caseAnswer(message, alsoAsks, context, words, discloseAutomation, null)
+                    : Answer.withHandoff(words.get(Phrase.NO_ARTICLE), "no_article");
+            case ACCOUNT -> recordUpdate(message, alsoAsks, aboutCase, context, words, discloseAutomation);
+            case GREETING -> aboutCase ? caseAnswer(message, alsoAsks, context, words, discloseAutomation, null)
+                    : Answer.of(greeting(context, words) + words.get(Phrase.GREETING_REPLY));
+            case OTHER -> context.knowledge().isPresent() ? Answer.of(knowledgeText(context, words))
+                    : aboutCase ? caseAnswer(message, alsoAsks, context, words, discloseAutomation, null)
+                    : Answer.of(words.get(Phrase.NOT_UNDERSTOOD));
+            case COMPLAINT, HUMAN_REQUEST -> Answer.withHandoff(words.get(Phrase.HANDOFF_ACKNOWLEDGEMENT),
+                    "policy:" + intent.name().toLowerCase(Locale.ROOT));
         };
     }
 
+    /** Before the identity is linked: the knowledge base, and how to link when the message is about a case. */
+    private static Answer strangerAnswer(Intent intent, boolean aboutCase, AnswerContext context, Phrasebook words) {
+        String link = aboutCase ? words.get(Phrase.LINK_IDENTITY) : null;
+        if (context.knowledge().isPresent() && intent != Intent.GREETING) {
+            return Answer.of(join(knowledgeText(context, words), link));
+        }
+        if (link != null) {
+            return Answer.of(link);
+        }
+        return switch (intent) {
+            case GREETING -> Answer.of(greeting(context, words) + words.get(Phrase.GREETING_REPLY));
+            case GENERAL_INFO -> Answer.withHandoff(words.get(Phrase.NO_ARTICLE), "no_article");
+            case COMPLAINT, HUMAN_REQUEST -> Answer.withHandoff(words.get(Phrase.HANDOFF_ACKNOWLEDGEMENT),
+                    "policy:" + intent.name().toLowerCase(Locale.ROOT));
+            default -> Answer.of(words.get(Phrase.NOT_UNDERSTOOD));
+        };
+    }
 
+    /** A change of details needs a person; what else the message asks is answered now. */
+    private Answer recordUpdate(InboundMessage message, Intent alsoAsks, boolean aboutCase, AnswerContext context,
+                                Phrasebook words, boolean discloseAutomation) {
+        String notice = words.get(Phrase.RECORD_UPDATE);
+        // "My new number is ...; when is the mediation?": the question is answered while a person updates the record.
+        if (!aboutCase && !QuestionCues.asksAboutTheCase(message.text())) {
+            return Answer.withHandoff(greeting(context, words) + notice, RECORD_UPDATE);
+        }
+        Answer cases = caseAnswer(message, alsoAsks == null ? Intent.CASE_STATUS : alsoAsks, context, words,
+                discloseAutomation, notice);
+        return Answer.withHandoff(cases.text(), cases.needsHandoff() ? cases.handoffReason() : RECORD_UPDATE);
+    }
+
+    /**
+     * The cases the message is about, with what the intent asks for.
+     *
+     * @param preface a sentence for the top of the answer (after the greeting), or {@code null}
+     */
     private Answer caseAnswer(InboundMessage message, Intent intent, AnswerContext context, Phrasebook words,
-                              boolean discloseAutomation) {
-        if (!context.knownCustomer()) {
-            // Before the identity is linked only the knowledge base may answer, then the way to link it.
-            return context.articles().isEmpty() ? Answer.of(words.get(Phrase.LINK_IDENTITY))
-                    : Answer.of(join(articleText(context, words), words.get(Phrase.LINK_IDENTITY)));
-        }
-        Optional<String> mentioned = mentionedCaseNumber(message.text());
-        List<CaseView> chosen;
-        if (mentioned.isPresent()) {
-            // A case number picks that case only when it is the writer's own; otherwise it is "not found".
-            chosen = context.cases().stream().filter(c -> c.number().equalsIgnoreCase(mentioned.get())).toList();
-            if (chosen.isEmpty()) {
-                return Answer.of(greeting(context, words) + words.get(Phrase.CASE_NOT_FOUND));
-            }
-        } else {
-            chosen = context.openCases();
-        }
+                              boolean discloseAutomation, String preface) {
+        Intent asked = intent == null ? Intent.CASE_STATUS : intent;
+        CaseSelection.Selection selection = CaseSelection.select(message.text(), context.cases(), asked == Intent.BILLING);
+        String greeting = greeting(context, words) + (preface == null ? "" : preface + "\n");
+        List<CaseView> chosen = selection.cases();
         if (chosen.isEmpty()) {
-            return Answer.of(greeting(context, words) + words.get(Phrase.NO_OPEN_CASES));
+            return Answer.of(greeting + words.get(selection.unknownNumber() != null ? Phrase.CASE_NOT_FOUND : Phrase.NO_OPEN_CASES));
         }
+        boolean closedOnly = chosen.stream().noneMatch(CaseView::open);
         List<String> lines = new ArrayList<>();
+        List<String> staleCases = new ArrayList<>();
         if (chosen.size() == 1) {
-            lines.add(greeting(context, words) + words.get(Phrase.CASE_HEADER));
-            lines.addAll(caseDetails(chosen.get(0), intent, words));
+            lines.add(greeting + words.get(closedOnly ? Phrase.CLOSED_CASE_HEADER : Phrase.CASE_HEADER));
+            lines.addAll(caseDetails(chosen.get(0), asked, true, context, words, staleCases));
         } else {
-            lines.add(greeting(context, words) + String.format(words.get(Phrase.CASES_HEADER), chosen.size()));
+            boolean mixed = !closedOnly && chosen.stream().anyMatch(c -> !c.open());
+            Phrase header = closedOnly ? Phrase.CLOSED_CASES_HEADER : mixed ? Phrase.FEES_HEADER : Phrase.CASES_HEADER;
+            lines.add(greeting + String.format(words.get(header), chosen.size()));
             for (CaseView c : chosen) {
                 lines.add("");
-                lines.add(String.format(words.get(Phrase.CASE_NUMBER), c.number(), c.title()));
-                lines.add(String.format(words.get(Phrase.STATUS), words.statusLabel(c.status())));
-                lines.add(nextStepLine(c, words));
-                if (intent == Intent.BILLING) {
-                    lines.add(feeLine(c, words));
-                }
+                lines.addAll(caseDetails(c, asked, false, context, words, staleCases));
             }
-            lines.add("");
-            lines.add(words.get(Phrase.ASK_WHICH_CASE));
+            if (selection.unknownNumber() == null) {
+                lines.add("");
+                lines.add(words.get(Phrase.ASK_WHICH_CASE));
+            }
         }
+        if (selection.unknownNumber() != null && !chosen.isEmpty()) {
+            lines.add(words.get(Phrase.CASE_NOT_FOUND));
+        }
+        // How to pay is the firm's published information, not the record's: the article that tells it belongs here.
+        boolean howToPay = QuestionCues.asksHowToPay(message.text());
+        Optional<KnowledgeIndex.Answer> knowledge = context.knowledge()
+                .filter(k -> asked == Intent.DOCUMENTS || closedOnly || howToPay || k.score() >= KNOWLEDGE_WITH_CASES);
+        knowledge.ifPresent(k -> {
+            lines.add("");
+            lines.add(words.get(Phrase.ARTICLE_INTRO));
+            lines.add(k.text());
+        });
         lines.add(words.get(Phrase.CLOSING));
         if (discloseAutomation) {
             lines.add(words.get(Phrase.AUTOMATED));
         }
-        return Answer.of(String.join("\n", lines));
+        String text = String.join("\n", lines);
+        // A passed next step means the record is behind: the client is told so, and a person brings it up to date.
+        return staleCases.isEmpty() ? Answer.of(text) : Answer.withHandoff(text, STALE_NEXT_STEP);
     }
 
-    private List<String> caseDetails(CaseView c, Intent intent, Phrasebook words) {
+    private List<String> caseDetails(CaseView c, Intent intent, boolean single, AnswerContext context,
+                                     Phrasebook words, List<String> staleCases) {
         List<String> lines = new ArrayList<>();
         lines.add(String.format(words.get(Phrase.CASE_NUMBER), c.number(), c.title()));
         lines.add(String.format(words.get(Phrase.STATUS), words.statusLabel(c.status())));
-        if (c.stage() != null && intent == Intent.CASE_STATUS) {
-            lines.add(String.format(words.get(Phrase.STAGE), c.stage()));
-        }
-        lines.add(nextStepLine(c, words));
-        if (c.assignee() != null) {
-            lines.add(String.format(words.get(Phrase.ASSIGNEE), c.assignee()));
+        if (!c.open()) {
+            if (c.closedAt() != null) {
+                lines.add(String.format(words.get(Phrase.CLOSED_ON), c.closedAt()));
+            }
+            if (c.outcome() != null) {
+                lines.add(String.format(words.get(Phrase.OUTCOME), c.outcome()));
+            }
+        } else {
+            if (single && c.stage() != null && intent == Intent.CASE_STATUS) {
+                lines.add(String.format(words.get(Phrase.STAGE), c.stage()));
+            }
+            if (c.nextStepPassed(context.today())) {
+                staleCases.add(c.number());
+                lines.add(String.format(words.get(Phrase.NEXT_STEP_PASSED), c.nextStep().date(),
+                        c.nextStep().description() == null ? "" : c.nextStep().description()));
+            } else {
+                lines.add(nextStepLine(c, words));
+            }
+            if (single && c.assignee() != null) {
+                lines.add(String.format(words.get(Phrase.ASSIGNEE), c.assignee()));
+            }
         }
         if (intent == Intent.BILLING) {
             lines.add(feeLine(c, words));
@@ -134,16 +244,12 @@ public class LocalAnswerWriter implements AnswerEngine {
         return format.format(amount);
     }
 
-    private Answer articleAnswer(AnswerContext context, Phrasebook words) {
-        if (context.articles().isEmpty()) {
-            return Answer.withHandoff(words.get(Phrase.NO_ARTICLE), "no_article");
-        }
-        return Answer.of(articleText(context, words));
-    }
-
-    private static String articleText(AnswerContext context, Phrasebook words) {
-        ArticleView best = context.articles().get(0);
-        return join(words.get(Phrase.ARTICLE_INTRO), best.title() + "\n" + best.body());
+    /** The knowledge base's answer: the article's title and the passages that fit, after a short introduction. */
+    private static String knowledgeText(AnswerContext context, Phrasebook words) {
+        KnowledgeIndex.Answer knowledge = context.knowledge().orElseThrow();
+        String intro = context.knownCustomer() ? greeting(context, words) + words.get(Phrase.ARTICLE_INTRO)
+                : words.get(Phrase.ARTICLE_INTRO);
+        return join(intro, knowledge.text());
     }
 
     /** "張先生您好，" / "Dear Mr. Chang, " for a verified customer; a neutral greeting otherwise. */
@@ -153,14 +259,6 @@ public class LocalAnswerWriter implements AnswerEngine {
             return salutation.map(s -> "Dear " + s + ", ").orElse("Hello, ");
         }
         return salutation.map(s -> s + "您好，").orElse("您好，");
-    }
-
-    private static Optional<String> mentionedCaseNumber(String text) {
-        if (text == null) {
-            return Optional.empty();
-        }
-        Matcher matcher = GroundingCheck.CASE_NUMBER.matcher(text.toUpperCase(Locale.ROOT));
-        return matcher.find() ? Optional.of(matcher.group()) : Optional.empty();
     }
 
     private static String join(String first, String second) {

@@ -1,14 +1,15 @@
 package io.casedesk.responder.service;
 
-import io.casedesk.responder.client.ArticleView;
 import io.casedesk.responder.client.CaseServiceClient;
 import io.casedesk.responder.client.CaseServiceUnavailableException;
 import io.casedesk.responder.client.CaseView;
 import io.casedesk.responder.client.CustomerView;
 import io.casedesk.responder.client.CustomerWithCases;
+import io.casedesk.responder.client.FirmView;
 import io.casedesk.responder.client.TurnView;
 import io.casedesk.responder.config.ResponderConfig;
 import io.casedesk.responder.config.ResponderConfig.ReplyPolicy;
+import io.casedesk.responder.service.knowledge.KnowledgeIndex;
 import io.casedesk.schema.AnswerKind;
 import io.casedesk.schema.Channel;
 import io.casedesk.schema.ConversationTurn;
@@ -22,8 +23,11 @@ import io.casedesk.schema.LineSource;
 import io.casedesk.schema.OutboundEmailMessage;
 import io.casedesk.schema.OutboundLineMessage;
 import io.casedesk.schema.Topics;
+import io.casedesk.schema.Triage;
 import io.casedesk.schema.TriagedMessage;
 import io.casedesk.schema.TurnKind;
+import io.casedesk.schema.Urgency;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -35,9 +39,11 @@ import org.jboss.logging.Logger;
 
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -46,6 +52,15 @@ import java.util.concurrent.TimeUnit;
  */
 @ApplicationScoped
 public class ResponderService {
+
+    /** Intents answered without the knowledge base: a greeting, or a message that goes to a person anyway. */
+    private static final Set<Intent> NO_KNOWLEDGE_NEEDED = EnumSet.of(Intent.GREETING, Intent.COMPLAINT,
+            Intent.HUMAN_REQUEST);
+
+    /** Words of an article on reaching a lawyer urgently, in the languages answers are written in. */
+    private static final String URGENT_CONTACT_TERMS = "urgent contact urgent line 24-hour 緊急 緊急專線 紧急专线 聯絡 联络";
+    private static final java.util.regex.Pattern URGENT_CONTACT = java.util.regex.Pattern.compile(
+            "urgent|emergenc|after-hours|緊急|紧急|急件");
 
     private static final Logger LOG = Logger.getLogger(ResponderService.class);
 
@@ -60,6 +75,7 @@ public class ResponderService {
     private final MeterRegistry metrics;
     private final Clock clock;
     private final Timer ownLatency;
+    private final Counter staleNextSteps;
     /** True when a model writes the answers: its time is not the responder's own, and it reads the latest turns. */
     private final boolean modelEngine;
 
@@ -81,8 +97,11 @@ public class ResponderService {
         this.ownLatency = Timer.builder("casedesk.responder.latency")
                 .description("The responder's own time per message, without the model's")
                 .tag("engine", engine.engineName())
-                .publishPercentiles(0.5, 0.95, 0.99)
+                // Buckets, not client-side quantiles: PromQL's histogram_quantile aggregates them across pods.
                 .publishPercentileHistogram()
+                .register(metrics);
+        this.staleNextSteps = Counter.builder("casedesk.responder.stale.next.steps")
+                .description("Answers that had to tell of a next step whose date has passed (the record needs updating)")
                 .register(metrics);
     }
 
@@ -107,50 +126,63 @@ public class ResponderService {
             metrics.counter("casedesk.responder.silent", "reason", skipReason).increment();
             return List.of();
         }
-        Decision decision = policy.decide(triaged.payload().triage());
-        ReplyLanguage language = ReplyLanguage.of(triaged.payload().triage().language());
-        Phrasebook words = Phrasebook.of(language);
-        Intent intent = triaged.payload().triage().intent();
+        Triage triage = triaged.payload().triage();
+        Decision decision = policy.decide(triage);
+        Intent intent = triage.intent();
 
         AnswerContext context;
+        Phrasebook words;
         try {
             // One call for the writer and, when the identity is verified, their cases (case-service leaves them out otherwise).
             Optional<CustomerWithCases> record = customerRecord(inbound);
             Optional<CustomerView> customer = record.map(CustomerWithCases::customer);
             boolean verified = customer.filter(CustomerView::verified).isPresent();
+            FirmView firm = knowledgeBase.firm();
+            // A message of only a case number or digits is answered in the language of the writer's record.
+            ReplyLanguage language = ReplyLanguage.forMessage(triage.language(), inbound.text(),
+                    customer.map(CustomerView::language).orElse(null), firm.languages());
+            words = Phrasebook.of(language);
             // A replayed link attempt is not carried out again: it would count against the identity's lockout.
             Optional<IdentityLinkFlow.Attempt> linkAttempt = verified || triaged.replay() ? Optional.empty()
                     : IdentityLinkFlow.parse(inbound.text());
             if (linkAttempt.isPresent() && decision.policy() != ReplyPolicy.HANDOFF) {
                 IdentityLinkFlow.Result result = identityLinks.attempt(channelName(inbound), identity(inbound),
-                        linkAttempt.get(), language);
+                        linkAttempt.get(), language, linked -> ReplyLanguage.forMessage(triage.language(),
+                                inbound.text(), linked.language(), firm.languages()));
                 return outbound(triaged, result.linkedCustomerRef(), result.reply(), AnswerKind.SYSTEM);
             }
             if (decision.policy() == ReplyPolicy.HANDOFF) {
                 String customerRef = customer.filter(CustomerView::verified).map(CustomerView::customerRef).orElse(null);
-                return handoff(triaged, customerRef, decision.reason(), words.get(Phrase.HANDOFF_ACKNOWLEDGEMENT), null);
+                return handoff(triaged, customerRef, decision.reason(), acknowledgement(triage, inbound.text(), language, words),
+                        null);
             }
             List<CaseView> cases = verified ? record.get().cases() : List.of();
-            List<ArticleView> articles = wantsArticles(intent, verified) ? knowledgeBase.matching(inbound.text(), language) : List.of();
-            context = new AnswerContext(language, customer, cases, articles,
-                    modelEngine ? recentTurns(triaged) : List.of(), modelEngine ? knowledgeBase.firm() : null);
+            Optional<KnowledgeIndex.Answer> knowledge = NO_KNOWLEDGE_NEEDED.contains(intent) ? Optional.empty()
+                    : knowledgeBase.answer(inbound.text(), language);
+            context = new AnswerContext(language, customer, cases, knowledge,
+                    modelEngine ? recentTurns(triaged) : List.of(), firm, knowledgeBase.today());
         } catch (CaseServiceUnavailableException | ProcessingException | WebApplicationException e) {
             // Without the record no answer can be grounded: a person takes over rather than the bot guessing.
             // The exception's message may name the request's URL, with the writer's identity in it: only its type.
             LOG.warnf("case-service unavailable for event %s: %s", triaged.eventId(), e.getClass().getSimpleName());
+            words = Phrasebook.of(ReplyLanguage.of(triage.language()));
             return handoff(triaged, null, "case_service_unavailable", words.get(Phrase.HANDOFF_ACKNOWLEDGEMENT), null);
         }
         String customerRef = context.knownCustomer() ? context.customer().get().customerRef() : null;
 
-        if (ThirdPartyRequests.asksAboutSomeoneElse(inbound.text(), context.customer())) {
+        if (ThirdPartyRequests.asksAboutSomeoneElse(inbound.text(), context.customer(), context.cases())) {
             metrics.counter("casedesk.responder.third_party_requests").increment();
             return outbound(triaged, customerRef, words.get(Phrase.THIRD_PARTY), AnswerKind.SYSTEM);
+        }
+        if (QuestionCues.asksForWhatOnlyAPersonGrants(inbound.text())) {
+            // Waiving a fee or obeying words addressed to the bot is never the bot's to do: a person reads it.
+            return handoff(triaged, customerRef, "for_a_person_to_grant", words.get(Phrase.HANDOFF_ACKNOWLEDGEMENT), null);
         }
         Answer answer;
         try {
             long engineStart = System.nanoTime();
             try {
-                answer = engine.write(inbound, intent, context, config.discloseAutomation());
+                answer = engine.write(inbound, triage, context, config.discloseAutomation());
             } finally {
                 if (modelEngine) {
                     modelNanos[0] = System.nanoTime() - engineStart;
@@ -168,6 +200,9 @@ public class ResponderService {
             return handoff(triaged, customerRef, "grounding_failed", words.get(Phrase.ENGINE_FALLBACK), null);
         }
         if (answer.needsHandoff()) {
+            if (LocalAnswerWriter.STALE_NEXT_STEP.equals(answer.handoffReason())) {
+                staleNextSteps.increment();
+            }
             return handoff(triaged, customerRef, answer.handoffReason(), answer.text(), null);
         }
         if (decision.policy() == ReplyPolicy.DRAFT) {
@@ -179,15 +214,24 @@ public class ResponderService {
     }
 
     /**
-     * Articles for the questions they answer; an unverified writer gets them for any question, since the knowledge
-     * base is all that may be shared before the identity is linked.
+     * The handoff's acknowledgement; for an urgent message also the firm's published way to reach a lawyer urgently
+     * (its urgent-contact article), since a person may take a while and an arrest or a deadline tonight cannot wait.
      */
-    private static boolean wantsArticles(Intent intent, boolean verified) {
-        return switch (intent) {
-            case GENERAL_INFO, DOCUMENTS -> true;
-            case APPOINTMENT, BILLING -> !verified;
-            default -> false;
-        };
+    private String acknowledgement(Triage triage, String text, ReplyLanguage language, Phrasebook words) {
+        String acknowledgement = words.get(Phrase.HANDOFF_ACKNOWLEDGEMENT);
+        if (triage.urgency() != Urgency.HIGH) {
+            return acknowledgement;
+        }
+        Optional<KnowledgeIndex.Answer> urgentContact = knowledgeBase.answer((text == null ? "" : text) + " " + URGENT_CONTACT_TERMS,
+                        language)
+                .filter(ResponderService::isUrgentContact);
+        return urgentContact.map(article -> acknowledgement + "\n" + words.get(Phrase.ARTICLE_INTRO) + "\n" + article.text())
+                .orElse(acknowledgement);
+    }
+
+    private static boolean isUrgentContact(KnowledgeIndex.Answer answer) {
+        String about = (answer.article().title() + " " + String.join(" ", answer.article().tags())).toLowerCase(Locale.ROOT);
+        return URGENT_CONTACT.matcher(about).find();
     }
 
     /** The conversation's latest turns, oldest first; none when case-service has none yet. */

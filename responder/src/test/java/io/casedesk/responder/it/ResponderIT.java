@@ -4,6 +4,7 @@ import io.casedesk.infra.test.KafkaTestResource;
 import io.casedesk.schema.Envelope;
 import io.casedesk.schema.Intent;
 import io.casedesk.schema.TriagedMessage;
+import io.casedesk.schema.Urgency;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.AfterAll;
@@ -88,10 +89,23 @@ class ResponderIT {
     }
 
     @Test
+    void anUrgentMessageForAPersonIsAcknowledgedWithTheFirmsUrgentLine() {
+        Envelope<TriagedMessage> urgent = scenario.say(ResponderScenario.CHANG, "警察現在在我家門口，說要帶我回去問話，怎麼辦",
+                Intent.OTHER, true, "zh-Hant", Urgency.HIGH);
+
+        String answer = scenario.answerTo(urgent);
+
+        assertThat(scenario.handoffOf(urgent).reason()).isEqualTo("needs_human");
+        assertThat(answer).contains("同仁", "0912-000-999");
+    }
+
+    @Test
     void aStrangerLinksWithCaseNumberAndSecretAndThenGetsTheirFacts() {
         String stranger = ResponderScenario.stranger();
 
-        String wrong = scenario.answerTo(scenario.say(stranger, "2026-LAB-0176 0000", Intent.OTHER, false, "en"));
+        // Written in words, so answered in English; a bare number and code would be answered in the firm's language.
+        String wrong = scenario.answerTo(scenario.say(stranger, "My case is 2026-LAB-0176, code 0000", Intent.OTHER, false,
+                "en"));
         String linked = scenario.answerTo(scenario.say(stranger, "2026-LAB-0176 9038", Intent.OTHER, false, "en"));
         String status = scenario.answerTo(scenario.say(stranger, "Where is my case now?", Intent.CASE_STATUS, false, "en"));
 

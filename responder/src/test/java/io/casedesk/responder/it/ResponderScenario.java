@@ -47,6 +47,11 @@ final class ResponderScenario implements AutoCloseable {
     }
 
     Envelope<TriagedMessage> say(String userId, String text, Intent intent, boolean needsHuman, String language) {
+        return say(userId, text, intent, needsHuman, language, Urgency.LOW);
+    }
+
+    Envelope<TriagedMessage> say(String userId, String text, Intent intent, boolean needsHuman, String language,
+                                 Urgency urgency) {
         String webhookEventId = "01IT" + UUID.randomUUID().toString().replace("-", "").substring(0, 22).toUpperCase();
         Instant now = Instant.now();
         InboundMessage inbound = new InboundMessage(Channel.LINE, MessageKind.TEXT, userId, null, null, text, List.of(), now,
@@ -54,7 +59,7 @@ final class ResponderScenario implements AutoCloseable {
                         "token-" + webhookEventId, now, false, false, false), null);
         Envelope<InboundMessage> inboundEnvelope = Envelope.of(EventIds.lineInbound(webhookEventId), now,
                 ConversationIds.line(BOT, userId), null, null, inbound);
-        Triage triage = new Triage(intent, Emotion.NEUTRAL, Urgency.LOW, needsHuman, language, Map.of("intent", 0.9),
+        Triage triage = new Triage(intent, Emotion.NEUTRAL, urgency, needsHuman, language, Map.of("intent", 0.9),
                 "it", List.of());
         Envelope<TriagedMessage> triaged = inboundEnvelope.follow("triage", now, new TriagedMessage(inbound, triage));
         kafka.send(Topics.TRIAGED, triaged.conversationId(), EventCodec.shared().encode(triaged));

@@ -39,7 +39,10 @@ public class CaseServiceStandIn implements QuarkusTestResourceLifecycleManager {
                           "status":"awaiting_court","stage":"等待言詞辯論","assignee":"林律師","openedAt":"2026-03-02",
                           "nextStep":{"date":"2026-12-03","description":"言詞辯論期日"},
                           "outstandingFee":{"amount":30000,"currency":"TWD"}}]}"""
-                    : path.equals("/api/v1/articles") ? "[]" : null;
+                    : path.equals("/api/v1/articles") ? "[]"
+                    : path.equals("/api/v1/firm") ? """
+                        {"name":"明理法律事務所","timezone":"Asia/Taipei","languages":["zh-Hant","en"]}"""
+                    : null;
             byte[] bytes = (body == null ? "{\"error\":\"not_found\"}" : body).getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().add("Content-Type", "application/json");
             exchange.sendResponseHeaders(!authorized ? 401 : body == null ? 404 : 200, bytes.length);
@@ -49,7 +52,9 @@ public class CaseServiceStandIn implements QuarkusTestResourceLifecycleManager {
         server.start();
         return Map.of(
                 "quarkus.rest-client.case-service.url", "http://127.0.0.1:" + server.getAddress().getPort(),
-                "casedesk.case-service.key", "test-responder-key");
+                "casedesk.case-service.key", "test-responder-key",
+                // The records above were written for this date: the next step of 2026-12-03 is still to come.
+                "casedesk.clock.start", "2026-11-20T10:00:00+08:00");
     }
 
     @Override

@@ -12,11 +12,9 @@ public class InMemoryChannels implements QuarkusTestResourceLifecycleManager {
     @Override
     public Map<String, String> start() {
         Map<String, String> config = new HashMap<>();
-        config.putAll(InMemoryConnector.switchIncomingChannelsToInMemory("triaged", "conversation-state"));
+        config.putAll(InMemoryConnector.switchIncomingChannelsToInMemory("triaged", "conversation-state", "firm"));
         config.putAll(InMemoryConnector.switchOutgoingChannelsToInMemory("outbound-line", "outbound-email", "handoff",
                 "conversation"));
-        // Concurrent consumers are a Kafka matter; one in-memory source keeps the channel's name.
-        config.put("mp.messaging.incoming.triaged.concurrency", "1");
         return config;
     }
 

@@ -28,8 +28,11 @@ final class Fixtures {
     static final CaseView OLD_CASE = new CaseView("2025-TRA-0001", "車禍求償", "traffic", "closed", "已結案", "許律師",
             LocalDate.parse("2025-01-02"), null, null);
 
+    /** The day the fixtures' records were written for: the divorce case's hearing is still to come. */
+    static final LocalDate TODAY = LocalDate.parse("2026-11-20");
+
     static AnswerContext changContext(ReplyLanguage language) {
-        return new AnswerContext(language, Optional.of(CHANG), List.of(DIVORCE, OLD_CASE), List.of());
+        return new AnswerContext(language, Optional.of(CHANG), List.of(DIVORCE, OLD_CASE), List.of(), TODAY);
     }
 
     static InboundMessage lineText(String text) {

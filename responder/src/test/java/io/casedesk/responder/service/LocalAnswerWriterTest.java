@@ -1,6 +1,10 @@
 package io.casedesk.responder.service;
 
+import io.casedesk.responder.client.CaseView;
+import io.casedesk.schema.Emotion;
 import io.casedesk.schema.Intent;
+import io.casedesk.schema.Triage;
+import io.casedesk.schema.Urgency;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -38,6 +42,44 @@ class LocalAnswerWriterTest {
     }
 
     @Test
+    void aQuestionAboutWhatIsOwedReadAsAnotherIntentIsAnsweredWithTheFeesOfEveryCaseThatHasOne() {
+        CaseView trademark = new CaseView("2026-TMK-0213", "商標註冊申請", "trademark", "in_progress", null, "周律師",
+                java.time.LocalDate.parse("2026-04-07"), null, new CaseView.Fee(new java.math.BigDecimal("8000"), "TWD"));
+        CaseView collection = new CaseView("2026-CIV-0388", "經銷商積欠貨款追償", "civil", "in_progress", null, "許律師",
+                java.time.LocalDate.parse("2026-09-01"), null, null);
+        CaseView closedWithFee = new CaseView("2026-COR-0101", "公司設立登記", "corporate", "closed", null, "周律師",
+                java.time.LocalDate.parse("2026-01-05"), null, new CaseView.Fee(new java.math.BigDecimal("3000"), "TWD"),
+                java.time.LocalDate.parse("2026-03-01"), "已完成登記");
+        AnswerContext context = new AnswerContext(ReplyLanguage.EN, Optional.of(Fixtures.CHANG),
+                List.of(trademark, collection, closedWithFee), List.of(), Fixtures.TODAY);
+
+        Answer owed = writer.write(Fixtures.lineText("How much do I currently owe?"), Intent.GENERAL_INFO, context, false);
+        Answer unpaid = writer.write(Fixtures.lineText("我現在還有哪些費用沒繳？"), Intent.BILLING,
+                context.inLanguage(ReplyLanguage.ZH_HANT), false);
+
+        assertThat(owed.needsHandoff()).isFalse();
+        assertThat(owed.text()).contains("2026-TMK-0213", "TWD 8,000", "2026-CIV-0388", "2026-COR-0101", "TWD 3,000")
+                .doesNotContain("open cases");
+        assertThat(unpaid.text()).contains("2026-TMK-0213", "8,000", "2026-CIV-0388", "3,000");
+        assertThat(grounding.problems(owed.text(), context)).isEmpty();
+    }
+
+    @Test
+    void aQuestionOfHowToPayGetsTheFirmsPaymentArticleWithTheFee() {
+        io.casedesk.responder.client.ArticleView payment = new io.casedesk.responder.client.ArticleView("kb-fees-payment-en",
+                "en", "Fees and payment methods", "How to pay: bank transfer, or Visa, Mastercard and JCB at reception.",
+                List.of("payment"));
+        AnswerContext context = new AnswerContext(ReplyLanguage.EN, Optional.of(Fixtures.CHANG),
+                List.of(Fixtures.DIVORCE), Optional.of(new io.casedesk.responder.service.knowledge.KnowledgeIndex.Answer(
+                        payment, List.of(payment.body()), 0.4)), List.of(), null, Fixtures.TODAY);
+
+        Answer answer = writer.write(Fixtures.lineText("What do I owe and can I pay by credit card?"), Intent.BILLING,
+                context, false);
+
+        assertThat(answer.text()).contains("TWD 30,000", "Fees and payment methods", "Mastercard");
+    }
+
+    @Test
     void aCaseNumberThatIsNotTheWritersOwnIsAnsweredAsNotFound() {
         AnswerContext context = Fixtures.changContext(ReplyLanguage.ZH_HANT);
 
@@ -48,7 +90,7 @@ class LocalAnswerWriterTest {
 
     @Test
     void anUnknownIdentityGetsNoCaseFactsButTheWayToLinkIt() {
-        AnswerContext unknown = new AnswerContext(ReplyLanguage.ZH_HANT, Optional.empty(), List.of(), List.of());
+        AnswerContext unknown = new AnswerContext(ReplyLanguage.ZH_HANT, Optional.empty(), List.of(), List.of(), Fixtures.TODAY);
 
         Answer answer = writer.write(Fixtures.lineText("我想了解目前離婚訴訟案件的進展"), Intent.CASE_STATUS, unknown, true);
 
@@ -62,6 +104,78 @@ class LocalAnswerWriterTest {
 
         assertThat(answer.needsHandoff()).isTrue();
         assertThat(answer.text()).contains("同事协助");
+    }
+
+    @Test
+    void aNextStepWhoseDateHasPassedIsToldAsScheduledNeverAsComingAndAPersonIsAsked() {
+        AnswerContext afterTheHearing = new AnswerContext(ReplyLanguage.ZH_HANT, Optional.of(Fixtures.CHANG),
+                List.of(Fixtures.DIVORCE, Fixtures.OLD_CASE), List.of(), java.time.LocalDate.parse("2026-12-05"));
+
+        Answer answer = writer.write(Fixtures.lineText("我的案子下一步是什麼？"), Intent.CASE_STATUS, afterTheHearing, true);
+
+        assertThat(answer.handoffReason()).isEqualTo(LocalAnswerWriter.STALE_NEXT_STEP);
+        assertThat(answer.text()).contains("原訂於 2026-12-03", "已經過了", "由律師向您確認接下來的安排").doesNotContain("下一步：2026-12-03");
+        assertThat(grounding.problems(answer.text(), afterTheHearing)).isEmpty();
+    }
+
+    @Test
+    void aClosedCaseIsToldWithItsClosingDateAndRecordedOutcome() {
+        CaseView closed = new CaseView("2025-TRA-0001", "車禍求償", "traffic", "closed", "已結案", "許律師",
+                java.time.LocalDate.parse("2025-01-02"), null, null, java.time.LocalDate.parse("2025-06-26"),
+                "賠償金已入帳，本案結案。");
+        AnswerContext onlyClosed = new AnswerContext(ReplyLanguage.ZH_HANT, Optional.of(Fixtures.CHANG), List.of(closed),
+                List.of(), Fixtures.TODAY);
+
+        Answer answer = writer.write(Fixtures.lineText("我之前那個案子後來怎麼樣了？文件有還給我嗎"), Intent.CASE_STATUS,
+                onlyClosed, true);
+
+        assertThat(answer.needsHandoff()).isFalse();
+        assertThat(answer.text()).contains("已結案", "2025-TRA-0001", "2025-06-26", "賠償金已入帳").doesNotContain("查無");
+        assertThat(grounding.problems(answer.text(), onlyClosed)).isEmpty();
+    }
+
+    @Test
+    void aRecordUpdateGoesToAPersonWhileTheNewsItAlsoAsksForIsAnswered() {
+        AnswerContext context = Fixtures.changContext(ReplyLanguage.EN);
+        Triage triage = new Triage(Intent.ACCOUNT, Emotion.NEUTRAL, Urgency.LOW, false, "en", null, "local", null,
+                Intent.CASE_STATUS);
+
+        Answer answer = writer.write(Fixtures.lineText("My resident certificate number is now F912345678; any news on my case?"),
+                triage, context, true);
+
+        assertThat(answer.handoffReason()).isEqualTo(LocalAnswerWriter.RECORD_UPDATE);
+        assertThat(answer.text()).contains("update", "2026-FAM-0142").doesNotContain("F912345678");
+    }
+
+    @Test
+    void aRecordUpdateWithAQuestionOfWhenIsAnsweredEvenWhenTheTriageNamedNoSecondRequest() {
+        AnswerContext context = Fixtures.changContext(ReplyLanguage.ZH_HANT);
+        Triage triage = new Triage(Intent.ACCOUNT, Emotion.NEUTRAL, Urgency.LOW, false, "zh-Hant", null, "local", null, null);
+
+        Answer answer = writer.write(Fixtures.lineText("新的電話是 0987-654-321，另外請問開庭是哪天？"), triage, context, true);
+
+        assertThat(answer.handoffReason()).isEqualTo(LocalAnswerWriter.RECORD_UPDATE);
+        assertThat(answer.text()).contains("2026-FAM-0142", "2026-12-03").doesNotContain("0987-654-321");
+    }
+
+    @Test
+    void aStrangerWhoNamesACaseIsShownHowToLinkNotGreeted() {
+        AnswerContext stranger = new AnswerContext(ReplyLanguage.ZH_HANT, Optional.empty(), List.of(), List.of(), Fixtures.TODAY);
+
+        Answer answer = writer.write(Fixtures.lineText("我是陳雅惠，換了新手機，想問 2026-LAB-0316 的開庭日期"), Intent.GREETING,
+                stranger, true);
+
+        assertThat(answer.text()).contains("確認您的身分").doesNotContain("很高興為您服務");
+    }
+
+    @Test
+    void aMessageWithoutWordsIsAnsweredInTheRecordsLanguage() {
+        assertThat(ReplyLanguage.forMessage("en", "2026-FAM-0142", "zh-Hant", List.of("en"))).isEqualTo(ReplyLanguage.ZH_HANT);
+        assertThat(ReplyLanguage.forMessage("en", "4821 2026-FAM-0142", null, List.of("zh-Hant", "en")))
+                .isEqualTo(ReplyLanguage.ZH_HANT);
+        assertThat(ReplyLanguage.forMessage("und", "👍", "zh-Hans", List.of())).isEqualTo(ReplyLanguage.ZH_HANS);
+        assertThat(ReplyLanguage.forMessage("en", "Any news on 2026-FAM-0142?", "zh-Hant", List.of())).isEqualTo(ReplyLanguage.EN);
+        assertThat(ReplyLanguage.forMessage("zh-Hant", "IN-2026-0318 開庭？", "en", List.of())).isEqualTo(ReplyLanguage.ZH_HANT);
     }
 
     @Test

@@ -38,10 +38,10 @@ class OpenAiAnswerEngineTest {
             new CaseView.NextStep(LocalDate.parse("2026-12-08"), "Second mediation session, 2:00 p.m."),
             new CaseView.Fee(new BigDecimal("20000"), "TWD"));
     private static final AnswerContext CONTEXT = new AnswerContext(ReplyLanguage.EN, Optional.of(WHITFIELD),
-            List.of(LABOUR), List.of(),
+            List.of(LABOUR), Optional.empty(),
             List.of(new TurnView("inbound", "customer", "Hi, call me on 0912-345-678", Instant.parse("2026-11-20T01:00:00Z")),
                     new TurnView("answer", "bot", "Dear Mr. Whitfield, happy to help.", Instant.parse("2026-11-20T01:00:01Z"))),
-            new FirmView("Mingli Law Offices", "Professional, warm and concise."));
+            new FirmView("Mingli Law Offices", "Professional, warm and concise."), LocalDate.parse("2026-11-20"));
 
     private OpenAiStandIn model;
 

@@ -1,4 +1,4 @@
-package io.casedesk.responder.service;
+package io.casedesk.responder.service.knowledge;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -6,10 +6,12 @@ import dev.langchain4j.model.embedding.EmbeddingModel;
 import io.casedesk.responder.client.ArticleView;
 import io.casedesk.responder.messaging.CaseServiceStandIn;
 import io.casedesk.responder.messaging.InMemoryChannels;
+import io.casedesk.responder.service.ReplyLanguage;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -22,39 +24,34 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Retrieval over the demo firm's real articles with the real in-process model: words and meaning. A Quarkus test, so
- * the model (and its native tokenizer, which a JVM loads once) is the application's own.
+ * Retrieval over the demo firm's real articles, in both its languages, with the real in-process model: words and
+ * meaning, across languages and scripts. A Quarkus test, so the model (and its native tokenizer, which a JVM loads
+ * once) is the application's own.
  */
 @QuarkusTest
 @WithTestResource(InMemoryChannels.class)
 @WithTestResource(CaseServiceStandIn.class)
-class ArticleRankerTest {
+class KnowledgeIndexTest {
 
     @Inject
     EmbeddingModel model;
 
-    private static ArticleRanker ranker;
-    private static List<ArticleRanker.IndexedArticle> zhHant;
-    private static List<ArticleRanker.IndexedArticle> en;
+    private static KnowledgeIndex index;
 
     @BeforeEach
     void indexTheDemoFirmsArticles() throws IOException {
-        if (ranker != null) {
+        if (index != null) {
             return;
         }
         JsonNode bundle = new ObjectMapper().readTree(Path.of("../deploy/demo-data/lawfirm-demo.json").toFile());
-        List<ArticleView> zh = new ArrayList<>();
-        List<ArticleView> english = new ArrayList<>();
+        List<ArticleView> articles = new ArrayList<>();
         for (JsonNode a : bundle.get("articles")) {
             List<String> tags = new ArrayList<>();
             a.get("tags").forEach(t -> tags.add(t.asText()));
-            ArticleView article = new ArticleView(a.get("id").asText(), a.get("language").asText(), a.get("title").asText(),
-                    a.get("body").asText(), tags);
-            (article.language().equals("en") ? english : zh).add(article);
+            articles.add(new ArticleView(a.get("id").asText(), a.get("language").asText(), a.get("title").asText(),
+                    a.get("body").asText(), tags));
         }
-        ranker = new ArticleRanker(model);
-        zhHant = ranker.index(zh);
-        en = ranker.index(english);
+        index = KnowledgeIndex.of(articles, model);
     }
 
     @ParameterizedTest
@@ -67,7 +64,7 @@ class ArticleRankerTest {
             "我家人半夜被警察帶走了，怎麼聯絡律師 | kb-urgent-contact-zh-hant",
     })
     void findsTheChineseArticle(String question, String expected) {
-        assertThat(ranker.matching(question, zhHant)).first().extracting(ArticleView::id).isEqualTo(expected);
+        assertThat(index.answer(question, ReplyLanguage.ZH_HANT)).get().extracting(a -> a.article().id()).isEqualTo(expected);
     }
 
     @ParameterizedTest
@@ -80,12 +77,35 @@ class ArticleRankerTest {
             "Are you open over Chinese New Year? | kb-office-hours-en",
     })
     void findsTheEnglishArticle(String question, String expected) {
-        assertThat(ranker.matching(question, en)).first().extracting(ArticleView::id).isEqualTo(expected);
+        assertThat(index.answer(question, ReplyLanguage.EN)).get().extracting(a -> a.article().id()).isEqualTo(expected);
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"我的狗一直咳嗽怎麼辦", "推薦一家好吃的牛肉麵"})
+    @CsvSource(delimiter = '|', value = {
+            // A question in one language finds the topic, the answer is the article in the writer's language.
+            "How long do you keep client files after a case is closed? | ZH_HANT | kb-privacy-retention-zh-hant",
+            "合約審閱要幾個工作天？ | EN | kb-contract-review-en",
+            // Simplified Chinese finds the Traditional article (the firm writes no Simplified one).
+            "请问你们的办公室地址在哪里？可以停车吗 | ZH_HANS | kb-address-parking-zh-hant",
+            "可以刷卡付款吗？ | ZH_HANS | kb-fees-payment-zh-hant",
+    })
+    void answersInTheWritersLanguageWhateverTheQuestionsLanguage(String question, ReplyLanguage writer, String expected) {
+        assertThat(index.answer(question, writer)).get().extracting(a -> a.article().id()).isEqualTo(expected);
+    }
+
+    @Test
+    void quotesThePassagesThatFitNotTheWholeArticle() {
+        KnowledgeIndex.Answer answer = index.answer("How long do you keep my file after my case is closed?",
+                ReplyLanguage.EN).orElseThrow();
+
+        assertThat(answer.text()).startsWith("Privacy and data retention").contains("3 years");
+        assertThat(answer.passages().size()).isLessThanOrEqualTo(2);
+        assertThat(answer.text().length()).isLessThan(answer.article().title().length() + answer.article().body().length());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"我的狗一直咳嗽怎麼辦", "推薦一家好吃的牛肉麵", "Can you recommend a good beef noodle shop near Taipei Main Station?"})
     void findsNothingForUnrelatedQuestions(String question) {
-        assertThat(ranker.matching(question, zhHant)).isEmpty();
+        assertThat(index.answer(question, ReplyLanguage.ZH_HANT)).isEmpty();
     }
 }

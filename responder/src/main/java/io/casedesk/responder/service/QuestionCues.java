@@ -1,0 +1,65 @@
+package io.casedesk.responder.service;
+
+import java.util.regex.Pattern;
+
+/**
+ * What a message asks for, where the triage's intent alone does not say enough to answer it well: what the writer still
+ * owes (a fee question whatever its intent), how to pay (the firm's published payment article belongs in the answer),
+ * and requests only a person may grant (waiving an invoice) or that try to instruct the bot itself.
+ */
+final class QuestionCues {
+
+    /** "How much do I owe", "還有哪些費用沒繳", "outstanding balance". */
+    private static final Pattern OWED = Pattern.compile(
+            "\\bowe[ds]?\\b|\\boutstanding\\b|\\bbalance\\b|\\bunpaid\\b|\\bamount due\\b|\\b(?:fees?|invoices?|bills?)\\s+"
+                    + "(?:due|left|remaining|still)|\\bstill (?:have to|need to) pay\\b|\\bhow much (?:do|should|must) (?:i|we) pay\\b|"
+                    + "還欠|还欠|欠多少|欠你們|欠你们|沒繳|没缴|沒付|没付|未繳|未缴|未付|尚未支付|待繳|待缴|應繳|应缴|要繳多少|要缴多少|"
+                    + "還要付|还要付|還需要付|还需要付|尾款|費用還有|费用还有|費用多少|费用多少",
+            Pattern.CASE_INSENSITIVE);
+
+    /** "How do I pay", "可以刷卡嗎", "bank transfer", "匯款帳號". */
+    private static final Pattern HOW_TO_PAY = Pattern.compile(
+            "\\bhow (?:do|can|should|may) (?:i|we) pay\\b|\\bpay(?:ing)? (?:by|with|via|online)\\b|\\bpayment (?:method|option|link)s?\\b|"
+                    + "\\bbank (?:transfer|account|details)\\b|\\bwire\\b|\\bcredit card\\b|"
+                    + "怎麼付|怎么付|如何付|怎麼繳|怎么缴|如何繳|如何缴|付款方式|繳費方式|缴费方式|匯款|汇款|轉帳|转账|刷卡|信用卡|帳號|账号|銀行|银行",
+            Pattern.CASE_INSENSITIVE);
+
+    /**
+     * A request to waive, write off or treat as paid what the record says is owed, or words addressed to the bot's
+     * instructions: neither is for the bot to grant or obey.
+     */
+    private static final Pattern FOR_A_PERSON_TO_GRANT = Pattern.compile(
+            "\\bwaive[ds]?\\b|\\bwrite (?:it |them )?off\\b|\\bwritten off\\b|\\bmark(?:ed)? (?:it|them|my \\w+|the \\w+|this \\w+) "
+                    + "(?:as )?(?:paid|settled|waived|closed)\\b|\\bcancel (?:my|the|this) (?:invoice|bill|fee)s?\\b|"
+                    + "\\bignore (?:all |any |your |the )?(?:previous |prior |above |earlier )?(?:instructions|rules|prompts?)\\b|"
+                    + "\\bdisregard (?:all |any |your |the )?(?:previous |prior |above )?(?:instructions|rules)\\b|\\bsystem prompt\\b|"
+                    + "免除|減免|减免|不用付|不必付|免費處理|免费处理|當作已付|当作已付|視為已付|视为已付|註銷|注销|取消(?:這筆|这笔|我的)?(?:帳單|账单|請款|请款|費用|费用)|"
+                    + "忽略(?:之前|先前|以上|上面|前面)?的?(?:指示|指令|規則|规则|設定|设定)|你現在是|你现在是",
+            Pattern.CASE_INSENSITIVE);
+
+    /** "調解是哪一天", "when is the next mediation", "any news on ...": a question about the case's progress or dates. */
+    private static final Pattern ABOUT_THE_CASE = Pattern.compile(
+            "哪一天|哪天|什麼時候|什么时候|何時|何时|幾點|几点|幾號|几号|進度|进度|進展|进展|開庭|开庭|調解|调解|辦到哪|办到哪|"
+                    + "\\bwhen\\b|\\bwhat (?:date|day|time)\\b|\\bnext (?:hearing|mediation|session|step|court date)\\b|"
+                    + "\\bany news\\b|\\b(?:update|news) on\\b|\\bstatus\\b|\\bprogress\\b",
+            Pattern.CASE_INSENSITIVE);
+
+    private QuestionCues() {
+    }
+
+    static boolean asksAboutTheCase(String text) {
+        return text != null && ABOUT_THE_CASE.matcher(text).find();
+    }
+
+    static boolean asksWhatIsOwed(String text) {
+        return text != null && OWED.matcher(text).find();
+    }
+
+    static boolean asksHowToPay(String text) {
+        return text != null && HOW_TO_PAY.matcher(text).find();
+    }
+
+    static boolean asksForWhatOnlyAPersonGrants(String text) {
+        return text != null && FOR_A_PERSON_TO_GRANT.matcher(text).find();
+    }
+}

@@ -1,0 +1,312 @@
+package io.casedesk.responder.service.knowledge;
+
+import dev.langchain4j.data.segment.TextSegment;
+import dev.langchain4j.model.embedding.EmbeddingModel;
+import io.casedesk.responder.client.ArticleView;
+import io.casedesk.responder.service.CaseNumbers;
+import io.casedesk.responder.service.ReplyLanguage;
+import io.casedesk.schema.privacy.PersonalDataRedactor;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * The firm's knowledge base, searchable in every language it is written in. Each article is cut into passages (its
+ * title with its tags, then its paragraphs, long ones in groups of sentences); a question is matched against every
+ * passage two ways:
+ * <ul>
+ *   <li>by words: the share of the question's terms ({@link SearchTerms}, weighted by how rare they are among the
+ *   passages) that the passage holds;</li>
+ *   <li>by meaning: the cosine similarity of bge-small-zh embeddings, counted by how far the passage stands out from
+ *   the average passage for this question, since this model's similarities sit in a narrow band.</li>
+ * </ul>
+ * An article scores by its best passage, a topic (the same article in several languages, see {@link ArticleTopics})
+ * by its best article, so a question in English finds a topic whose Chinese article matches it best. The answer is
+ * then the topic's article in the writer's language, with its passages that fit the question.
+ */
+public final class KnowledgeIndex {
+
+    /** A topic answers a question when its combined score reaches this (chosen on the tuning set, see the README). */
+    static final double MIN_SCORE = 0.38;
+    /** The weight of meaning against words in the combined score. */
+    static final double MEANING_WEIGHT = 2.0;
+    /** A passage of more characters is cut into groups of sentences. */
+    private static final int MAX_PASSAGE_CHARS = 220;
+    /** How much more the question's words count in an article's title and tags than in its body. */
+    static final double TITLE_WEIGHT = 3;
+    /** Paragraphs an answer quotes at most. */
+    private static final int MAX_QUOTED_PASSAGES = 2;
+
+    private static final Pattern SENTENCE_END = Pattern.compile("(?<=[。！？!?])|(?<=\\.)\\s+");
+    private static final Pattern DIGITS = Pattern.compile("\\d+");
+
+    /** What a passage is: the title with the tags, the whole article, or one paragraph (which an answer may quote). */
+    private enum Kind { TITLE, WHOLE, PARAGRAPH }
+
+    /** One searchable piece of an article. */
+    private record Passage(int article, String text, Set<String> terms, float[] vector, Kind kind) {
+    }
+
+    /** How well a question matches a topic, and through which article. */
+    public record TopicMatch(ArticleView article, double score, double words, double meaning) {
+    }
+
+    /** What the knowledge base answers a question with: an article and its passages that fit the question. */
+    public record Answer(ArticleView article, List<String> passages, double score) {
+
+        /** The article's title with the passages, as an answer quotes them. */
+        public String text() {
+            return article.title() + "\n" + String.join("\n", passages);
+        }
+    }
+
+    private final List<ArticleView> articles;
+    private final List<Passage> passages;
+    private final Map<String, Double> inverseFrequency;
+    private final double unknownTermWeight;
+    private final ArticleTopics topics;
+    private final EmbeddingModel embeddings;
+    private final double meaningWeight;
+    private final double minScore;
+
+    private KnowledgeIndex(List<ArticleView> articles, List<Passage> passages, ArticleTopics topics,
+                           EmbeddingModel embeddings, double meaningWeight, double minScore) {
+        this.articles = articles;
+        this.passages = passages;
+        this.topics = topics;
+        this.embeddings = embeddings;
+        this.meaningWeight = meaningWeight;
+        this.minScore = minScore;
+        this.inverseFrequency = inverseFrequency(passages);
+        this.unknownTermWeight = Math.log(1 + (passages.size() + 0.5) / 0.5);
+    }
+
+    /** The same index with other weights; for choosing them on a tuning set. */
+    KnowledgeIndex withWeights(double meaningWeight, double minScore) {
+        return new KnowledgeIndex(articles, passages, topics, embeddings, meaningWeight, minScore);
+    }
+
+    /** Cuts and embeds every article once; searching is then one embedding of the question. */
+    public static KnowledgeIndex of(List<ArticleView> articles, EmbeddingModel embeddings) {
+        List<Passage> passages = new ArrayList<>();
+        List<String> texts = new ArrayList<>();
+        List<Integer> owners = new ArrayList<>();
+        List<Kind> kinds = new ArrayList<>();
+        for (int i = 0; i < articles.size(); i++) {
+            ArticleView article = articles.get(i);
+            String title = article.title() + " " + String.join(" ", article.tags());
+            texts.add(title);
+            owners.add(i);
+            kinds.add(Kind.TITLE);
+            texts.add(title + "\n" + article.body());
+            owners.add(i);
+            kinds.add(Kind.WHOLE);
+            for (String piece : pieces(article.body())) {
+                texts.add(piece);
+                owners.add(i);
+                kinds.add(Kind.PARAGRAPH);
+            }
+        }
+        List<float[]> vectors = embedAll(embeddings, texts);
+        for (int i = 0; i < texts.size(); i++) {
+            passages.add(new Passage(owners.get(i), texts.get(i), new HashSet<>(SearchTerms.of(texts.get(i))),
+                    vectors.get(i), kinds.get(i)));
+        }
+        List<float[]> articleVectors = new ArrayList<>();
+        for (int i = 0; i < articles.size(); i++) {
+            int article = i;
+            articleVectors.add(passages.stream().filter(p -> p.article() == article && p.kind() == Kind.TITLE)
+                    .findFirst().map(Passage::vector).orElseThrow());
+        }
+        return new KnowledgeIndex(List.copyOf(articles), List.copyOf(passages),
+                ArticleTopics.of(articles, articleVectors), embeddings, MEANING_WEIGHT, MIN_SCORE);
+    }
+
+    public boolean isEmpty() {
+        return articles.isEmpty();
+    }
+
+    /**
+     * The best answer to {@code question} for a writer of {@code language}, when a topic is relevant enough: the
+     * topic's article in that language (or the closest one the firm wrote) with its passages that fit.
+     */
+    public Optional<Answer> answer(String question, ReplyLanguage language) {
+        Query query = query(question);
+        if (query == null) {
+            return Optional.empty();
+        }
+        List<TopicMatch> ranked = rank(query);
+        if (ranked.isEmpty() || ranked.get(0).score() < minScore) {
+            return Optional.empty();
+        }
+        TopicMatch best = ranked.get(0);
+        ArticleView article = topics.inLanguage(best.article(), language);
+        return Optional.of(new Answer(article, fittingPassages(query, articles.indexOf(article)), best.score()));
+    }
+
+    /** Every topic's best article for {@code question}, best first, with its scores; for evaluation and tests. */
+    public List<TopicMatch> ranked(String question) {
+        Query query = query(question);
+        return query == null ? List.of() : rank(query);
+    }
+
+    /** The topic key of an article: the same for its versions in other languages. */
+    public String topicOf(ArticleView article) {
+        return topics.keyOf(article);
+    }
+
+    private record Query(Set<String> terms, float[] vector) {
+    }
+
+    /** The question's terms and embedding; case numbers and personal data say nothing about a topic. */
+    private Query query(String question) {
+        if (question == null || question.isBlank() || passages.isEmpty()) {
+            return null;
+        }
+        String cleaned = PersonalDataRedactor.redact(CaseNumbers.removedFrom(question));
+        Set<String> terms = new HashSet<>(SearchTerms.of(cleaned));
+        terms.removeIf(term -> DIGITS.matcher(term).matches());
+        return new Query(terms, embeddings.embed(cleaned).content().vector());
+    }
+
+    /**
+     * Every topic's best article. Words: the share of the question's terms found in the article's title and tags
+     * (what the firm says the article is about), in its best paragraph, and in the whole article (an article about
+     * the question uses its words throughout), weighted 3:1:1. Meaning: the article's closest passage
+     * (title, whole or paragraph), counted by how far it stands out from the average article's closest.
+     */
+    private List<TopicMatch> rank(Query query) {
+        double[] titleWords = new double[articles.size()];
+        double[] passageWords = new double[articles.size()];
+        double[] articleWords = new double[articles.size()];
+        double[] meaning = new double[articles.size()];
+        java.util.Arrays.fill(meaning, -1);
+        for (Passage passage : passages) {
+            int a = passage.article();
+            double coverage = coverage(query.terms(), passage);
+            switch (passage.kind()) {
+                case TITLE -> titleWords[a] = coverage;
+                case WHOLE -> articleWords[a] = coverage;
+                case PARAGRAPH -> passageWords[a] = Math.max(passageWords[a], coverage);
+            }
+            meaning[a] = Math.max(meaning[a], cosine(query.vector(), passage.vector()));
+        }
+        double mean = java.util.Arrays.stream(meaning).average().orElse(0);
+        Map<String, TopicMatch> bestPerTopic = new HashMap<>();
+        for (int i = 0; i < articles.size(); i++) {
+            double words = (TITLE_WEIGHT * titleWords[i] + passageWords[i] + articleWords[i]) / (TITLE_WEIGHT + 2);
+            double standOut = meaning[i] - mean;
+            TopicMatch match = new TopicMatch(articles.get(i), words + meaningWeight * standOut, words, standOut);
+            bestPerTopic.merge(topics.keyOf(articles.get(i)), match, (a, b) -> a.score() >= b.score() ? a : b);
+        }
+        return bestPerTopic.values().stream().sorted(Comparator.comparingDouble(TopicMatch::score).reversed()).toList();
+    }
+
+    /** The article's body passages that fit the question best, in the article's order; the whole body when short. */
+    private List<String> fittingPassages(Query query, int article) {
+        List<Integer> body = new ArrayList<>();
+        for (int i = 0; i < passages.size(); i++) {
+            if (passages.get(i).article() == article && passages.get(i).kind() == Kind.PARAGRAPH) {
+                body.add(i);
+            }
+        }
+        if (body.size() <= MAX_QUOTED_PASSAGES) {
+            return body.stream().map(i -> passages.get(i).text()).toList();
+        }
+        List<Integer> best = body.stream()
+                .sorted(Comparator.comparingDouble((Integer i) -> coverage(query.terms(), passages.get(i))
+                        + meaningWeight * cosine(query.vector(), passages.get(i).vector())).reversed())
+                .limit(MAX_QUOTED_PASSAGES).sorted().toList();
+        return best.stream().map(i -> passages.get(i).text()).toList();
+    }
+
+    /**
+     * The share of the question's terms, each weighted by its rarity, that the passage holds. A term no passage has
+     * weighs the most: a question about something the firm never wrote of is not answered by its one common word.
+     */
+    private double coverage(Set<String> questionTerms, Passage passage) {
+        double total = 0;
+        double found = 0;
+        for (String term : questionTerms) {
+            double weight = inverseFrequency.getOrDefault(term, unknownTermWeight);
+            total += weight;
+            if (passage.terms().contains(term)) {
+                found += weight;
+            }
+        }
+        return total == 0 ? 0 : found / total;
+    }
+
+    /** BM25's inverse document frequency of every term, over the passages. */
+    private static Map<String, Double> inverseFrequency(List<Passage> passages) {
+        Map<String, Integer> documentFrequency = new HashMap<>();
+        int n = 0;
+        for (Passage passage : passages) {
+            if (passage.kind() != Kind.WHOLE) {
+                passage.terms().forEach(term -> documentFrequency.merge(term, 1, Integer::sum));
+                n++;
+            }
+        }
+        Map<String, Double> idf = new HashMap<>();
+        int count = n;
+        documentFrequency.forEach((term, df) -> idf.put(term, Math.log(1 + (count - df + 0.5) / (df + 0.5))));
+        return idf;
+    }
+
+    /** Paragraphs, with long ones cut into groups of whole sentences. */
+    static List<String> pieces(String body) {
+        List<String> pieces = new ArrayList<>();
+        if (body == null) {
+            return pieces;
+        }
+        for (String paragraph : body.split("\\R+")) {
+            String text = paragraph.strip();
+            if (text.isEmpty()) {
+                continue;
+            }
+            if (text.length() <= MAX_PASSAGE_CHARS) {
+                pieces.add(text);
+                continue;
+            }
+            StringBuilder group = new StringBuilder();
+            for (String sentence : SENTENCE_END.split(text)) {
+                if (group.length() > 0 && group.length() + sentence.length() > MAX_PASSAGE_CHARS) {
+                    pieces.add(group.toString().strip());
+                    group.setLength(0);
+                }
+                group.append(sentence).append(sentence.matches(".*[。！？]$") ? "" : " ");
+            }
+            if (!group.toString().isBlank()) {
+                pieces.add(group.toString().strip());
+            }
+        }
+        return pieces;
+    }
+
+    private static List<float[]> embedAll(EmbeddingModel embeddings, List<String> texts) {
+        if (texts.isEmpty()) {
+            return List.of();
+        }
+        return embeddings.embedAll(texts.stream().map(TextSegment::from).toList()).content().stream()
+                .map(e -> e.vector()).toList();
+    }
+
+    static double cosine(float[] a, float[] b) {
+        double dot = 0;
+        double normA = 0;
+        double normB = 0;
+        for (int i = 0; i < a.length; i++) {
+            dot += a[i] * b[i];
+            normA += a[i] * a[i];
+            normB += b[i] * b[i];
+        }
+        return normA == 0 || normB == 0 ? 0 : dot / Math.sqrt(normA * normB);
+    }
+}
