@@ -8,7 +8,7 @@
 
   // --- API -------------------------------------------------------------------------------------------
   function call(method, path, body) {
-    var options = { method: method, headers: { 'Accept': 'application/json' }, credentials: 'same-origin' };
+    var options = { method: method, headers: { 'Accept': 'application/json, application/problem+json' }, credentials: 'same-origin' };
     if (body !== undefined) {
       options.headers['Content-Type'] = 'application/json';
       options.body = JSON.stringify(body);
@@ -19,9 +19,10 @@
         throw new Error('signed out');
       }
       if (!res.ok) {
-        return res.json().catch(function () { return {}; }).then(function (e) {
-          var error = new Error(e.message || res.statusText);
-          error.code = e.error;
+        // RFC 9457 problem details: error is the code the toasts translate, detail the text for people.
+        return res.json().catch(function () { return {}; }).then(function (problem) {
+          var error = new Error(problem.detail || problem.title || res.statusText);
+          error.code = problem.error;
           throw error;
         });
       }

@@ -15,6 +15,7 @@ import io.casedesk.schema.Emotion;
 import io.casedesk.schema.Envelope;
 import io.casedesk.schema.EventIds;
 import io.casedesk.schema.EventPayload;
+import io.casedesk.schema.FirmChanged;
 import io.casedesk.schema.HandoffRequest;
 import io.casedesk.schema.InboundMessage;
 import io.casedesk.schema.Intent;
@@ -34,6 +35,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
 /**
@@ -369,6 +371,35 @@ class TicketFlowIT extends HandoffTestBase {
         clock.jumpTo(Instant.parse("2026-11-30T01:00:05Z"));
 
         awaitTicket(ticketIdOf(request), t -> "agent1".equals(t.getString("ticket.agent")));
+    }
+
+    @Test
+    void anotherFirmsOutOfHoursTextIsUsedAsSoonAsItsImportIsAnnounced() {
+        clock.jumpTo(Instant.parse("2026-11-28T02:00:00Z"));
+        String before = CaseServiceStandIn.outOfHoursTextZhHant;
+        try {
+            String first = TestEvents.newLineUser("U");
+            broker.publish(Topics.HANDOFF, TestEvents.handoff(TestEvents.lineInbound(first, "週末有人嗎", clock.instant())));
+            assertThat(broker.await(Topics.OUTBOUND_LINE, TestEvents.lineConversation(first), OutboundLineMessage.class,
+                    m -> m.answerKind() == AnswerKind.SYSTEM).payload().texts()).containsExactly(before);
+
+            CaseServiceStandIn.outOfHoursTextZhHant = "南港法律事務所週末休息，週一上午八點半起回覆您。";
+            broker.publish(Topics.FIRM, Envelope.of(EventIds.derive("firm", "test-import"), clock.instant(),
+                    Topics.FIRM_KEY, null, null, new FirmChanged(true, true, 2)));
+
+            // Within the cache's refresh interval (minutes), only the announcement can make the new text appear.
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+                String next = TestEvents.newLineUser("U");
+                broker.publish(Topics.HANDOFF, TestEvents.handoff(TestEvents.lineInbound(next, "週末有人嗎", clock.instant())));
+                assertThat(broker.await(Topics.OUTBOUND_LINE, TestEvents.lineConversation(next), OutboundLineMessage.class,
+                        m -> m.answerKind() == AnswerKind.SYSTEM).payload().texts())
+                        .containsExactly("南港法律事務所週末休息，週一上午八點半起回覆您。");
+            });
+        } finally {
+            CaseServiceStandIn.outOfHoursTextZhHant = before;
+            broker.publish(Topics.FIRM, Envelope.of(EventIds.derive("firm", "test-restore"), clock.instant(),
+                    Topics.FIRM_KEY, null, null, new FirmChanged(true, false, 0)));
+        }
     }
 
     @Test

@@ -24,9 +24,18 @@ public final class HandoffMapper {
         return request.follow("handoff-turn", now, turn);
     }
 
-    static InboundMessage inbound(HandoffRequest handoff) {
+    /** The customer's message that was handed off, {@code null} for a request without one. */
+    public static InboundMessage inbound(HandoffRequest handoff) {
         TriagedMessage message = handoff.message();
         return message == null ? null : message.inbound();
+    }
+
+    /** Who wrote: the email's {@code From}, or the channel's sender id. */
+    public static String identity(InboundMessage inbound) {
+        if (inbound == null) {
+            return null;
+        }
+        return inbound.email() != null && inbound.email().from() != null ? inbound.email().from() : inbound.senderId();
     }
 
     public static Channel channel(Envelope<HandoffRequest> request) {

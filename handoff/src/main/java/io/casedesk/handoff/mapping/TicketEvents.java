@@ -1,5 +1,6 @@
 package io.casedesk.handoff.mapping;
 
+import io.casedesk.handoff.model.ReplyTarget;
 import io.casedesk.handoff.model.Ticket;
 import io.casedesk.handoff.service.OutgoingEvent;
 import io.casedesk.schema.AnswerKind;
@@ -68,18 +69,10 @@ public final class TicketEvents {
 
     public static OutgoingEvent turn(Ticket ticket, String eventId, TurnKind kind, String actor, String text,
                                      String detail, Instant now) {
-        ConversationTurn turn = new ConversationTurn(kind, channel(ticket), ticket.identity, ticket.customerRef, actor,
-                text, null, detail);
+        ConversationTurn turn = new ConversationTurn(kind, ticket.channel, ticket.customer.identity(),
+                ticket.customer.ref(), actor, text, null, detail);
         return new OutgoingEvent(Topics.CONVERSATION, Envelope.of(eventId, now, ticket.conversationId,
                 ticket.handoffEventId, ticket.traceparent, turn));
-    }
-
-    public static Channel channel(Ticket ticket) {
-        try {
-            return Channel.valueOf(ticket.channel);
-        } catch (IllegalArgumentException e) {
-            return Channel.UNKNOWN;
-        }
     }
 
     private TicketEvents() {

@@ -1,12 +1,15 @@
 package io.casedesk.handoff.mapping;
 
-import com.fasterxml.jackson.core.type.TypeReference;
 import io.casedesk.handoff.client.CaseView;
+import io.casedesk.handoff.model.Closing;
+import io.casedesk.handoff.model.Draft;
+import io.casedesk.handoff.model.HistoryTurn;
 import io.casedesk.handoff.model.Ticket;
 import io.casedesk.handoff.model.TicketMessage;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 
 /** Tickets as the agent inbox shows them. */
 public final class TicketViews {
@@ -31,23 +34,24 @@ public final class TicketViews {
     }
 
     public static Summary summary(Ticket t, String preview) {
-        return new Summary(t.id, t.state.name().toLowerCase(), t.priority, t.queue, t.reason, t.intent, t.emotion,
-                t.urgency, t.language, t.channel.toLowerCase(), t.customerRef, t.customerName, t.vip, t.agent,
-                t.createdAt, t.waitStartedAt, t.lastCustomerMessageAt, cut(preview), "pending".equals(t.draftState),
-                t.outOfHoursNoticeAt != null, t.waitingNoticeAt != null, t.supervisorNotified, t.closedAt,
-                t.closeReason, t.rating);
+        Closing closing = t.closing();
+        return new Summary(t.id, lower(t.state()), t.priority, t.queue, t.reason, t.triage().intent(),
+                t.triage().emotion(), t.triage().urgency(), t.language(), lower(t.channel), t.customer.ref(),
+                t.customer.name(), t.customer.vip(), t.agent(), t.createdAt, t.waitStartedAt, t.lastCustomerMessageAt(),
+                cut(preview), t.draft() != null && t.draft().pending(), t.outOfHoursNoticeAt() != null,
+                t.waitingNoticeAt() != null, t.supervisorNotified, closing == null ? null : closing.at(),
+                closing == null ? null : lower(closing.reason()), t.rating() == null ? null : t.rating().score());
     }
 
     public static Detail detail(Ticket t, List<TicketMessage> messages, boolean botPaused) {
         String preview = lastCustomerText(messages);
-        return new Detail(summary(t, preview), t.conversationId,
-                t.triageReasons == null ? List.of() : Json.read(t.triageReasons, new TypeReference<List<String>>() { }),
-                t.history == null ? List.of() : Json.read(t.history, new TypeReference<List<HistoryTurn>>() { }),
-                t.caseSummary == null ? List.of() : Json.read(t.caseSummary, new TypeReference<List<CaseView>>() { }),
-                t.caseSummaryStatus, t.draftText, t.draftState,
+        Draft draft = t.draft();
+        return new Detail(summary(t, preview), t.conversationId, orEmpty(t.triage().reasons()), orEmpty(t.history),
+                orEmpty(t.customer.cases()), lower(t.customer.casesStatus()), draft == null ? null : draft.text(),
+                draft == null ? null : lower(draft.state()),
                 messages.stream().map(m -> new Message(m.seq, m.author, m.kind, m.text, m.at, m.deliveryStatus,
                         m.deliveryDetail)).toList(),
-                botPaused, t.ratingDueAt);
+                botPaused, t.rating() == null ? null : t.rating().dueAt());
     }
 
     public static String lastCustomerText(List<TicketMessage> messages) {
@@ -57,6 +61,15 @@ public final class TicketViews {
             }
         }
         return null;
+    }
+
+    /** Enum values as the inbox names them: {@code agent_closed}. */
+    private static String lower(Enum<?> value) {
+        return value == null ? null : value.name().toLowerCase(Locale.ROOT);
+    }
+
+    private static <T> List<T> orEmpty(List<T> list) {
+        return list == null ? List.of() : list;
     }
 
     private static String cut(String text) {

@@ -2,6 +2,7 @@ package io.casedesk.handoff.messaging;
 
 import io.casedesk.handoff.service.ConversationLog;
 import io.casedesk.handoff.service.HandoffMetrics;
+import io.casedesk.messaging.consumer.KeyOrderedConsumers;
 import io.casedesk.schema.ConversationTurn;
 import io.casedesk.schema.Envelope;
 import io.casedesk.schema.EventCodec;
@@ -9,25 +10,33 @@ import io.casedesk.schema.EventPayload;
 import io.casedesk.schema.RejectedRecordException;
 import io.casedesk.schema.Topics;
 import io.micrometer.core.instrument.Counter;
-import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.Message;
+import java.util.concurrent.Flow;
 
 /** Reads {@code cs.conversation.v1}: the last turns of each conversation and the counts behind the rates. */
 @ApplicationScoped
 public class ConversationTurnConsumer {
 
+    private final KeyOrderedConsumers consumers;
+
     private final ConversationLog log;
     private final Counter deadLettered;
 
-    ConversationTurnConsumer(ConversationLog log, HandoffMetrics metrics) {
+    ConversationTurnConsumer(ConversationLog log, HandoffMetrics metrics, KeyOrderedConsumers consumers) {
+        this.consumers = consumers;
         this.log = log;
         this.deadLettered = metrics.deadLettered(Topics.CONVERSATION);
     }
 
+    /** The channel's records, handled concurrently and in order per conversation ({@link KeyOrderedConsumers}). */
     @Incoming("conversation-turns")
-    @Blocking
-    public void onTurnRecord(String record) {
+    public Flow.Subscriber<Message<String>> conversationTurnsRecords() {
+        return consumers.of("conversation-turns", (value, metadata) -> onTurnRecord(value));
+    }
+
+    void onTurnRecord(String record) {
         try {
             Envelope<EventPayload> envelope = EventCodec.shared().decode(record);
             // Replayed turns would count twice in the metrics.

@@ -1,26 +1,27 @@
 package io.casedesk.handoff.messaging;
 
-import io.casedesk.handoff.mapping.EventRecords;
+import io.casedesk.handoff.lifecycle.TicketIntake;
 import io.casedesk.handoff.mapping.HandoffMapper;
+import io.casedesk.messaging.EventRecords;
 import io.casedesk.handoff.service.CustomerLookup;
 import io.casedesk.handoff.service.HandoffMetrics;
-import io.casedesk.handoff.service.TicketService;
 import io.casedesk.handoff.service.TicketTimers;
+import io.casedesk.messaging.consumer.KeyOrderedConsumers;
 import io.casedesk.schema.Envelope;
 import io.casedesk.schema.EventCodec;
 import io.casedesk.schema.EventPayload;
 import io.casedesk.schema.HandoffRequest;
-import io.casedesk.schema.InboundMessage;
 import io.casedesk.schema.RejectedRecordException;
 import io.casedesk.schema.Topics;
 import io.casedesk.schema.TraceSpans;
 import io.micrometer.core.instrument.Counter;
 import io.opentelemetry.api.trace.Tracer;
-import io.smallrye.reactive.messaging.annotations.Blocking;
 import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
+import java.util.concurrent.Flow;
 
 /**
  * Reads {@code cs.handoff.v1}: opens a ticket per handed-off conversation (or adds to its open one). The
@@ -30,26 +31,33 @@ import org.jboss.logging.Logger;
 @ApplicationScoped
 public class HandoffConsumer {
 
+    private final KeyOrderedConsumers consumers;
+
     private static final Logger LOG = Logger.getLogger(HandoffConsumer.class);
 
-    private final TicketService tickets;
+    private final TicketIntake intake;
     private final CustomerLookup customers;
     private final TicketTimers timers;
     private final Counter deadLettered;
     private final TraceSpans spans;
 
-    HandoffConsumer(TicketService tickets, CustomerLookup customers, TicketTimers timers, HandoffMetrics metrics,
-            Tracer tracer) {
+    HandoffConsumer(TicketIntake intake, CustomerLookup customers, TicketTimers timers, HandoffMetrics metrics,
+            Tracer tracer, KeyOrderedConsumers consumers) {
+        this.consumers = consumers;
         this.spans = new TraceSpans(tracer);
-        this.tickets = tickets;
+        this.intake = intake;
         this.customers = customers;
         this.timers = timers;
         this.deadLettered = metrics.deadLettered(Topics.HANDOFF);
     }
 
+    /** The channel's records, handled concurrently and in order per conversation ({@link KeyOrderedConsumers}). */
     @Incoming("handoff")
-    @Blocking
-    public void onHandoffRecord(String record, IncomingKafkaRecordMetadata<String, String> metadata) {
+    public Flow.Subscriber<Message<String>> handoffRecords() {
+        return consumers.of("handoff", this::onHandoffRecord);
+    }
+
+    void onHandoffRecord(String record, IncomingKafkaRecordMetadata<?, ?> metadata) {
         Envelope<HandoffRequest> request;
         try {
             Envelope<EventPayload> envelope = EventCodec.shared().decode(record);
@@ -73,13 +81,11 @@ public class HandoffConsumer {
     }
 
     private void open(Envelope<HandoffRequest> request) {
-        InboundMessage inbound = request.payload().message() == null ? null : request.payload().message().inbound();
-        String identity = inbound == null ? null
-                : inbound.email() != null && inbound.email().from() != null ? inbound.email().from() : inbound.senderId();
+        String identity = HandoffMapper.identity(HandoffMapper.inbound(request.payload()));
         CustomerLookup.Customer customer = customers.lookup(HandoffMapper.channel(request), identity,
                 request.payload().customerRef());
         try {
-            Retrying.run("Handoff " + request.eventId(), () -> tickets.onHandoff(request, customer));
+            Retrying.run("Handoff " + request.eventId(), () -> intake.onHandoff(request, customer));
             timers.assignWaiting();
         } catch (RuntimeException e) {
             deadLettered.increment();

@@ -27,6 +27,24 @@ public class ConversationControl extends PanacheEntityBase {
     /** Counts the changes; each state event id derives from it. */
     public int version;
 
+    /** Pauses or resumes the bot for the conversation (or all); each change counts. */
+    public static ConversationControl set(String conversationId, boolean paused, String by, Instant now) {
+        ConversationControl control = findById(conversationId);
+        boolean created = control == null;
+        if (created) {
+            control = new ConversationControl();
+            control.conversationId = conversationId;
+        }
+        control.paused = paused;
+        control.changedBy = by;
+        control.changedAt = now;
+        control.version++;
+        if (created) {
+            control.persist();
+        }
+        return control;
+    }
+
     public static boolean isPaused(String conversationId) {
         ConversationControl control = findById(conversationId);
         return control != null && control.paused;

@@ -1,5 +1,6 @@
 package io.casedesk.handoff.model;
 
+import io.casedesk.schema.EventIds;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -42,6 +43,34 @@ public class TicketMessage extends PanacheEntityBase {
     public String deliveryStatus;
     @Column(name = "delivery_detail")
     public String deliveryDetail;
+
+    /** The customer's message, numbered in the ticket's event sequence. */
+    public static TicketMessage fromCustomer(Ticket ticket, String text, Instant at, String sourceEventId) {
+        TicketMessage message = numbered(ticket, CUSTOMER, CUSTOMER, text, at);
+        message.sourceEventId = sourceEventId;
+        return message;
+    }
+
+    /**
+     * A message to the customer, an agent's or a fixed text of the system; its outbound event id derives from the
+     * ticket and the message's number, and delivery reports name it.
+     */
+    public static TicketMessage toCustomer(Ticket ticket, String author, String kind, String text, Instant at) {
+        TicketMessage message = numbered(ticket, author, kind, text, at);
+        message.outboundEventId = EventIds.derive(ticket.id, "message-" + message.seq);
+        return message;
+    }
+
+    private static TicketMessage numbered(Ticket ticket, String author, String kind, String text, Instant at) {
+        TicketMessage message = new TicketMessage();
+        message.ticketId = ticket.id;
+        message.seq = ticket.nextSeq();
+        message.author = author;
+        message.kind = kind;
+        message.text = text;
+        message.at = at;
+        return message;
+    }
 
     public static List<TicketMessage> of(String ticketId) {
         return list("ticketId = ?1 order by seq", ticketId);

@@ -1,15 +1,17 @@
 package io.casedesk.handoff.rest;
 
+import io.casedesk.handoff.lifecycle.AgentActions;
+import io.casedesk.handoff.lifecycle.BotSwitches;
+import io.casedesk.handoff.lifecycle.DraftReplies;
 import io.casedesk.handoff.mapping.TicketViews;
 import io.casedesk.handoff.model.ConversationControl;
 import io.casedesk.handoff.model.Ticket;
 import io.casedesk.handoff.model.TicketMessage;
-import io.casedesk.handoff.model.TicketState;
+import io.casedesk.handoff.model.TicketNotFound;
 import io.casedesk.handoff.service.AgentPresence;
 import io.casedesk.handoff.service.HandoffMetrics;
 import io.casedesk.handoff.service.InboxEvents;
 import io.casedesk.handoff.service.InboxEvents.InboxEvent;
-import io.casedesk.handoff.service.TicketService;
 import io.casedesk.handoff.service.TicketTimers;
 import io.quarkus.hibernate.orm.panache.Panache;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -20,7 +22,6 @@ import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -30,6 +31,14 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.NewCookie;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestStreamElementType;
 
 import java.util.HashMap;
@@ -37,16 +46,33 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** The agent inbox's API: the queue, one ticket, the actions on it, the bot switches, the live feed. */
+/**
+ * The agent inbox's API: the queue, one ticket, the actions on it, the bot switches, the live feed. A request without
+ * a session is sent to the sign-in page; errors are problem details ({@link ProblemDetails}).
+ */
 @Path("/api/v1/inbox")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({InboxResource.AGENT, InboxResource.SUPERVISOR})
+@Tag(name = "inbox", description = "The agent inbox: signed-in agents and supervisors")
+@SecurityRequirement(name = HandoffApi.INBOX_SESSION)
+@APIResponse(responseCode = "302", description = "Not signed in: the sign-in sends the client to /inbox/login.html "
+        + "(or, with OIDC, to the provider)")
+@APIResponse(responseCode = "403", description = "forbidden: signed in without the role agent, or supervisor where "
+        + "the operation says so")
 public class InboxResource {
 
     public static final String AGENT = "agent";
     public static final String SUPERVISOR = "supervisor";
 
-    private final TicketService tickets;
+    private static final String TICKET_ID = "The ticket's id";
+    private static final String NOT_FOUND = "not_found: no such ticket";
+    private static final String AFTER = "The ticket after the action";
+    private static final String CLOSED_OR_OTHERS = "ticket_closed, or assigned_to_other (another agent's ticket, "
+            + "unless a supervisor asks)";
+
+    private final AgentActions actions;
+    private final DraftReplies drafts;
+    private final BotSwitches switches;
     private final TicketTimers timers;
     private final AgentPresence presence;
     private final InboxEvents events;
@@ -54,11 +80,13 @@ public class InboxResource {
     private final SecurityIdentity identity;
     private final String sessionCookie;
 
-    public InboxResource(TicketService tickets, TicketTimers timers, AgentPresence presence, InboxEvents events,
-                         HandoffMetrics metrics, SecurityIdentity identity,
+    public InboxResource(AgentActions actions, DraftReplies drafts, BotSwitches switches, TicketTimers timers,
+                         AgentPresence presence, InboxEvents events, HandoffMetrics metrics, SecurityIdentity identity,
                          @ConfigProperty(name = "quarkus.http.auth.form.cookie-name") String sessionCookie) {
         this.sessionCookie = sessionCookie;
-        this.tickets = tickets;
+        this.actions = actions;
+        this.drafts = drafts;
+        this.switches = switches;
         this.timers = timers;
         this.presence = presence;
         this.events = events;
@@ -78,6 +106,8 @@ public class InboxResource {
 
     @GET
     @Path("/me")
+    @Operation(operationId = "getMe", summary = "The signed-in agent, their presence and the global bot switch")
+    @APIResponseSchema(value = Me.class, responseDescription = "The agent")
     public Me me() {
         String name = agent();
         return new Me(name, identity.getRoles(), presence.isOnline(name), presence.isAway(name),
@@ -87,6 +117,8 @@ public class InboxResource {
     @POST
     @Path("/me/away")
     @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "setAway", summary = "Away or back: an agent who is away gets no tickets assigned")
+    @APIResponseSchema(value = Me.class, responseDescription = "The agent, away or back")
     public Me setAway(AwayRequest request) {
         presence.setAway(agent(), request != null && request.away());
         timers.assignWaiting();
@@ -96,6 +128,8 @@ public class InboxResource {
     /** Signs out: the session cookie of the form sign-in is dropped (OIDC sessions end at the provider). */
     @POST
     @Path("/logout")
+    @Operation(operationId = "signOut", summary = "Signs out: drops the session cookie of the form sign-in")
+    @APIResponse(responseCode = "204", description = "Signed out")
     public Response logout() {
         return Response.noContent()
                 .cookie(new NewCookie.Builder(sessionCookie).value("").path("/").maxAge(0).httpOnly(true).build())
@@ -105,10 +139,15 @@ public class InboxResource {
     /** Open tickets by priority and wait ({@code scope=open}), or the latest closed ones ({@code scope=closed}). */
     @GET
     @Path("/tickets")
-    public List<TicketViews.Summary> tickets(@QueryParam("scope") @DefaultValue("open") String scope) {
+    @Operation(operationId = "listTickets", summary = "The queue: open tickets by priority and wait, or the 50 "
+            + "closed last")
+    @APIResponseSchema(value = TicketViews.Summary[].class, responseDescription = "The tickets, in queue order")
+    @APIResponse(responseCode = "400", description = "bad_request: scope is neither open nor closed")
+    public List<TicketViews.Summary> tickets(@Parameter(description = "open (the default) or closed")
+                                             @QueryParam("scope") @DefaultValue("open") String scope) {
         List<Ticket> list = switch (scope) {
             case "open" -> Ticket.open();
-            case "closed" -> Ticket.find("state = ?1 order by closedAt desc", TicketState.CLOSED).page(0, 50).list();
+            case "closed" -> Ticket.latestClosed(50);
             default -> throw new BadRequestException("scope must be open or closed");
         };
         Map<String, String> previews = previews(list.stream().map(t -> t.id).toList());
@@ -117,55 +156,91 @@ public class InboxResource {
 
     @GET
     @Path("/tickets/{id}")
-    public TicketViews.Detail ticket(@PathParam("id") String id) {
+    @Operation(operationId = "getTicket", summary = "One ticket with its messages, history, triage tags, case "
+            + "summary and draft")
+    @APIResponseSchema(value = TicketViews.Detail.class, responseDescription = "The ticket")
+    @APIResponse(responseCode = "404", description = NOT_FOUND)
+    public TicketViews.Detail ticket(@Parameter(description = TICKET_ID) @PathParam("id") String id) {
         Ticket ticket = Ticket.findById(id);
         if (ticket == null) {
-            throw new NotFoundException();
+            throw new TicketNotFound(id);
         }
         return TicketViews.detail(ticket, TicketMessage.of(id), ConversationControl.isPaused(ticket.conversationId));
     }
 
     @POST
     @Path("/tickets/{id}/take")
-    public TicketViews.Detail take(@PathParam("id") String id) {
-        tickets.take(id, agent(), supervisor());
+    @Operation(operationId = "takeTicket", summary = "Takes the ticket: a waiting one, or (supervisors) another "
+            + "agent's")
+    @APIResponseSchema(value = TicketViews.Detail.class, responseDescription = AFTER)
+    @APIResponse(responseCode = "404", description = NOT_FOUND)
+    @APIResponse(responseCode = "409", description = CLOSED_OR_OTHERS)
+    public TicketViews.Detail take(@Parameter(description = TICKET_ID) @PathParam("id") String id) {
+        actions.take(id, agent(), supervisor());
         return ticket(id);
     }
 
     @POST
     @Path("/tickets/{id}/reply")
     @Consumes(MediaType.APPLICATION_JSON)
-    public TicketViews.Detail reply(@PathParam("id") String id, TextRequest request) {
-        tickets.reply(id, agent(), supervisor(), request == null ? null : request.text());
+    @Operation(operationId = "replyToTicket", summary = "Answers the customer on their channel; a waiting ticket "
+            + "becomes the agent's")
+    @APIResponseSchema(value = TicketViews.Detail.class, responseDescription = AFTER)
+    @APIResponse(responseCode = "400", description = "empty_text, or text_too_long (over "
+            + AgentActions.MAX_REPLY_LENGTH + " characters)")
+    @APIResponse(responseCode = "404", description = NOT_FOUND)
+    @APIResponse(responseCode = "409", description = CLOSED_OR_OTHERS + ", or unreachable (no address to answer to)")
+    public TicketViews.Detail reply(@Parameter(description = TICKET_ID) @PathParam("id") String id,
+                                    TextRequest request) {
+        actions.reply(id, agent(), supervisor(), request == null ? null : request.text());
         return ticket(id);
     }
 
     @POST
     @Path("/tickets/{id}/draft/approve")
-    public TicketViews.Detail approveDraft(@PathParam("id") String id) {
-        tickets.approveDraft(id, agent(), supervisor());
+    @Operation(operationId = "approveDraft", summary = "Sends the responder's draft as it is")
+    @APIResponseSchema(value = TicketViews.Detail.class, responseDescription = AFTER)
+    @APIResponse(responseCode = "404", description = NOT_FOUND)
+    @APIResponse(responseCode = "409", description = "no_pending_draft, " + CLOSED_OR_OTHERS + ", or unreachable")
+    public TicketViews.Detail approveDraft(@Parameter(description = TICKET_ID) @PathParam("id") String id) {
+        drafts.approve(id, agent(), supervisor());
         return ticket(id);
     }
 
     @POST
     @Path("/tickets/{id}/draft/edit")
     @Consumes(MediaType.APPLICATION_JSON)
-    public TicketViews.Detail editDraft(@PathParam("id") String id, TextRequest request) {
-        tickets.editDraft(id, agent(), supervisor(), request == null ? null : request.text());
+    @Operation(operationId = "editDraft", summary = "Sends the responder's draft as the agent edited it")
+    @APIResponseSchema(value = TicketViews.Detail.class, responseDescription = AFTER)
+    @APIResponse(responseCode = "400", description = "empty_text or text_too_long")
+    @APIResponse(responseCode = "404", description = NOT_FOUND)
+    @APIResponse(responseCode = "409", description = "no_pending_draft, " + CLOSED_OR_OTHERS + ", or unreachable")
+    public TicketViews.Detail editDraft(@Parameter(description = TICKET_ID) @PathParam("id") String id,
+                                       TextRequest request) {
+        drafts.edit(id, agent(), supervisor(), request == null ? null : request.text());
         return ticket(id);
     }
 
     @POST
     @Path("/tickets/{id}/draft/reject")
-    public TicketViews.Detail rejectDraft(@PathParam("id") String id) {
-        tickets.rejectDraft(id, agent(), supervisor());
+    @Operation(operationId = "rejectDraft", summary = "Rejects the responder's draft: nothing is sent")
+    @APIResponseSchema(value = TicketViews.Detail.class, responseDescription = AFTER)
+    @APIResponse(responseCode = "404", description = NOT_FOUND)
+    @APIResponse(responseCode = "409", description = "no_pending_draft or " + CLOSED_OR_OTHERS)
+    public TicketViews.Detail rejectDraft(@Parameter(description = TICKET_ID) @PathParam("id") String id) {
+        drafts.reject(id, agent(), supervisor());
         return ticket(id);
     }
 
     @POST
     @Path("/tickets/{id}/close")
-    public TicketViews.Detail close(@PathParam("id") String id) {
-        tickets.closeByAgent(id, agent(), supervisor());
+    @Operation(operationId = "closeTicket", summary = "Closes the ticket; a customer who talked with a person is "
+            + "asked for a rating")
+    @APIResponseSchema(value = TicketViews.Detail.class, responseDescription = AFTER)
+    @APIResponse(responseCode = "404", description = NOT_FOUND)
+    @APIResponse(responseCode = "409", description = CLOSED_OR_OTHERS)
+    public TicketViews.Detail close(@Parameter(description = TICKET_ID) @PathParam("id") String id) {
+        actions.close(id, agent(), supervisor());
         timers.assignWaiting();
         return ticket(id);
     }
@@ -173,39 +248,48 @@ public class InboxResource {
     /** Pauses the bot for the ticket's conversation: it stays silent even after the ticket closes. */
     @POST
     @Path("/tickets/{id}/pause")
-    public TicketViews.Detail pause(@PathParam("id") String id) {
-        tickets.setPaused(conversationOf(id), true, agent());
-        return ticket(id);
+    @Operation(operationId = "pauseBotForTicket", summary = "Pauses the bot for the ticket's conversation, even "
+            + "after the ticket closes")
+    @APIResponseSchema(value = TicketViews.Detail.class, responseDescription = AFTER)
+    @APIResponse(responseCode = "404", description = NOT_FOUND)
+    public TicketViews.Detail pause(@Parameter(description = TICKET_ID) @PathParam("id") String id) {
+        return switchBotFor(id, true);
     }
 
     @POST
     @Path("/tickets/{id}/resume")
-    public TicketViews.Detail resume(@PathParam("id") String id) {
-        tickets.setPaused(conversationOf(id), false, agent());
-        return ticket(id);
+    @Operation(operationId = "resumeBotForTicket", summary = "Lets the bot answer the ticket's conversation again")
+    @APIResponseSchema(value = TicketViews.Detail.class, responseDescription = AFTER)
+    @APIResponse(responseCode = "404", description = NOT_FOUND)
+    @APIResponse(responseCode = "409", description = "ticket_open: a person owns the conversation; close the "
+            + "ticket first")
+    public TicketViews.Detail resume(@Parameter(description = TICKET_ID) @PathParam("id") String id) {
+        return switchBotFor(id, false);
     }
 
     /** The global switch: the bot answers no one while paused. */
     @POST
     @Path("/bot/pause")
     @RolesAllowed(SUPERVISOR)
+    @Operation(operationId = "pauseBot", summary = "Supervisors: the bot answers no one until resumed")
+    @APIResponseSchema(value = Me.class, responseDescription = "The supervisor, the bot paused")
     public Me pauseBot() {
-        tickets.setPaused(ConversationControl.ALL, true, agent());
-        events.botSwitched(true);
-        return me();
+        return switchBot(true);
     }
 
     @POST
     @Path("/bot/resume")
     @RolesAllowed(SUPERVISOR)
+    @Operation(operationId = "resumeBot", summary = "Supervisors: the bot answers again")
+    @APIResponseSchema(value = Me.class, responseDescription = "The supervisor, the bot on")
     public Me resumeBot() {
-        tickets.setPaused(ConversationControl.ALL, false, agent());
-        events.botSwitched(false);
-        return me();
+        return switchBot(false);
     }
 
     @GET
     @Path("/metrics")
+    @Operation(operationId = "getMetrics", summary = "The metrics page's figures over the last 30 days")
+    @APIResponseSchema(value = HandoffMetrics.Snapshot.class, responseDescription = "The figures")
     public HandoffMetrics.Snapshot metrics() {
         return QuarkusTransaction.requiringNew().call(metrics::refresh);
     }
@@ -215,6 +299,11 @@ public class InboxResource {
     @Path("/stream")
     @Produces(MediaType.SERVER_SENT_EVENTS)
     @RestStreamElementType(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "streamInboxEvents", summary = "Server-sent events of the queue's changes, and a ping "
+            + "every 15 s; while connected, the agent is online")
+    @APIResponse(responseCode = "200", description = "The feed, one JSON event per message",
+            content = @Content(mediaType = MediaType.SERVER_SENT_EVENTS,
+                    schema = @Schema(implementation = InboxEvent.class)))
     public Multi<InboxEvent> stream() {
         String name = agent();
         return events.stream()
@@ -222,12 +311,19 @@ public class InboxResource {
                 .onTermination().invoke(() -> presence.disconnected(name));
     }
 
-    private String conversationOf(String id) {
-        Ticket ticket = Ticket.findById(id);
+    private TicketViews.Detail switchBotFor(String ticketId, boolean paused) {
+        Ticket ticket = Ticket.findById(ticketId);
         if (ticket == null) {
-            throw new NotFoundException();
+            throw new TicketNotFound(ticketId);
         }
-        return ticket.conversationId;
+        switches.setPaused(ticket.conversationId, paused, agent());
+        return ticket(ticketId);
+    }
+
+    private Me switchBot(boolean paused) {
+        switches.setPaused(ConversationControl.ALL, paused, agent());
+        events.botSwitched(paused);
+        return me();
     }
 
     private String agent() {

@@ -25,10 +25,12 @@ public class ConversationLog {
 
     private final HandoffConfig config;
     private final Clock clock;
+    private final HandoffMetrics metrics;
 
-    public ConversationLog(HandoffConfig config, Clock clock) {
+    public ConversationLog(HandoffConfig config, Clock clock, HandoffMetrics metrics) {
         this.config = config;
         this.clock = clock;
+        this.metrics = metrics;
     }
 
     @Transactional
@@ -41,20 +43,15 @@ public class ConversationLog {
         if (turn.text() != null && (kind == TurnKind.INBOUND || kind == TurnKind.ANSWER || kind == TurnKind.AGENT_REPLY)) {
             remember(envelope, kind);
         }
-        String column = switch (kind) {
-            case INBOUND -> "inbound_turns";
-            case ANSWER -> "bot".equals(turn.actor()) ? "bot_answers" : null;
-            case HANDOFF -> "handoffs";
-            case AGENT_REPLY -> "agent_replies";
+        HandoffMetrics.TurnCount count = switch (kind) {
+            case INBOUND -> HandoffMetrics.TurnCount.INBOUND_TURNS;
+            case ANSWER -> "bot".equals(turn.actor()) ? HandoffMetrics.TurnCount.BOT_ANSWERS : null;
+            case HANDOFF -> HandoffMetrics.TurnCount.HANDOFFS;
+            case AGENT_REPLY -> HandoffMetrics.TurnCount.AGENT_REPLIES;
             default -> null;
         };
-        if (column != null) {
-            Panache.getEntityManager().createNativeQuery("insert into conversation_days (conversation_id, day, " + column
-                            + ") values (?1, ?2, 1) on conflict (conversation_id, day) do update set " + column
-                            + " = conversation_days." + column + " + 1")
-                    .setParameter(1, envelope.conversationId())
-                    .setParameter(2, envelope.occurredAt().atOffset(ZoneOffset.UTC).toLocalDate())
-                    .executeUpdate();
+        if (count != null) {
+            metrics.countTurn(envelope.conversationId(), envelope.occurredAt().atOffset(ZoneOffset.UTC).toLocalDate(), count);
         }
     }
 

@@ -3,6 +3,7 @@ package io.casedesk.handoff.service;
 import io.casedesk.handoff.client.CaseServiceClient;
 import io.casedesk.handoff.client.CaseView;
 import io.casedesk.handoff.client.IdentityView;
+import io.casedesk.handoff.model.CaseSummaryStatus;
 import io.casedesk.schema.Channel;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.Response;
@@ -14,23 +15,14 @@ import java.util.Locale;
 
 /**
  * Who the customer is and what their open cases are, from case-service. A failure never stops a ticket: the
- * ticket is created without the summary and says so ({@link Status#UNAVAILABLE}).
+ * ticket is created without the summary and says so ({@link CaseSummaryStatus#UNAVAILABLE}).
  */
 @ApplicationScoped
 public class CustomerLookup {
 
     private static final Logger LOG = Logger.getLogger(CustomerLookup.class);
 
-    public enum Status {
-        /** The summary is there (possibly no open cases). */
-        OK,
-        /** The writer is not a known customer. */
-        UNKNOWN_CUSTOMER,
-        /** case-service did not answer. */
-        UNAVAILABLE
-    }
-
-    public record Customer(Status status, String customerRef, String name, boolean vip, List<CaseView> cases) {
+    public record Customer(CaseSummaryStatus status, String customerRef, String name, boolean vip, List<CaseView> cases) {
     }
 
     private final CaseServiceClient caseService;
@@ -44,14 +36,14 @@ public class CustomerLookup {
             IdentityView known = identity == null || channel == Channel.UNKNOWN ? null : identity(channel, identity);
             String ref = customerRef != null ? customerRef : known == null ? null : known.customerRef();
             if (ref == null) {
-                return new Customer(Status.UNKNOWN_CUSTOMER, null, null, false, List.of());
+                return new Customer(CaseSummaryStatus.UNKNOWN_CUSTOMER, null, null, false, List.of());
             }
             List<CaseView> cases = caseService.cases(ref, "open");
-            return new Customer(Status.OK, ref, known == null ? null : known.name(), known != null && known.vip(), cases);
+            return new Customer(CaseSummaryStatus.OK, ref, known == null ? null : known.name(), known != null && known.vip(), cases);
         } catch (RuntimeException e) {
             // Names the failure, never the customer.
             LOG.warnf("Case summary unavailable: %s", e.getClass().getSimpleName());
-            return new Customer(Status.UNAVAILABLE, customerRef, null, false, List.of());
+            return new Customer(CaseSummaryStatus.UNAVAILABLE, customerRef, null, false, List.of());
         }
     }
 

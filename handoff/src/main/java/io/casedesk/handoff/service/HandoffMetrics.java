@@ -3,24 +3,33 @@ package io.casedesk.handoff.service;
 import io.casedesk.handoff.model.Ticket;
 import io.casedesk.handoff.model.TicketState;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * The figures of human handoff, as Prometheus metrics and for the inbox's metrics page: first response
- * time, time to agent, handoff rate, automation rate (conversations the bot answered with no person), CSAT.
- * Rates and CSAT are computed from the database over the last {@link #WINDOW}, per conversation and day.
+ * The figures of human handoff. Prometheus gets counters and histograms, from which PromQL computes rates and
+ * averages over any window (deploy/grafana): conversations, those handed to a person and those the bot answered
+ * alone (per conversation and UTC day), ratings, first response time and time to agent. The inbox's metrics page
+ * gets a {@link Snapshot} computed from the database over the last {@link #WINDOW}. Both count the same
+ * conversation days, which this class keeps in {@code conversation_days}.
  */
 @ApplicationScoped
 public class HandoffMetrics {
@@ -34,28 +43,79 @@ public class HandoffMetrics {
                            Map<Integer, Long> ratingCounts, Map<TicketState, Long> openByState) {
     }
 
+    /** A conversation's counts of one day, as {@code conversation_days} holds them. */
+    record ConversationDay(long inboundTurns, long botAnswers, long handoffs, long agentReplies) {
+
+        /** Counted as a conversation: the customer wrote that day. */
+        boolean counted() {
+            return inboundTurns > 0;
+        }
+
+        boolean handedOff() {
+            return inboundTurns > 0 && handoffs > 0;
+        }
+
+        /** The bot answered and no person took part (yet). */
+        boolean automated() {
+            return inboundTurns > 0 && handoffs == 0 && agentReplies == 0 && botAnswers > 0;
+        }
+
+        ConversationDay minus(TurnCount column) {
+            return switch (column) {
+                case INBOUND_TURNS -> new ConversationDay(inboundTurns - 1, botAnswers, handoffs, agentReplies);
+                case BOT_ANSWERS -> new ConversationDay(inboundTurns, botAnswers - 1, handoffs, agentReplies);
+                case HANDOFFS -> new ConversationDay(inboundTurns, botAnswers, handoffs - 1, agentReplies);
+                case AGENT_REPLIES -> new ConversationDay(inboundTurns, botAnswers, handoffs, agentReplies - 1);
+            };
+        }
+    }
+
+    /** The turns counted per conversation and day, each a column of {@code conversation_days}. */
+    public enum TurnCount {
+        INBOUND_TURNS("inbound_turns"), BOT_ANSWERS("bot_answers"), HANDOFFS("handoffs"), AGENT_REPLIES("agent_replies");
+
+        private final String column;
+
+        TurnCount(String column) {
+            this.column = column;
+        }
+    }
+
     private final MeterRegistry registry;
     private final Clock clock;
+    private final TransactionSynchronizationRegistry transactions;
     private final Timer firstResponse;
     private final Timer timeToAgent;
+    private final DistributionSummary rating;
+    private final Counter conversations;
+    private final Counter handedOff;
+    private final Counter automated;
+    private final Counter automationReverted;
     private final AtomicReference<Snapshot> snapshot = new AtomicReference<>();
 
-    public HandoffMetrics(MeterRegistry registry, Clock clock) {
+    public HandoffMetrics(MeterRegistry registry, Clock clock, TransactionSynchronizationRegistry transactions) {
         this.registry = registry;
         this.clock = clock;
+        this.transactions = transactions;
         this.firstResponse = Timer.builder("casedesk.handoff.first.response")
                 .description("From ticket opened to the agent's first message").publishPercentileHistogram()
                 .register(registry);
         this.timeToAgent = Timer.builder("casedesk.handoff.time.to.agent")
                 .description("From ticket opened to assignment to an agent").publishPercentileHistogram()
                 .register(registry);
-        Gauge.builder("casedesk.handoff.rate", this, m -> value(m.snapshot.get(), Snapshot::handoffRate))
-                .description("Share of conversations (per day, last 30 days) handed to a person").register(registry);
-        Gauge.builder("casedesk.handoff.automation.rate", this, m -> value(m.snapshot.get(), Snapshot::automationRate))
-                .description("Share of conversations (per day, last 30 days) answered by the bot with no person")
+        // Sum and count: the average rating (CSAT) over any window is increase(sum) / increase(count).
+        this.rating = DistributionSummary.builder("casedesk.handoff.rating")
+                .description("Customer ratings, 1 to 5").register(registry);
+        this.conversations = Counter.builder("casedesk.handoff.conversations")
+                .description("Conversations, per conversation and UTC day, in which the customer wrote").register(registry);
+        this.handedOff = Counter.builder("casedesk.handoff.conversations.handed.off")
+                .description("Of those, the ones handed to a person").register(registry);
+        this.automated = Counter.builder("casedesk.handoff.conversations.automated")
+                .description("Of those, the ones that became answered by the bot with no person; "
+                        + "minus casedesk.handoff.conversations.automation.reverted, the automated ones").register(registry);
+        this.automationReverted = Counter.builder("casedesk.handoff.conversations.automation.reverted")
+                .description("Conversations counted as automated that a person joined later the same day")
                 .register(registry);
-        Gauge.builder("casedesk.handoff.csat.average", this, m -> value(m.snapshot.get(), Snapshot::csatAverage))
-                .description("Average customer rating 1-5 (last 30 days)").register(registry);
         for (TicketState state : TicketState.values()) {
             if (state.open()) {
                 Gauge.builder("casedesk.handoff.tickets.open", this, m -> {
@@ -64,11 +124,6 @@ public class HandoffMetrics {
                 }).tag("state", state.name().toLowerCase()).description("Open tickets").register(registry);
             }
         }
-    }
-
-    private static double value(Snapshot s, java.util.function.Function<Snapshot, Double> f) {
-        Double v = s == null ? null : f.apply(s);
-        return v == null ? Double.NaN : v;
     }
 
     public void ticketOpened(Ticket ticket) {
@@ -91,8 +146,56 @@ public class HandoffMetrics {
         registry.counter("casedesk.handoff.tickets.closed", "reason", reason).increment();
     }
 
-    public void rated(int rating) {
-        registry.counter("casedesk.handoff.ratings", "score", String.valueOf(rating)).increment();
+    public void rated(int score) {
+        registry.counter("casedesk.handoff.ratings", "score", String.valueOf(score)).increment();
+        rating.record(score);
+    }
+
+    /**
+     * Counts one turn of a conversation on its day (in the caller's transaction), and once that transaction has
+     * committed, the conversation counters it moved: a redelivered turn that rolls back counts nothing.
+     */
+    public void countTurn(String conversationId, LocalDate day, TurnCount count) {
+        Object[] row = (Object[]) Panache.getEntityManager().createNativeQuery("insert into conversation_days "
+                        + "(conversation_id, day, " + count.column + ") values (?1, ?2, 1) on conflict (conversation_id, day) "
+                        + "do update set " + count.column + " = conversation_days." + count.column + " + 1 "
+                        + "returning inbound_turns, bot_answers, handoffs, agent_replies")
+                .setParameter(1, conversationId)
+                .setParameter(2, day)
+                .getSingleResult();
+        ConversationDay after = new ConversationDay(number(row[0]), number(row[1]), number(row[2]), number(row[3]));
+        List<Counter> moved = changes(after.minus(count), after);
+        if (!moved.isEmpty()) {
+            transactions.registerInterposedSynchronization(new Synchronization() {
+                @Override
+                public void beforeCompletion() {
+                }
+
+                @Override
+                public void afterCompletion(int status) {
+                    if (status == Status.STATUS_COMMITTED) {
+                        moved.forEach(Counter::increment);
+                    }
+                }
+            });
+        }
+    }
+
+    /** The counters a conversation day's change from {@code before} to {@code after} moves. */
+    private List<Counter> changes(ConversationDay before, ConversationDay after) {
+        List<Counter> moved = new ArrayList<>();
+        if (after.counted() && !before.counted()) {
+            moved.add(conversations);
+        }
+        if (after.handedOff() && !before.handedOff()) {
+            moved.add(handedOff);
+        }
+        if (after.automated() && !before.automated()) {
+            moved.add(automated);
+        } else if (before.automated() && !after.automated()) {
+            moved.add(automationReverted);
+        }
+        return moved;
     }
 
     public Counter deadLettered(String topic) {

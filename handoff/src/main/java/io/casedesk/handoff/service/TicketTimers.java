@@ -1,6 +1,8 @@
 package io.casedesk.handoff.service;
 
 import io.casedesk.handoff.config.HandoffConfig;
+import io.casedesk.handoff.lifecycle.AgentActions;
+import io.casedesk.handoff.lifecycle.TicketTimeouts;
 import io.casedesk.handoff.model.ProcessedEvent;
 import io.casedesk.handoff.model.Ticket;
 import io.casedesk.handoff.model.TicketState;
@@ -27,16 +29,18 @@ public class TicketTimers {
 
     private static final Logger LOG = Logger.getLogger(TicketTimers.class);
 
-    private final TicketService tickets;
+    private final TicketTimeouts timeouts;
+    private final AgentActions actions;
     private final FirmCalendar calendar;
     private final AgentPresence presence;
     private final HandoffMetrics metrics;
     private final HandoffConfig config;
     private final Clock clock;
 
-    public TicketTimers(TicketService tickets, FirmCalendar calendar, AgentPresence presence, HandoffMetrics metrics,
+    public TicketTimers(TicketTimeouts timeouts, AgentActions actions, FirmCalendar calendar, AgentPresence presence, HandoffMetrics metrics,
                         HandoffConfig config, Clock clock) {
-        this.tickets = tickets;
+        this.timeouts = timeouts;
+        this.actions = actions;
         this.calendar = calendar;
         this.presence = presence;
         this.metrics = metrics;
@@ -57,11 +61,12 @@ public class TicketTimers {
         if (open) {
             each(ids("select t.id from Ticket t where t.state <> ?1 and t.firstResponseAt is null "
                     + "and t.waitingNoticeAt is null and t.waitStartedAt <= ?2", TicketState.CLOSED,
-                    now.minus(config.waitTimeout())), tickets::sendWaitingNotice);
+                    now.minus(config.waitTimeout())), timeouts::sendWaitingNotice);
         }
         each(ids("select t.id from Ticket t where t.state = ?1 and t.lastAgentMessageAt <= ?2", TicketState.ACTIVE,
-                now.minus(config.inactivityTimeout())), tickets::closeInactive);
-        each(ids("select t.id from Ticket t where t.ratingDueAt <= ?1 and t.rating is null", now), tickets::expireRating);
+                now.minus(config.inactivityTimeout())), timeouts::closeInactive);
+        each(ids("select t.id from Ticket t where t.rating.dueAt <= ?1 and t.rating.score is null", now),
+                timeouts::expireRating);
         assignWaiting();
     }
 
@@ -93,13 +98,13 @@ public class TicketTimers {
             return;
         }
         for (Ticket ticket : waiting.tickets()) {
-            Routing.Candidate candidate = new Routing.Candidate(ticket.id, ticket.intent, ticket.language,
+            Routing.Candidate candidate = new Routing.Candidate(ticket.id, ticket.triage().intent(), ticket.language(),
                     ticket.priority, ticket.waitStartedAt);
             List<Routing.AgentLoad> agents = online.stream()
                     .map(a -> presence.load(a, waiting.load().getOrDefault(a, 0))).toList();
             Routing.pickAgent(candidate, agents).ifPresent(agent -> {
                 try {
-                    if (tickets.assignIfWaiting(ticket.id, agent.name())) {
+                    if (actions.assignIfWaiting(ticket.id, agent.name())) {
                         waiting.load().merge(agent.name(), 1, Integer::sum);
                     }
                 } catch (RuntimeException e) {

@@ -16,23 +16,24 @@ public record Timeouts(Duration waitTimeout, Duration inactivity) {
 
     /** Waiting for a first answer since the wait started (the next window, for out-of-hours tickets). */
     public boolean waitingNoticeDue(Ticket ticket, Instant now) {
-        return ticket.state.open() && ticket.firstResponseAt == null && ticket.waitingNoticeAt == null
+        return ticket.state().open() && ticket.firstResponseAt() == null && ticket.waitingNoticeAt() == null
                 && !ticket.waitStartedAt.plus(waitTimeout).isAfter(now);
     }
 
     /** The agent spoke last, and the customer has not answered for {@code inactivity}. */
     public boolean inactive(Ticket ticket, Instant now) {
-        return ticket.state == TicketState.ACTIVE && ticket.lastAgentMessageAt != null
-                && !ticket.lastAgentMessageAt.plus(inactivity).isAfter(now)
-                && (ticket.lastCustomerMessageAt == null || ticket.lastCustomerMessageAt.isBefore(ticket.lastAgentMessageAt));
+        Instant agentSpoke = ticket.lastAgentMessageAt();
+        Instant customerSpoke = ticket.lastCustomerMessageAt();
+        return ticket.state() == TicketState.ACTIVE && agentSpoke != null && !agentSpoke.plus(inactivity).isAfter(now)
+                && (customerSpoke == null || customerSpoke.isBefore(agentSpoke));
     }
 
     public boolean ratingExpired(Ticket ticket, Instant now) {
-        return ticket.ratingDueAt != null && ticket.rating == null && !ticket.ratingDueAt.isAfter(now);
+        return ticket.rating() != null && ticket.rating().awaited() && !ticket.rating().dueAt().isAfter(now);
     }
 
     /** Whether a rating answer still counts. */
     public boolean ratingOpen(Ticket ticket, Instant now) {
-        return ticket.ratingDueAt != null && ticket.rating == null && ticket.ratingDueAt.isAfter(now);
+        return ticket.rating() != null && ticket.rating().awaited() && ticket.rating().dueAt().isAfter(now);
     }
 }

@@ -23,6 +23,9 @@ public class CaseServiceStandIn implements QuarkusTestResourceLifecycleManager {
     public static final String KNOWN_EMAIL = "chang.chihming@example.com";
     public static final String FAILING_PREFIX = "Ufail";
 
+    /** The firm's Traditional Chinese out-of-hours text; a test changes it as an import of another firm would. */
+    public static volatile String outOfHoursTextZhHant = "目前為非服務時間，我們將於下個服務時段回覆。";
+
     private HttpServer server;
 
     @Override
@@ -66,8 +69,9 @@ public class CaseServiceStandIn implements QuarkusTestResourceLifecycleManager {
                             {"days":["MON","TUE","WED","THU","FRI"],"from":"13:00","to":"18:00"},
                             {"days":["MON","TUE","WED","THU","FRI"],"from":"15:00","to":"17:00"}],
                           "dated":[{"date":"2026-12-25","closed":true}]},
-                         "outOfHoursText":{"zh-Hant":"目前為非服務時間，我們將於下個服務時段回覆。",
-                                           "en":"We are closed now and will reply in the next service period."}}""";
+                         "outOfHoursText":{"zh-Hant":"%s",
+                                           "en":"We are closed now and will reply in the next service period."}}"""
+                        .formatted(outOfHoursTextZhHant);
             } else {
                 status = 404;
             }

@@ -1,4 +1,4 @@
-package io.casedesk.handoff.mapping;
+package io.casedesk.handoff.model;
 
 import io.casedesk.schema.Channel;
 import io.casedesk.schema.EmailSource;
@@ -30,6 +30,11 @@ public record ReplyTarget(
 
     public ReplyTarget {
         references = references == null ? List.of() : List.copyOf(references);
+    }
+
+    /** Nowhere to answer: a handoff without the customer's message. */
+    public static ReplyTarget none(Channel channel) {
+        return new ReplyTarget(channel, null, null, null, null, null, null, null, List.of(), null, null);
     }
 
     public static ReplyTarget of(InboundMessage inbound, String inboundEventId) {

@@ -1,4 +1,4 @@
-package io.casedesk.handoff.mapping;
+package io.casedesk.handoff.model;
 
 import java.time.Instant;
 

@@ -1,0 +1,124 @@
+package io.casedesk.handoff.lifecycle;
+
+import io.casedesk.handoff.config.HandoffConfig;
+import io.casedesk.handoff.mapping.TicketEvents;
+import io.casedesk.handoff.model.CloseReason;
+import io.casedesk.handoff.model.ProcessedEvent;
+import io.casedesk.handoff.model.ReplyTarget;
+import io.casedesk.handoff.model.Ticket;
+import io.casedesk.handoff.model.TicketMessage;
+import io.casedesk.handoff.service.HandoffMetrics;
+import io.casedesk.handoff.service.LanguageTexts;
+import io.casedesk.handoff.service.RatingParser;
+import io.casedesk.handoff.service.TicketChanged;
+import io.casedesk.handoff.service.Timeouts;
+import io.casedesk.schema.Envelope;
+import io.casedesk.schema.EventIds;
+import io.casedesk.schema.InboundMessage;
+import io.casedesk.schema.TurnKind;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.transaction.Transactional;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.OptionalInt;
+
+/**
+ * What the customer writes while a person owns the conversation or after: a message joins the open ticket live (a
+ * close word closes it), or answers the rating question of the ticket closed last. Messages of conversations without
+ * a ticket are not handoff's concern.
+ */
+@ApplicationScoped
+public class CustomerMessages {
+
+    /** The consumer's name in the processed-event table. */
+    public static final String CONSUMER = "inbound";
+
+    private final TicketOutbox outbox;
+    private final TicketClosing closing;
+    private final HandoffConfig config;
+    private final HandoffMetrics metrics;
+    private final Event<TicketChanged> changes;
+    private final Clock clock;
+    private final Timeouts timeouts;
+
+    public CustomerMessages(TicketOutbox outbox, TicketClosing closing, HandoffConfig config, HandoffMetrics metrics,
+                            Event<TicketChanged> changes, Clock clock) {
+        this.outbox = outbox;
+        this.closing = closing;
+        this.config = config;
+        this.metrics = metrics;
+        this.changes = changes;
+        this.clock = clock;
+        this.timeouts = new Timeouts(config.waitTimeout(), config.inactivityTimeout());
+    }
+
+    /** One customer message, once: the event id is recorded in the change's transaction. */
+    @Transactional
+    public void onInbound(Envelope<InboundMessage> envelope) {
+        InboundMessage inbound = envelope.payload();
+        Instant now = clock.instant();
+        if (!ProcessedEvent.claim(CONSUMER, envelope.eventId(), now) || !inbound.answerable()) {
+            return;
+        }
+        Ticket open = Ticket.openFor(envelope.conversationId()).orElse(null);
+        if (open != null) {
+            boolean added = add(open, inbound, envelope.eventId(), now);
+            if (isCloseWord(inbound.text())) {
+                closing.close(open, "customer", CloseReason.CUSTOMER_CLOSED, now);
+            } else if (added) {
+                changes.fire(new TicketChanged(open.id, "message", inbound.text(), false));
+            }
+            return;
+        }
+        Ticket rated = Ticket.awaitingRating(envelope.conversationId()).orElse(null);
+        if (rated != null && timeouts.ratingOpen(rated, now)) {
+            OptionalInt rating = RatingParser.parse(inbound.text());
+            if (rating.isPresent()) {
+                recordRating(rated, rating.getAsInt(), envelope.eventId(), now);
+            } else {
+                // Anything else ends the question: the bot answers again.
+                rated.endRatingQuestion();
+                outbox.handBack(rated, "rating_skipped", now);
+                changes.fire(TicketChanged.of(rated.id, "rating_skipped"));
+            }
+        }
+    }
+
+    /**
+     * Adds the customer's message to the ticket, in the caller's transaction; answers go where it came from.
+     *
+     * @return {@code false} when the message was there already
+     */
+    boolean add(Ticket ticket, InboundMessage inbound, String sourceEventId, Instant now) {
+        if (sourceEventId != null && TicketMessage.hasSource(ticket.id, sourceEventId)) {
+            return false;
+        }
+        String text = inbound.text() != null ? inbound.text()
+                : "[" + inbound.kind().name().toLowerCase(Locale.ROOT) + "]";
+        TicketMessage.fromCustomer(ticket, text, inbound.receivedAt() != null ? inbound.receivedAt() : now,
+                sourceEventId).persist();
+        ticket.customerWrote(ReplyTarget.of(inbound, sourceEventId), now);
+        return true;
+    }
+
+    private boolean isCloseWord(String text) {
+        if (text == null) {
+            return false;
+        }
+        String normalized = text.strip().toLowerCase(Locale.ROOT);
+        return config.customerCloseWords().stream().anyMatch(w -> w.strip().toLowerCase(Locale.ROOT).equals(normalized));
+    }
+
+    private void recordRating(Ticket ticket, int rating, String sourceEventId, Instant now) {
+        ticket.rate(rating, now);
+        outbox.send(TicketEvents.turn(ticket, EventIds.derive(sourceEventId, "rating-turn"), TurnKind.OTHER,
+                "customer", null, "rating:" + rating, now));
+        outbox.sendSystemText(ticket, LanguageTexts.pick(config.texts().ratingThanks(), ticket.language()), now);
+        outbox.handBack(ticket, "rated", now);
+        metrics.rated(rating);
+        changes.fire(TicketChanged.of(ticket.id, "rated"));
+    }
+}
