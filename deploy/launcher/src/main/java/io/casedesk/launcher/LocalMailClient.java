@@ -33,6 +33,14 @@ final class LocalMailClient {
 
     /** Sends a plain-text mail from {@code from} to the firm's support address; returns its Message-ID. */
     String send(String from, String subject, String text) throws MessagingException {
+        return send(from, subject, text, List.of());
+    }
+
+    /**
+     * As {@link #send(String, String, String)}, as a reply in a thread when {@code thread} names its earlier messages
+     * (oldest first): {@code In-Reply-To} the last of them, {@code References} all, as mail programs write them.
+     */
+    String send(String from, String subject, String text, List<String> thread) throws MessagingException {
         Properties properties = new Properties();
         properties.put("mail.smtp.host", "127.0.0.1");
         properties.put("mail.smtp.port", String.valueOf(smtpPort));
@@ -48,6 +56,10 @@ final class LocalMailClient {
         message.setRecipient(Message.RecipientType.TO, new InternetAddress(LocalMailServer.SUPPORT_ADDRESS));
         message.setSubject(subject, StandardCharsets.UTF_8.name());
         message.setText(text, StandardCharsets.UTF_8.name());
+        if (!thread.isEmpty()) {
+            message.setHeader("In-Reply-To", thread.get(thread.size() - 1));
+            message.setHeader("References", String.join(" ", thread));
+        }
         Transport.send(message);
         return messageId;
     }
@@ -71,31 +83,40 @@ final class LocalMailClient {
     /** Waits for mails in {@code address}'s inbox that answer {@code messageId}; their subjects and texts. */
     List<String> awaitAnswers(String address, String messageId, Duration timeout)
             throws MessagingException, IOException, InterruptedException {
-        Properties properties = new Properties();
-        properties.put("mail.imap.host", "127.0.0.1");
-        properties.put("mail.imap.port", String.valueOf(imapPort));
         Instant deadline = Instant.now().plus(timeout);
         while (true) {
-            List<String> answers = new ArrayList<>();
-            Store store = Session.getInstance(properties).getStore("imap");
-            store.connect(address, address);
-            try {
-                Folder inbox = store.getFolder("INBOX");
-                inbox.open(Folder.READ_ONLY);
-                for (Message message : inbox.getMessages()) {
-                    String[] inReplyTo = message.getHeader("In-Reply-To");
-                    if (inReplyTo != null && inReplyTo.length > 0 && inReplyTo[0].trim().equals(messageId)) {
-                        answers.add(message.getSubject() + "\n" + plainText(message));
-                    }
-                }
-                inbox.close(false);
-            } finally {
-                store.close();
-            }
+            List<String> answers = answers(address, messageId);
             if (!answers.isEmpty() || Instant.now().isAfter(deadline)) {
                 return answers;
             }
             Thread.sleep(500);
         }
+    }
+
+    /** The mails in {@code address}'s inbox now that answer {@code messageId} ({@code In-Reply-To}): subject and text. */
+    List<String> answers(String address, String messageId) throws MessagingException, IOException {
+        Properties properties = new Properties();
+        properties.put("mail.imap.host", "127.0.0.1");
+        properties.put("mail.imap.port", String.valueOf(imapPort));
+        List<String> answers = new ArrayList<>();
+        Store store = Session.getInstance(properties).getStore("imap");
+        store.connect(address, address);
+        try {
+            Folder inbox = store.getFolder("INBOX");
+            if (!inbox.exists()) {
+                return answers;
+            }
+            inbox.open(Folder.READ_ONLY);
+            for (Message message : inbox.getMessages()) {
+                String[] inReplyTo = message.getHeader("In-Reply-To");
+                if (inReplyTo != null && inReplyTo.length > 0 && inReplyTo[0].trim().equals(messageId)) {
+                    answers.add(message.getSubject() + "\n" + plainText(message));
+                }
+            }
+            inbox.close(false);
+        } finally {
+            store.close();
+        }
+        return answers;
     }
 }

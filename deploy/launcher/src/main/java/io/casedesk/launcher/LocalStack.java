@@ -28,24 +28,50 @@ final class LocalStack implements AutoCloseable {
 
     static final List<String> SERVICES = List.of("case-service", "ingress-line", "ingress-email", "classifier",
             "responder", "handoff");
+    /** A part that died is started again, at most this often in {@link #RESTART_WINDOW}, as a supervisor would. */
+    private static final int MAX_RESTARTS = 3;
+    private static final Duration RESTART_WINDOW = Duration.ofMinutes(10);
+    private static final Duration WATCH_INTERVAL = Duration.ofMillis(500);
 
     private final StackSettings settings;
     private final Consumer<String> progress;
+    private final StackOptions options;
+    private int odooStandInPort;
+    private int odooConnectorPort;
     private LocalKafka kafka;
     private LocalPostgres postgres;
     private LocalMailServer mail;
-    private final List<ManagedProcess> processes = new ArrayList<>();
+    private final List<ManagedProcess> processes = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final ProcessWatchdog watchdog;
 
-    private LocalStack(StackSettings settings, Consumer<String> progress) {
+    /** Configured with the demo firm, nothing started: {@link #start} starts it. */
+    LocalStack(StackSettings settings, Consumer<String> progress) {
+        this(settings, progress, StackOptions.demo(settings.repository()));
+    }
+
+    /** Configured, nothing started. */
+    LocalStack(StackSettings settings, Consumer<String> progress, StackOptions options) {
         this.settings = settings;
         this.progress = progress;
+        this.options = options;
+        this.watchdog = new ProcessWatchdog(processes, progress, MAX_RESTARTS, RESTART_WINDOW, WATCH_INTERVAL);
     }
 
     /** Starts everything and returns once every part is healthy; on failure, what started is stopped again. */
-    static LocalStack start(StackSettings settings, Path demoBundle, Consumer<String> progress) {
-        LocalStack stack = new LocalStack(settings, progress);
+    static LocalStack start(StackSettings settings, Path bundle, Consumer<String> progress) {
+        return start(settings, new StackOptions(bundle, false, null), progress);
+    }
+
+    /** As {@link #start(StackSettings, Path, Consumer)}, with the Odoo stand-in and the odoo-connector when {@code odoo}. */
+    static LocalStack start(StackSettings settings, Path bundle, Consumer<String> progress, boolean odoo) {
+        return start(settings, new StackOptions(bundle, odoo, null), progress);
+    }
+
+    /** Starts everything as {@code options} say and returns once every part is healthy. */
+    static LocalStack start(StackSettings settings, StackOptions options, Consumer<String> progress) {
+        LocalStack stack = new LocalStack(settings, progress, options);
         try {
-            stack.startAll(demoBundle);
+            stack.startAll();
             return stack;
         } catch (RuntimeException e) {
             stack.close();
@@ -53,8 +79,13 @@ final class LocalStack implements AutoCloseable {
         }
     }
 
-    private void startAll(Path demoBundle) {
+    private void startAll() {
+        Path bundle = options.bundle();
+        boolean odoo = options.odoo();
         checkServicesAreBuilt();
+        if (odoo) {
+            OdooDemo.checkBuilt(settings);
+        }
         progress.accept("Starting Kafka (KRaft) on " + settings.kafkaBootstrap() + " and PostgreSQL on port "
                 + settings.postgresPort() + " ...");
         CompletableFuture<LocalKafka> kafkaStart = CompletableFuture.supplyAsync(
@@ -71,15 +102,26 @@ final class LocalStack implements AutoCloseable {
         }
         postgres.createDatabase("cases");
         postgres.createDatabase("handoff");
+        if (odoo) {
+            postgres.createDatabase("odoo_connector");
+        }
         mail = LocalMailServer.start(settings.smtpPort(), settings.imapPort());
         progress.accept("Mail server: SMTP on port " + settings.smtpPort() + ", IMAP on port " + settings.imapPort());
 
-        progress.accept("Starting the LINE simulator and " + SERVICES.size() + " services ...");
+        progress.accept("Starting the LINE simulator and " + SERVICES.size() + " services on " + settings.bindAddress()
+                + " ...");
+        if (settings.bindsBeyondLoopback()) {
+            progress.accept("WARNING: CASEDESK_BIND=" + settings.bindAddress() + ": the services are reachable from "
+                    + "the network, with the local stack's documented sign-ins and keys");
+        }
         processes.add(ManagedProcess.start("line-simulator", simulatorCommand(),
                 settings.simulatorUrl() + "/simulator/health", settings.logs().resolve("line-simulator.log")));
         for (ServiceSpec service : services()) {
             processes.add(ManagedProcess.start(service.module(), serviceCommand(service),
                     service.baseUrl() + "/q/health/ready", settings.logs().resolve(service.module() + ".log")));
+        }
+        if (odoo) {
+            startOdoo(bundle == null ? Casedesk.demoBundle(settings.repository()) : bundle);
         }
         List<CompletableFuture<Void>> health = processes.stream()
                 .map(p -> CompletableFuture.runAsync(() -> {
@@ -92,10 +134,39 @@ final class LocalStack implements AutoCloseable {
         } catch (CompletionException e) {
             throw e.getCause() instanceof RuntimeException r ? r : e;
         }
-        if (demoBundle != null) {
-            progress.accept("Importing the demo firm from " + demoBundle + " ...");
-            progress.accept("  " + importBundle(demoBundle));
+        if (bundle != null) {
+            progress.accept("Importing the firm from " + bundle + " ...");
+            progress.accept("  " + importBundle(bundle));
         }
+        watchdog.start();
+    }
+
+    private void startOdoo(Path bundle) {
+        odooStandInPort = OdooDemo.standInPort(settings);
+        odooConnectorPort = OdooDemo.connectorPort(settings);
+        progress.accept("Starting the Odoo stand-in (the firm as Odoo records) and the odoo-connector ...");
+        processes.add(ManagedProcess.start(OdooDemo.STAND_IN, OdooDemo.standInCommand(javaCommand(), odooStandInPort, bundle),
+                "http://127.0.0.1:" + odooStandInPort + "/standin/health", settings.logs().resolve("odoo-standin.log")));
+        ServiceSpec connector = new ServiceSpec(OdooDemo.CONNECTOR, odooConnectorPort,
+                withCommon(odooConnectorPort, OdooDemo.connectorProperties(settings, odooStandInPort)));
+        processes.add(ManagedProcess.start(connector.module(), serviceCommand(connector),
+                connector.baseUrl() + "/q/health/ready", settings.logs().resolve(connector.module() + ".log")));
+    }
+
+    boolean odoo() {
+        return options.odoo();
+    }
+
+    StackOptions options() {
+        return options;
+    }
+
+    int odooStandInPort() {
+        return odooStandInPort;
+    }
+
+    int odooConnectorPort() {
+        return odooConnectorPort;
     }
 
     List<ServiceSpec> services() {
@@ -105,9 +176,12 @@ final class LocalStack implements AutoCloseable {
                 "quarkus.datasource.jdbc.url", settings.jdbcUrl("cases"),
                 "quarkus.datasource.username", LocalPostgres.SUPERUSER,
                 "quarkus.datasource.password", "",
-                "casedesk.auth.service-keys.responder", "dev-responder-key",
-                "casedesk.auth.service-keys.handoff", "dev-handoff-key",
-                "casedesk.auth.service-keys.launcher", StackSettings.LAUNCHER_KEY))));
+                // Only the keys' digests; each caller's roles are case-service's defaults (responder: reading and
+                // linking; handoff: reading; launcher: import).
+                "casedesk.auth.services.responder.key-sha256", StackSettings.sha256Hex(StackSettings.RESPONDER_KEY),
+                "casedesk.auth.services.handoff.key-sha256", StackSettings.sha256Hex(StackSettings.HANDOFF_KEY),
+                "casedesk.auth.services.launcher.key-sha256", StackSettings.sha256Hex(StackSettings.LAUNCHER_KEY),
+                "casedesk.auth.services.odoo-connector.key-sha256", StackSettings.sha256Hex(OdooDemo.CONNECTOR_KEY)))));
         services.add(new ServiceSpec("ingress-line", settings.ingressLinePort(), withCommon(settings.ingressLinePort(), Map.of(
                 "casedesk.line.channel-secret", StackSettings.LINE_CHANNEL_SECRET,
                 "casedesk.line.channel-token", StackSettings.LINE_CHANNEL_TOKEN,
@@ -132,13 +206,13 @@ final class LocalStack implements AutoCloseable {
         services.add(new ServiceSpec("classifier", settings.classifierPort(), withCommon(settings.classifierPort(), Map.of())));
         services.add(new ServiceSpec("responder", settings.responderPort(), withCommon(settings.responderPort(), Map.of(
                 "quarkus.rest-client.case-service.url", settings.caseServiceUrl(),
-                "casedesk.case-service.key", "dev-responder-key"))));
+                "casedesk.case-service.key", StackSettings.RESPONDER_KEY))));
         services.add(new ServiceSpec("handoff", settings.handoffPort(), withCommon(settings.handoffPort(), Map.ofEntries(
                 Map.entry("quarkus.datasource.jdbc.url", settings.jdbcUrl("handoff")),
                 Map.entry("quarkus.datasource.username", LocalPostgres.SUPERUSER),
                 Map.entry("quarkus.datasource.password", ""),
                 Map.entry("quarkus.rest-client.case-service.url", settings.caseServiceUrl()),
-                Map.entry("casedesk.case-service.key", "dev-handoff-key"),
+                Map.entry("casedesk.case-service.key", StackSettings.HANDOFF_KEY),
                 // A fixed key, so inbox sessions survive a restart of the local stack.
                 Map.entry("quarkus.http.auth.session.encryption-key", "casedesk-local-stack-inbox-session-key-0001"),
                 // The local stack's agents (sign in at /inbox/): agent1/agent1, agent2/agent2, supervisor/supervisor.
@@ -155,9 +229,13 @@ final class LocalStack implements AutoCloseable {
     private Map<String, String> withCommon(int port, Map<String, String> specific) {
         Map<String, String> properties = new LinkedHashMap<>();
         properties.put("quarkus.http.port", String.valueOf(port));
+        properties.put("quarkus.http.host", settings.bindAddress());
         properties.put("kafka.bootstrap.servers", settings.kafkaBootstrap());
         // Services run in the prod profile, whose logs are JSON for a log collector; on a laptop, lines read better.
         properties.put("quarkus.log.console.json.enabled", "false");
+        if (options.clock() != null) {
+            properties.put("casedesk.clock.start", options.clock().toString());
+        }
         if (settings.otlpEndpoint() != null) {
             properties.put("quarkus.otel.sdk.disabled", "false");
             properties.put("quarkus.otel.exporter.otlp.endpoint", settings.otlpEndpoint());
@@ -169,6 +247,9 @@ final class LocalStack implements AutoCloseable {
 
     private List<String> serviceCommand(ServiceSpec service) {
         List<String> command = new ArrayList<>(javaCommand());
+        // Extra JVM options for every service (a garbage collector, the JIT, a setting to try), after the defaults so
+        // that they win.
+        command.addAll(extraJavaOptions(System.getenv("CASEDESK_JAVA_OPTS")));
         // Set both the plain and the %prod key: a packaged service runs in the prod profile, where a
         // profiled key in application.properties would otherwise win over a plain system property.
         service.properties().forEach((key, value) -> {
@@ -184,14 +265,25 @@ final class LocalStack implements AutoCloseable {
         List<String> command = new ArrayList<>(javaCommand());
         command.addAll(List.of(
                 "-Dline.simulator.port=" + settings.simulatorPort(),
-                "-Dline.simulator.webhook-url=http://127.0.0.1:" + settings.ingressLinePort() + "/line/webhook",
+                "-Dline.simulator.webhook-url=http://" + StackSettings.reachableHost(settings.bindAddress()) + ":"
+                        + settings.ingressLinePort() + "/line/webhook",
                 "-Dline.simulator.channel-secret=" + StackSettings.LINE_CHANNEL_SECRET,
                 "-Dline.simulator.channel-token=" + StackSettings.LINE_CHANNEL_TOKEN,
                 "-Dline.simulator.destination=" + StackSettings.LINE_BOT_DESTINATION,
-                "-Dline.simulator.users-bundle=" + Casedesk.demoBundle(settings.repository()),
+                "-Dline.simulator.users-bundle=" + usersBundle(),
                 "-cp", System.getProperty("java.class.path"),
                 "io.casedesk.linesimulator.LineSimulatorMain"));
         return command;
+    }
+
+    /** The LINE simulator's users: the customers of the firm the stack imports (the demo firm's when it imports none). */
+    private Path usersBundle() {
+        return options.bundle() != null ? options.bundle() : Casedesk.demoBundle(settings.repository());
+    }
+
+    /** {@code CASEDESK_JAVA_OPTS}, split at white space; none when unset. */
+    static List<String> extraJavaOptions(String value) {
+        return value == null || value.isBlank() ? List.of() : List.of(value.trim().split("\\s+"));
     }
 
     private static List<String> javaCommand() {
@@ -201,6 +293,9 @@ final class LocalStack implements AutoCloseable {
     }
 
     private Path serviceJar(String module) {
+        if (OdooDemo.CONNECTOR.equals(module)) {
+            return OdooDemo.connectorJar(settings);
+        }
         return settings.repository().resolve(module).resolve("target/quarkus-app/quarkus-run.jar");
     }
 
@@ -257,6 +352,7 @@ final class LocalStack implements AutoCloseable {
 
     @Override
     public synchronized void close() {
+        watchdog.stop();
         // Services first, so they commit offsets and flush while the broker is still there.
         List<ManagedProcess> reversed = new ArrayList<>(processes);
         java.util.Collections.reverse(reversed);

@@ -13,32 +13,57 @@ import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-/** A child process of the stack (a service or the simulator), with its log file and health URL. */
+/**
+ * A child process of the stack (a service or the simulator), with its log file and health URL; started again with the
+ * same command when it died ({@link #restart()}).
+ */
 final class ManagedProcess {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private final String name;
-    private final Process process;
+    private final List<String> command;
+    private volatile Process process;
     private final String healthUrl;
     private final Path log;
 
-    private ManagedProcess(String name, Process process, String healthUrl, Path log) {
+    private ManagedProcess(String name, List<String> command, Process process, String healthUrl, Path log) {
         this.name = name;
+        this.command = List.copyOf(command);
         this.process = process;
         this.healthUrl = healthUrl;
         this.log = log;
     }
 
     static ManagedProcess start(String name, List<String> command, String healthUrl, Path log) {
+        return new ManagedProcess(name, command, launch(name, command, log), healthUrl, log);
+    }
+
+    private static Process launch(String name, List<String> command, Path log) {
         try {
             Files.createDirectories(log.getParent());
-            Process process = new ProcessBuilder(command).redirectErrorStream(true)
+            return new ProcessBuilder(command).redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
-            return new ManagedProcess(name, process, healthUrl, log);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot start " + name, e);
         }
+    }
+
+    boolean isAlive() {
+        return process.isAlive();
+    }
+
+    /** The exit code of a process that has ended. */
+    int exitValue() {
+        return process.exitValue();
+    }
+
+    /** Starts the process again with the same command and log, once it has ended. */
+    synchronized void restart() {
+        if (process.isAlive()) {
+            throw new IllegalStateException(name + " is still running");
+        }
+        process = launch(name, command, log);
     }
 
     String name() {

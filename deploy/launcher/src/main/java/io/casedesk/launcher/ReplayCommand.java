@@ -13,6 +13,9 @@ import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.internals.RecordHeader;
 
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -51,10 +54,60 @@ final class ReplayCommand {
     }
 
     /** The command as {@code ./casedesk} runs it: progress on stderr, redrawn in place on a terminal. */
-    static int main(StackSettings settings, List<String> args) {
+    static int main(StackSettings settings, ReplayOptions options) {
         quietKafkaClients();
         return new ReplayCommand(settings, System.out, System.err, ProgressBar.stderrIsTerminal(), Duration.ofSeconds(5))
-                .run(ReplayOptions.parse(args));
+                .run(options);
+    }
+
+    /** {@code ./casedesk replay}'s command line; {@link ReplayOptions} checks the options together. */
+    @Command(name = "replay", mixinStandardHelpOptions = true, versionProvider = Casedesk.Version.class,
+            description = {"Re-publish recorded events marked as replay (channels never send them): to their own "
+                    + "topic, or with --shadow to <topic>.shadow; --shadow on cs.triaged.v1 runs a shadow responder and "
+                    + "prints its answers against the recorded ones.",
+            "Times: 2026-11-21, 2026-11-21T09:30 (this machine's zone) or 2026-11-21T09:30:00Z."})
+    static final class Cli extends StackCommand {
+
+        @Option(names = "--topic", paramLabel = "TOPIC", description = "the topic to select from (one of common-schema's Topics)")
+        String topic;
+
+        @Option(names = "--conversation", paramLabel = "ID", description = "only this conversation (repeatable)")
+        List<String> conversations = new ArrayList<>();
+
+        @Option(names = "--from", paramLabel = "TIME", description = "only records at or after this time")
+        String from;
+
+        @Option(names = "--to", paramLabel = "TIME", description = "only records before this time")
+        String to;
+
+        @Option(names = "--dry-run", description = "list the selection, publish nothing")
+        boolean dryRun;
+
+        @Option(names = "--shadow", description = "publish into <topic>.shadow (a shadow evaluation for cs.triaged.v1)")
+        boolean shadow;
+
+        @Option(names = "--responder-prop", paramLabel = "KEY=VALUE",
+                description = "a setting of the shadow responder (repeatable)")
+        List<String> responderProps = new ArrayList<>();
+
+        @Option(names = "--timeout", paramLabel = "SECONDS", description = "how long the shadow responder may take "
+                + "(default 120)")
+        String timeout;
+
+        @Option(names = "--bootstrap-servers", paramLabel = "HOST:PORT", description = "another broker than the local stack's")
+        String bootstrapServers;
+
+        @Override
+        public Integer call() {
+            ReplayOptions options;
+            try {
+                options = ReplayOptions.of(topic, conversations, from, to, dryRun, shadow, responderProps,
+                        bootstrapServers, timeout);
+            } catch (IllegalArgumentException e) {
+                throw usageError(e.getMessage());
+            }
+            return main(settings(), options);
+        }
     }
 
     int run(ReplayOptions options) {

@@ -71,38 +71,51 @@ record ReplayOptions(
 
     static ReplayOptions parse(List<String> args) {
         String topic = null;
-        Set<String> conversations = new LinkedHashSet<>();
-        Instant from = null;
-        Instant to = null;
+        List<String> conversations = new ArrayList<>();
+        String from = null;
+        String to = null;
         boolean dryRun = false;
         boolean shadow = false;
-        Map<String, String> properties = new LinkedHashMap<>();
+        List<String> properties = new ArrayList<>();
         String bootstrap = null;
-        Duration timeout = DEFAULT_TIMEOUT;
+        String timeout = null;
         List<String> rest = new ArrayList<>(args);
         while (!rest.isEmpty()) {
             String option = rest.remove(0);
             switch (option) {
                 case "--topic" -> topic = value(option, rest);
                 case "--conversation" -> conversations.add(value(option, rest));
-                case "--from" -> from = time(option, value(option, rest));
-                case "--to" -> to = time(option, value(option, rest));
+                case "--from" -> from = value(option, rest);
+                case "--to" -> to = value(option, rest);
                 case "--dry-run" -> dryRun = true;
                 case "--shadow" -> shadow = true;
-                case "--responder-prop" -> {
-                    String pair = value(option, rest);
-                    int equals = pair.indexOf('=');
-                    if (equals <= 0) {
-                        throw new IllegalArgumentException("--responder-prop takes key=value, e.g. "
-                                + "--responder-prop casedesk.responder.engine=openai (got '" + pair + "')");
-                    }
-                    properties.put(pair.substring(0, equals).trim(), pair.substring(equals + 1));
-                }
+                case "--responder-prop" -> properties.add(value(option, rest));
                 case "--bootstrap-servers" -> bootstrap = value(option, rest);
-                case "--timeout" -> timeout = seconds(option, value(option, rest));
+                case "--timeout" -> timeout = value(option, rest);
                 default -> throw new IllegalArgumentException("Unknown option '" + option + "'. Usage:\n  ./casedesk " + USAGE);
             }
         }
+        return of(topic, conversations, from, to, dryRun, shadow, properties, bootstrap, timeout);
+    }
+
+    /**
+     * The options from their values as written ({@code null} or empty when not given), checked together: every mistake
+     * is an {@link IllegalArgumentException} that says what to write instead.
+     */
+    static ReplayOptions of(String topic, List<String> conversationIds, String fromText, String toText, boolean dryRun,
+                            boolean shadow, List<String> responderProps, String bootstrap, String timeoutText) {
+        Map<String, String> properties = new LinkedHashMap<>();
+        for (String pair : responderProps) {
+            int equals = pair.indexOf('=');
+            if (equals <= 0) {
+                throw new IllegalArgumentException("--responder-prop takes key=value, e.g. "
+                        + "--responder-prop casedesk.responder.engine=openai (got '" + pair + "')");
+            }
+            properties.put(pair.substring(0, equals).trim(), pair.substring(equals + 1));
+        }
+        Instant from = fromText == null ? null : time("--from", fromText);
+        Instant to = toText == null ? null : time("--to", toText);
+        Duration timeout = timeoutText == null ? DEFAULT_TIMEOUT : seconds("--timeout", timeoutText);
         if (topic == null) {
             throw new IllegalArgumentException("Which topic? Add --topic <topic>, one of: " + knownTopics());
         }
@@ -117,8 +130,8 @@ record ReplayOptions(
             throw new IllegalArgumentException("--responder-prop configures the shadow responder: use it with "
                     + "--topic " + Topics.TRIAGED + " --shadow");
         }
-        return new ReplayOptions(topic, Set.copyOf(conversations), from, to, dryRun, shadow, Map.copyOf(properties),
-                bootstrap, timeout);
+        return new ReplayOptions(topic, Set.copyOf(new LinkedHashSet<>(conversationIds)), from, to, dryRun, shadow,
+                Map.copyOf(properties), bootstrap, timeout);
     }
 
     static void requireKnownTopic(String topic) {

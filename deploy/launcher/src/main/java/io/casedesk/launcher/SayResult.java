@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import java.io.IOException;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 
 /** Prints the bot's messages that the LINE simulator returned for one {@code say}. */
@@ -12,7 +12,7 @@ final class SayResult {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    static void print(String simulatorAnswer, PrintStream out) {
+    static void print(String simulatorAnswer, PrintWriter out) {
         JsonNode root;
         try {
             root = JSON.readTree(simulatorAnswer);

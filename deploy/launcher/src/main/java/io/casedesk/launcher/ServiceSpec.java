@@ -11,7 +11,9 @@ import java.util.Map;
  */
 record ServiceSpec(String module, int port, Map<String, String> properties) {
 
+    /** Where the launcher reaches it: {@code quarkus.http.host} unless that is every address (then loopback). */
     String baseUrl() {
-        return "http://127.0.0.1:" + port;
+        String host = properties.getOrDefault("quarkus.http.host", StackSettings.LOOPBACK);
+        return "http://" + StackSettings.reachableHost(host) + ":" + port;
     }
 }

@@ -46,9 +46,10 @@ final class ShadowResponder implements AutoCloseable {
                                           Map<String, String> overrides) {
         Map<String, String> properties = new LinkedHashMap<>();
         properties.put("quarkus.http.port", String.valueOf(port));
+        properties.put("quarkus.http.host", StackSettings.LOOPBACK);
         properties.put("kafka.bootstrap.servers", bootstrapServers);
         properties.put("quarkus.rest-client.case-service.url", settings.caseServiceUrl());
-        properties.put("casedesk.case-service.key", "dev-responder-key");
+        properties.put("casedesk.case-service.key", StackSettings.RESPONDER_KEY);
         String triaged = ReplayOptions.shadowTopic(Topics.TRIAGED);
         properties.put("mp.messaging.incoming.triaged.topic", triaged);
         properties.put("mp.messaging.incoming.triaged.group.id", GROUP);

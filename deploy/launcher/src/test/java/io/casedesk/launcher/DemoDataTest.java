@@ -1,23 +1,37 @@
 package io.casedesk.launcher;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.HexFormat;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The demo firm shipped with CaseDesk is the shared demo firm, unchanged. */
+/** The demo firm shipped with CaseDesk is the one its README describes, unchanged since its checksum was recorded. */
 class DemoDataTest {
 
-    @Test
-    void shippedDemoFirmIsTheSharedOne() throws Exception {
-        Path repository = Path.of(System.getProperty("user.dir")).resolve("../..").normalize();
-        Path shipped = Casedesk.demoBundle(repository);
-        Path shared = repository.resolve("../shared/demo-data/lawfirm-demo.json").normalize();
+    private static final Path REPOSITORY = Path.of(System.getProperty("user.dir")).resolve("../..").normalize();
 
-        assertThat(shipped).exists();
-        assertThat(shared).as("the shared demo data beside the repository").exists();
-        assertThat(Files.readString(shipped)).isEqualTo(Files.readString(shared));
+    @Test
+    void shippedDemoFirmMatchesItsRecordedChecksum() throws Exception {
+        Path shipped = Casedesk.demoBundle(REPOSITORY);
+        String recorded = Files.readString(shipped.resolveSibling("SHA256SUMS")).trim();
+
+        String actual = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(shipped)));
+
+        assertThat(recorded).isEqualTo(actual + "  " + shipped.getFileName());
+    }
+
+    @Test
+    void shippedDemoFirmHasTheCustomersCasesAndArticlesItsReadmeNames() throws Exception {
+        JsonNode bundle = new ObjectMapper().readTree(Casedesk.demoBundle(REPOSITORY).toFile());
+
+        assertThat(bundle.path("customers").size()).isEqualTo(12);
+        assertThat(bundle.path("cases").size()).isEqualTo(18);
+        assertThat(bundle.path("articles").size()).isEqualTo(24);
     }
 }

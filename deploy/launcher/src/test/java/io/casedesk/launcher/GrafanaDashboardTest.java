@@ -43,6 +43,9 @@ class GrafanaDashboardTest {
 
     private static final Pattern METRIC = Pattern.compile("\\b([a-z][a-z0-9_]*)(?=\\s*[{\\[])|\\b(casedesk_[a-z0-9_]+)");
     private static final Pattern REGISTERED = Pattern.compile("(?:counter|builder|gauge|timer)\\(\\s*\"(casedesk\\.[a-z0-9_.]+)\"");
+    /** A gauge whose name says it is a rate, ratio or average: a figure to compute in PromQL instead. */
+    private static final Pattern PRECOMPUTED_GAUGE = Pattern.compile(
+            "Gauge\\.builder\\(\\s*\"(casedesk\\.[a-z0-9_.]*(rate|ratio|average|avg|mean)[a-z0-9_.]*)\"");
     private static final Pattern PROMETHEUS_SUFFIX = Pattern.compile("(_seconds)?(_total|_count|_sum|_max|_bucket)?$");
 
     @Test
@@ -73,6 +76,31 @@ class GrafanaDashboardTest {
         assertThat(queried).contains("casedesk_responder_engine_fallbacks_total", "casedesk_responder_grounding_failures_total",
                 "casedesk_responder_handoffs_total", "casedesk_responder_answers_total",
                 "kafka_consumer_fetch_manager_records_lag_max", "http_server_requests_seconds_count");
+        // Rates and averages are computed in PromQL from counters, over the dashboard's time range.
+        assertThat(queried).contains("casedesk_handoff_conversations_total", "casedesk_handoff_conversations_handed_off_total",
+                "casedesk_handoff_conversations_automated_total", "casedesk_handoff_conversations_automation_reverted_total",
+                "casedesk_handoff_rating_sum", "casedesk_handoff_rating_count", "casedesk_handoff_first_response_seconds_bucket");
+    }
+
+    @Test
+    void servicesExportCountersAndHistogramsNeitherClientSideQuantilesNorPrecomputedRates() {
+        for (String service : SERVICES) {
+            Path sources = REPOSITORY.resolve(service).resolve("src/main/java");
+            try (Stream<Path> files = Files.walk(sources)) {
+                files.filter(f -> f.toString().endsWith(".java")).forEach(file -> {
+                    String code = read(file);
+                    assertThat(code).as("%s: quantiles computed in one pod cannot be aggregated; publishPercentileHistogram()",
+                            REPOSITORY.relativize(file)).doesNotContain("publishPercentiles(");
+                    Matcher gauge = PRECOMPUTED_GAUGE.matcher(code);
+                    if (gauge.find()) {
+                        throw new AssertionError(REPOSITORY.relativize(file) + ": gauge " + gauge.group(1)
+                                + " reads NaN with nothing to count; export counters and compute it in PromQL");
+                    }
+                });
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
     }
 
     @Test

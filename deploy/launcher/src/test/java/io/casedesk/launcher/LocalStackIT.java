@@ -63,11 +63,18 @@ class LocalStackIT {
         Path home = repository.resolve("deploy/launcher/target/local-stack-it-" + ProcessHandle.current().pid());
         StackSettings settings = new StackSettings(repository, home, FreePorts.pick(), FreePorts.pick(), FreePorts.pick(),
                 FreePorts.pick(), FreePorts.pick(), FreePorts.pick(), FreePorts.pick(), FreePorts.pick(), FreePorts.pick(),
-                FreePorts.pick(), FreePorts.pick(), false, (collector = OtlpTraceStandIn.start()).endpoint());
+                FreePorts.pick(), FreePorts.pick(), false, (collector = OtlpTraceStandIn.start()).endpoint(),
+                StackSettings.LOOPBACK);
         Path demo = Casedesk.demoBundle(repository);
         bundle = JSON.readTree(Files.readString(demo));
+        // The business clock of the demo firm's probes (a Monday morning within service hours), so that what the
+        // tests count does not depend on the day they run: no out-of-hours notice joins the answers.
+        java.time.OffsetDateTime clock = io.casedesk.launcher.probe.ProbeFile.read(
+                repository.resolve("deploy/demo-data/probes-demo.json"))
+                .clock();
         Instant started = Instant.now();
-        stack = LocalStack.start(settings, demo, line -> System.out.println("[stack] " + line));
+        stack = LocalStack.start(settings, new StackOptions(demo, false, clock),
+                line -> System.out.println("[stack] " + line));
         System.out.printf("[stack] healthy after %d s%n", Duration.between(started, Instant.now()).toSeconds());
     }
 
@@ -79,6 +86,31 @@ class LocalStackIT {
         }
         if (collector != null) {
             collector.close();
+        }
+    }
+
+    /**
+     * Read from the kernel's socket table (no traffic is sent): every service's listening socket is bound to
+     * 127.0.0.1, none to every address.
+     */
+    @Test
+    void everyServiceListensOnLoopbackOnly() throws Exception {
+        Map<Integer, Set<String>> listeners = new java.util.HashMap<>();
+        for (String table : List.of("/proc/net/tcp", "/proc/net/tcp6")) {
+            for (String line : Files.readAllLines(Path.of(table)).subList(1, Files.readAllLines(Path.of(table)).size())) {
+                String[] fields = line.trim().split("\\s+");
+                if ("0A".equals(fields[3])) { // LISTEN
+                    String[] local = fields[1].split(":");
+                    listeners.computeIfAbsent(Integer.parseInt(local[1], 16), port -> new HashSet<>()).add(local[0]);
+                }
+            }
+        }
+        StackSettings settings = stack.settings();
+        for (int port : List.of(settings.ingressLinePort(), settings.ingressEmailPort(), settings.classifierPort(),
+                settings.responderPort(), settings.handoffPort(), settings.caseServicePort())) {
+            // 127.0.0.1 as /proc/net/tcp writes it (little-endian hex); the IPv4-mapped form in tcp6.
+            assertThat(listeners.get(port)).as("listeners on port " + port).isNotEmpty()
+                    .allMatch(address -> address.equals("0100007F") || address.equals("0000000000000000FFFF00000100007F"));
         }
     }
 

@@ -45,7 +45,8 @@ final class ReplayBrokerFixture implements AutoCloseable {
         Path repository = Path.of(System.getProperty("casedesk.repository", "../..")).toAbsolutePath().normalize();
         settings = new StackSettings(repository, repository.resolve("deploy/launcher/target/" + home), FreePorts.pick(),
                 FreePorts.pick(), FreePorts.pick(), FreePorts.pick(), FreePorts.pick(), FreePorts.pick(), FreePorts.pick(),
-                FreePorts.pick(), FreePorts.pick(), FreePorts.pick(), FreePorts.pick(), false, null);
+                FreePorts.pick(), FreePorts.pick(), FreePorts.pick(), FreePorts.pick(), false, null,
+                StackSettings.LOOPBACK);
         producer = new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName(),

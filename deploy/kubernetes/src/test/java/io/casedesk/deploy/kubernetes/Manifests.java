@@ -29,8 +29,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The resources of one rendered kustomization, each parsed as a typed object: Kubernetes' own kinds with the
- * Fabric8 model, Strimzi's with Strimzi's model, and the other operators' (CloudNativePG, KEDA) as
- * {@link GenericKubernetesResource}.
+ * Fabric8 model (with Gateway API's and the Prometheus Operator's), Strimzi's with Strimzi's model, and the other
+ * operators' (CloudNativePG and its Barman Cloud plugin, KEDA) as {@link GenericKubernetesResource}.
  */
 final class Manifests {
 
@@ -89,6 +89,20 @@ final class Manifests {
             throw new UncheckedIOException("The output of kubectl kustomize " + directory + " is not YAML", e);
         }
         return new Manifests(directory, List.copyOf(resources));
+    }
+
+    /** One YAML document from a file, as a tree. */
+    static JsonNode readYaml(Path file) {
+        try {
+            return YAML.readTree(file.toFile());
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read " + file, e);
+        }
+    }
+
+    /** True for prod and overlays built on it: the Secrets are created beforehand, from secret-templates/. */
+    boolean usesPrecreatedSecrets() {
+        return directory.equals("overlays/prod") || directory.equals(OverlayRenderTest.PROD_RESTORED);
     }
 
     String directory() {

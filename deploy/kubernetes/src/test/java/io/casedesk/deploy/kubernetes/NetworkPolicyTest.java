@@ -3,7 +3,7 @@ package io.casedesk.deploy.kubernetes;
 import io.fabric8.kubernetes.api.model.IntOrString;
 import io.fabric8.kubernetes.api.model.LabelSelector;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
-import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
+import io.fabric8.kubernetes.api.model.gatewayapi.v1.HTTPRoute;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPeer;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPort;
@@ -19,15 +19,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Every CaseDesk pod is shut off by default, and the NetworkPolicies open exactly the ways each service
- * needs: DNS and Kafka for all, case-service for its callers, the database for its users, the Ingress
- * controller for what the Ingresses route to.
+ * needs: DNS and Kafka for all, case-service for its callers, the database for its users, the Gateway's proxies
+ * for what the HTTPRoutes lead to, Prometheus for the metrics.
  */
 class NetworkPolicyTest {
 
     private static final Map<String, String> CNPG_PODS = Map.of("cnpg.io/cluster", "casedesk-pg");
     /** The container ports named "http": the services' HTTP ports. */
     private static final List<Integer> SERVICE_PORTS = ServiceModule.all().stream().map(ServiceModule::httpPort).toList();
-    private static final Map<String, String> INGRESS_CONTROLLER = Map.of("kubernetes.io/metadata.name", "ingress-nginx");
+    /** Where the Gateway's proxies run: Envoy Gateway's namespace (base/gateway/gateway.yaml). */
+    private static final Map<String, String> GATEWAY_PROXIES = Map.of("kubernetes.io/metadata.name", "envoy-gateway-system");
 
     @ParameterizedTest
     @ValueSource(strings = {"overlays/dev", "overlays/prod"})
@@ -79,20 +80,36 @@ class NetworkPolicyTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"overlays/dev", "overlays/prod"})
-    void onlyWhatTheIngressesRouteToIsReachableFromTheIngressController(String overlay) {
+    void onlyWhatTheRoutesLeadToIsReachableFromTheGatewaysProxies(String overlay) {
         Manifests manifests = Manifests.render(overlay);
-        List<String> routed = manifests.typed(Ingress.class).stream()
-                .flatMap(i -> i.getSpec().getRules().stream())
-                .flatMap(r -> r.getHttp().getPaths().stream())
-                .map(p -> p.getBackend().getService().getName()).distinct().toList();
+        List<String> routed = manifests.typed(HTTPRoute.class).stream()
+                .flatMap(r -> r.getSpec().getRules().stream())
+                .flatMap(rule -> nullToEmpty(rule.getBackendRefs()).stream())
+                .map(b -> b.getName()).distinct().toList();
+        assertThat(routed).as(overlay + ": the routes lead to the webhook and the inbox")
+                .containsExactlyInAnyOrder("ingress-line", "handoff");
         for (Deployment deployment : manifests.deployments()) {
             int port = deployment.getSpec().getTemplate().getSpec().getContainers().get(0).getPorts().get(0).getContainerPort();
-            boolean fromController = ingressAllows(selecting(manifests, podLabels(deployment)),
-                    peer -> matches(peer.getNamespaceSelector(), INGRESS_CONTROLLER), port);
-            assertThat(fromController).as(overlay + " " + deployment.getMetadata().getName()
-                    + " is reachable from the Ingress controller exactly when an Ingress routes to it")
+            boolean fromGateway = ingressAllows(selecting(manifests, podLabels(deployment)),
+                    peer -> matches(peer.getNamespaceSelector(), GATEWAY_PROXIES), port);
+            assertThat(fromGateway).as(overlay + " " + deployment.getMetadata().getName()
+                    + " is reachable from the Gateway's proxies exactly when an HTTPRoute leads to it")
                     .isEqualTo(routed.contains(deployment.getMetadata().getName()));
         }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"overlays/dev", "overlays/prod"})
+    void prometheusReachesEveryServicesMetricsPort(String overlay) {
+        Manifests manifests = Manifests.render(overlay);
+        Map<String, String> monitoring = Map.of("kubernetes.io/metadata.name", "monitoring");
+        for (Deployment deployment : manifests.deployments()) {
+            int port = deployment.getSpec().getTemplate().getSpec().getContainers().get(0).getPorts().get(0).getContainerPort();
+            assertThat(ingressAllows(selecting(manifests, podLabels(deployment)), peer -> matches(peer.getNamespaceSelector(), monitoring), port))
+                    .as(overlay + " " + deployment.getMetadata().getName() + ": Prometheus may scrape port " + port).isTrue();
+        }
+        assertThat(ingressAllows(selecting(manifests, CNPG_PODS), peer -> matches(peer.getNamespaceSelector(), monitoring), 9187))
+                .as(overlay + ": Prometheus may scrape PostgreSQL's exporter").isTrue();
     }
 
     @ParameterizedTest

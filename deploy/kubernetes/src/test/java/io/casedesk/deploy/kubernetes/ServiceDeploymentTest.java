@@ -191,7 +191,7 @@ class ServiceDeploymentTest {
         }
         if (variable.startsWith("CASEDESK_")) {
             // A property of the module's application.properties, or one under a prefix its @ConfigMapping
-            // interfaces read (casedesk.responder.*, casedesk.auth.service-keys.<caller>, ...).
+            // interfaces read (casedesk.responder.*, casedesk.auth.services.<caller>.key-sha256, ...).
             return module.propertiesAsVariables().contains(variable)
                     || module.configMappingPrefixes().stream().anyMatch(variable::startsWith);
         }

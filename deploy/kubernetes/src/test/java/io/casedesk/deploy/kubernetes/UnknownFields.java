@@ -17,7 +17,9 @@ import java.util.Set;
  */
 final class UnknownFields {
 
-    private static final List<String> MODEL_PACKAGES = List.of("io.fabric8.kubernetes.api.model", "io.strimzi.api");
+    /** Kubernetes' own and Gateway API's models, the Prometheus Operator's (PodMonitor), Strimzi's. */
+    private static final List<String> MODEL_PACKAGES = List.of("io.fabric8.kubernetes.api.model",
+            "io.fabric8.openshift.api.model.monitoring", "io.strimzi.api");
 
     private UnknownFields() {
     }

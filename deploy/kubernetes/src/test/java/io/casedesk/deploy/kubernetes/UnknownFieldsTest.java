@@ -4,7 +4,10 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The unknown-field check finds misspelt and misplaced fields, in Kubernetes' and in Strimzi's models. */
+/**
+ * The unknown-field check finds misspelt and misplaced fields, in Kubernetes' and Gateway API's models, the
+ * Prometheus Operator's and Strimzi's.
+ */
 class UnknownFieldsTest {
 
     @Test
@@ -47,6 +50,36 @@ class UnknownFieldsTest {
                   cleanup.policy: compact
                 """);
         assertThat(UnknownFields.of(manifests.all().get(0).typed())).containsExactly(".spec.cleanup.policy");
+    }
+
+    @Test
+    void findsAMisspeltFieldOfARouteAndOfAPodMonitor() {
+        Manifests manifests = Manifests.parse("inline", """
+                apiVersion: gateway.networking.k8s.io/v1
+                kind: HTTPRoute
+                metadata:
+                  name: example
+                spec:
+                  parentRefs:
+                    - name: casedesk
+                  rules:
+                    - backendRef:
+                        - name: example
+                          port: 8080
+                ---
+                apiVersion: monitoring.coreos.com/v1
+                kind: PodMonitor
+                metadata:
+                  name: example
+                spec:
+                  selector:
+                    matchLabels:
+                      app: example
+                  podMetricEndpoints:
+                    - port: http
+                """);
+        assertThat(UnknownFields.of(manifests.all().get(0).typed())).containsExactly(".spec.rules[0].backendRef");
+        assertThat(UnknownFields.of(manifests.all().get(1).typed())).containsExactly(".spec.podMetricEndpoints");
     }
 
     @Test
