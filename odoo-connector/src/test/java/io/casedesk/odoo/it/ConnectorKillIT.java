@@ -58,7 +58,10 @@ class ConnectorKillIT {
                 "casedesk.odoo.case.number-prefix", "KILL-T-",
                 "casedesk.odoo.sync.interval", "1s",
                 "casedesk.odoo.sync.initial-delay", "0s",
-                "casedesk.odoo.write-back.send-interval", "100ms");
+                "casedesk.odoo.write-back.send-interval", "100ms",
+                // A group of its own: the in-process connector of the other tests stays up in the default group and
+                // would otherwise be given the partition these turns land on. The restart joins this group again.
+                "mp.messaging.incoming.conversation-turns.group.id", "odoo-connector-kill-" + run);
         Path log = Path.of("target", "odoo-connector-kill.log");
 
         ServiceProcess connector = ConnectorProcess.start("odoo_connector_kill", settings, log);
