@@ -6,6 +6,8 @@ import io.casedesk.infra.FreePorts;
 import io.casedesk.infra.test.HeadlessChromium;
 import io.casedesk.infra.test.OtlpTraceStandIn;
 import io.casedesk.infra.test.OtlpTraceStandIn.ReceivedSpan;
+import io.casedesk.launcher.probe.ProbeFile;
+import io.casedesk.launcher.probe.ProbeResult;
 import io.casedesk.schema.Topics;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -13,7 +15,10 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
@@ -44,6 +49,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The whole system, for real: Kafka, PostgreSQL, every service from its packaged jar, and the LINE
  * simulator, started exactly as {@code ./casedesk up} starts them (on free ports).
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class LocalStackIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -53,6 +59,7 @@ class LocalStackIT {
 
     private static final Duration BROWSER_WAIT = Duration.ofSeconds(60);
 
+    private static StackSettings settings;
     private static LocalStack stack;
     private static JsonNode bundle;
     private static OtlpTraceStandIn collector;
@@ -61,7 +68,7 @@ class LocalStackIT {
     static void startStack() throws Exception {
         Path repository = Path.of(System.getProperty("casedesk.repository", "../..")).toAbsolutePath().normalize();
         Path home = repository.resolve("deploy/launcher/target/local-stack-it-" + ProcessHandle.current().pid());
-        StackSettings settings = new StackSettings(repository, home, FreePorts.pick(), FreePorts.pick(), FreePorts.pick(),
+        settings = new StackSettings(repository, home, FreePorts.pick(), FreePorts.pick(), FreePorts.pick(),
                 FreePorts.pick(), FreePorts.pick(), FreePorts.pick(), FreePorts.pick(), FreePorts.pick(), FreePorts.pick(),
                 FreePorts.pick(), FreePorts.pick(), false, (collector = OtlpTraceStandIn.start()).endpoint(),
                 StackSettings.LOOPBACK);
@@ -69,9 +76,7 @@ class LocalStackIT {
         bundle = JSON.readTree(Files.readString(demo));
         // The business clock of the demo firm's probes (a Monday morning within service hours), so that what the
         // tests count does not depend on the day they run: no out-of-hours notice joins the answers.
-        java.time.OffsetDateTime clock = io.casedesk.launcher.probe.ProbeFile.read(
-                repository.resolve("deploy/demo-data/probes-demo.json"))
-                .clock();
+        java.time.OffsetDateTime clock = ProbeFile.read(repository.resolve("deploy/demo-data/probes-demo.json")).clock();
         Instant started = Instant.now();
         stack = LocalStack.start(settings, new StackOptions(demo, false, clock),
                 line -> System.out.println("[stack] " + line));
@@ -361,5 +366,34 @@ class LocalStackIT {
             }
         }
         return records;
+    }
+
+    /**
+     * The demo firm's probes ({@code deploy/demo-data/probes-demo.json}), sent through the real channels as
+     * {@code ./casedesk probe} sends them; last, since they import the firm again and take over its customers'
+     * conversations. What must never happen is asserted for every probe: a message left without any answer,
+     * an answer that says what it must not (another customer's facts, a personal number echoed back, an injected
+     * instruction obeyed), a message a person must see answered by the bot alone. Whether each answer also says all
+     * it should, without a person, is the figure printed (the issue tracker holds it), not a pass condition here.
+     */
+    @Test
+    @Order(Integer.MAX_VALUE)
+    void theDemoFirmsProbesAreAnsweredSafely() {
+        ProbeFile probes = ProbeFile.read(settings.repository().resolve("deploy/demo-data/probes-demo.json"));
+        new LocalStack(settings, line -> { }).importBundle(probes.bundleFile());
+        List<ProbeResult> results;
+        java.io.PrintWriter out = new java.io.PrintWriter(System.out, true);
+        try (ProbeRunner runner = new ProbeRunner(settings, new ProbeRunner.Options(3, Duration.ofSeconds(40)))) {
+            results = runner.run(probes, result -> result.print(out, false));
+        }
+        System.out.println("[probes] " + ProbeResult.summary(results));
+
+        assertThat(results).hasSize(probes.probes().size());
+        assertThat(results).as("probes left without an answer").filteredOn(r -> r.answer().isBlank())
+                .extracting(r -> r.probe().id()).isEmpty();
+        assertThat(results).as("probes whose answer says what it must not").filteredOn(r -> r.reasons().stream()
+                .anyMatch(reason -> reason.endsWith("which it must not"))).extracting(r -> r.probe().id()).isEmpty();
+        assertThat(results).as("probes a person had to see, answered by the bot alone").filteredOn(r ->
+                Boolean.TRUE.equals(r.probe().handoff()) && r.handoffs().isEmpty()).extracting(r -> r.probe().id()).isEmpty();
     }
 }

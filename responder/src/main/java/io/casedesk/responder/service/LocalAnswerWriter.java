@@ -84,7 +84,7 @@ public class LocalAnswerWriter implements AnswerEngine {
         boolean aboutCase = ABOUT_A_CASE.contains(intent) || ABOUT_A_CASE.contains(alsoAsks)
                 || !CaseSelection.mentionedNumbers(message.text()).isEmpty();
         if (!context.knownCustomer()) {
-            return strangerAnswer(intent, aboutCase || intent == Intent.ACCOUNT, context, words);
+            return strangerAnswer(message, intent, aboutCase || intent == Intent.ACCOUNT, context, words);
         }
         return switch (intent) {
             case CASE_STATUS, APPOINTMENT, BILLING, DOCUMENTS ->
@@ -97,14 +97,15 @@ public class LocalAnswerWriter implements AnswerEngine {
                     : Answer.of(greeting(context, words) + words.get(Phrase.GREETING_REPLY));
             case OTHER -> context.knowledge().isPresent() ? Answer.of(knowledgeText(context, words))
                     : aboutCase ? caseAnswer(message, alsoAsks, context, words, discloseAutomation, null)
-                    : Answer.of(words.get(Phrase.NOT_UNDERSTOOD));
+                    : unanswered(message, words);
             case COMPLAINT, HUMAN_REQUEST -> Answer.withHandoff(words.get(Phrase.HANDOFF_ACKNOWLEDGEMENT),
                     "policy:" + intent.name().toLowerCase(Locale.ROOT));
         };
     }
 
     /** Before the identity is linked: the knowledge base, and how to link when the message is about a case. */
-    private static Answer strangerAnswer(Intent intent, boolean aboutCase, AnswerContext context, Phrasebook words) {
+    private static Answer strangerAnswer(InboundMessage message, Intent intent, boolean aboutCase, AnswerContext context,
+            Phrasebook words) {
         String link = aboutCase ? words.get(Phrase.LINK_IDENTITY) : null;
         if (context.knowledge().isPresent() && intent != Intent.GREETING) {
             return Answer.of(join(knowledgeText(context, words), link));
@@ -117,8 +118,15 @@ public class LocalAnswerWriter implements AnswerEngine {
             case GENERAL_INFO -> Answer.withHandoff(words.get(Phrase.NO_ARTICLE), "no_article");
             case COMPLAINT, HUMAN_REQUEST -> Answer.withHandoff(words.get(Phrase.HANDOFF_ACKNOWLEDGEMENT),
                     "policy:" + intent.name().toLowerCase(Locale.ROOT));
+            case OTHER -> unanswered(message, words);
             default -> Answer.of(words.get(Phrase.NOT_UNDERSTOOD));
         };
+    }
+
+    /** Nothing in the record or the knowledge base answers it: a question goes to a person, anything else is asked again. */
+    private static Answer unanswered(InboundMessage message, Phrasebook words) {
+        return QuestionCues.isAQuestion(message.text()) ? Answer.withHandoff(words.get(Phrase.NO_ARTICLE), "no_article")
+                : Answer.of(words.get(Phrase.NOT_UNDERSTOOD));
     }
 
     /** A change of details needs a person; what else the message asks is answered now. */

@@ -44,7 +44,20 @@ final class QuestionCues {
                     + "\\bany news\\b|\\b(?:update|news) on\\b|\\bstatus\\b|\\bprogress\\b",
             Pattern.CASE_INSENSITIVE);
 
+    /**
+     * A question: a question mark, or the words a question starts or ends with. What is left of "other" without one
+     * (spam, a misdial, noise) is answered with a request to rephrase; a question nothing answers goes to a person.
+     */
+    private static final Pattern A_QUESTION = Pattern.compile(
+            "[?？]|^\\s*(?:can|could|would|will|do|does|did|is|are|was|were|may|should|what|when|where|which|who|why|how)\\b|"
+                    + "[嗎吗呢]\\s*[。.!！]?\\s*$|什麼|什么|怎麼|怎么|如何|哪裡|哪里|哪裏|哪一|哪家|多少|幾|几|是否|能不能|可不可以|有沒有|有没有|請問|请问",
+            Pattern.CASE_INSENSITIVE);
+
     private QuestionCues() {
+    }
+
+    static boolean isAQuestion(String text) {
+        return text != null && A_QUESTION.matcher(text.strip()).find();
     }
 
     static boolean asksAboutTheCase(String text) {

@@ -62,6 +62,12 @@ public class ResponderService {
     private static final java.util.regex.Pattern URGENT_CONTACT = java.util.regex.Pattern.compile(
             "urgent|emergenc|after-hours|緊急|紧急|急件");
 
+    /**
+     * Words of an article on how to pay, in the languages answers are written in: "how much do I owe and how do I
+     * pay" is mostly about the record, and its few words of payment alone may not find the article.
+     */
+    private static final String PAYMENT_TERMS = "payment methods pay bank transfer credit card 付款方式 付款 轉帳 信用卡";
+
     private static final Logger LOG = Logger.getLogger(ResponderService.class);
 
     private final CaseServiceClient caseService;
@@ -158,6 +164,8 @@ public class ResponderService {
             }
             List<CaseView> cases = verified ? record.get().cases() : List.of();
             Optional<KnowledgeIndex.Answer> knowledge = NO_KNOWLEDGE_NEEDED.contains(intent) ? Optional.empty()
+                    : QuestionCues.asksHowToPay(inbound.text())
+                    ? knowledgeBase.answer(inbound.text() + " " + PAYMENT_TERMS, language)
                     : knowledgeBase.answer(inbound.text(), language);
             context = new AnswerContext(language, customer, cases, knowledge,
                     modelEngine ? recentTurns(triaged) : List.of(), firm, knowledgeBase.today());

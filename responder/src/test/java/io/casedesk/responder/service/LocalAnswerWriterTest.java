@@ -193,4 +193,22 @@ class LocalAnswerWriterTest {
         assertThat(ResponderService.replySubject("Re: RE: 案件進度")).isEqualTo("Re: 案件進度");
         assertThat(ResponderService.replySubject(null)).isEqualTo("Re: ");
     }
+
+    /** Nothing relevant exists: a question goes to a person; what is no question at all is asked again. */
+    @Test
+    void anUnrelatedQuestionNothingAnswersGoesToAPersonWhileNoiseIsAskedAgain() {
+        AnswerContext customer = Fixtures.changContext(ReplyLanguage.EN);
+        AnswerContext stranger = new AnswerContext(ReplyLanguage.EN, Optional.empty(), List.of(), List.of(), Fixtures.TODAY);
+
+        for (AnswerContext context : List.of(customer, stranger)) {
+            Answer question = writer.write(Fixtures.lineText("Can you recommend a good dentist near your office?"),
+                    Intent.OTHER, context, true);
+            Answer noise = writer.write(Fixtures.lineText("Buy cheap watches now!!!"), Intent.OTHER, context, true);
+
+            assertThat(question.needsHandoff()).isTrue();
+            assertThat(question.handoffReason()).isEqualTo("no_article");
+            assertThat(noise.needsHandoff()).isFalse();
+            assertThat(noise.text()).contains("not sure what you are asking");
+        }
+    }
 }

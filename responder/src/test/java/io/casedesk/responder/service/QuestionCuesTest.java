@@ -48,4 +48,17 @@ class QuestionCuesTest {
         assertThat(QuestionCues.asksWhatIsOwed(text)).isFalse();
         assertThat(QuestionCues.asksHowToPay(text)).isFalse();
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"Can you recommend a good dentist near your office?", "請問你們有代辦護照嗎", "附近有好吃的餐廳嗎",
+            "where can I park", "这附近哪里有银行"})
+    void questions(String text) {
+        assertThat(QuestionCues.isAQuestion(text)).isTrue();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"Buy cheap watches now!!!", "asdfgh", "好的", "Sorry, wrong number", "👍"})
+    void notQuestions(String text) {
+        assertThat(QuestionCues.isAQuestion(text)).isFalse();
+    }
 }

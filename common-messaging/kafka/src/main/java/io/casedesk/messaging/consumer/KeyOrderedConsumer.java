@@ -86,7 +86,7 @@ public final class KeyOrderedConsumer implements Flow.Subscriber<Message<String>
                         .thenCompose(ready -> start(message.getPayload(), metadata)));
         handled.whenComplete((ok, failure) -> {
             lastOfKey.remove(key, handled);
-            settle(message, failure).whenComplete((x, y) -> {
+            settle(message, metadata, failure).whenComplete((x, y) -> {
                 inFlight.decrementAndGet();
                 subscription.request(1);
             });
@@ -112,11 +112,17 @@ public final class KeyOrderedConsumer implements Flow.Subscriber<Message<String>
         }
     }
 
-    private static java.util.concurrent.CompletionStage<Void> settle(Message<String> message, Throwable failure) {
+    private CompletionStage<Void> settle(Message<String> message, IncomingKafkaRecordMetadata<?, ?> metadata,
+            Throwable failure) {
         if (failure == null) {
             return message.ack();
         }
         Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+        // Where the record is and the exception's type, so that a parked record can be found; never its message,
+        // which may quote the record.
+        LOG.warnf("A record of the %s channel failed (%s) and goes to its failure strategy: %s", channel,
+                metadata == null ? "not from Kafka" : metadata.getTopic() + "-" + metadata.getPartition() + " offset "
+                        + metadata.getOffset(), cause.getClass().getName());
         return message.nack(cause);
     }
 

@@ -42,7 +42,7 @@ public final class KnowledgeIndex {
     /** How much more the question's words count in an article's title and tags than in its body. */
     static final double TITLE_WEIGHT = 3;
     /** Paragraphs an answer quotes at most. */
-    private static final int MAX_QUOTED_PASSAGES = 2;
+    static final int MAX_QUOTED_PASSAGES = 3;
 
     private static final Pattern SENTENCE_END = Pattern.compile("(?<=[。！？!?])|(?<=\\.)\\s+");
     private static final Pattern DIGITS = Pattern.compile("\\d+");
@@ -171,6 +171,9 @@ public final class KnowledgeIndex {
             return null;
         }
         String cleaned = PersonalDataRedactor.redact(CaseNumbers.removedFrom(question));
+        if (cleaned.isBlank()) {
+            return null; // a bare case number asks about the case, not about a topic (and the model refuses blanks)
+        }
         Set<String> terms = new HashSet<>(SearchTerms.of(cleaned));
         terms.removeIf(term -> DIGITS.matcher(term).matches());
         return new Query(terms, embeddings.embed(cleaned).content().vector());

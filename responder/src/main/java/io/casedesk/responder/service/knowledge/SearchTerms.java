@@ -12,9 +12,16 @@ import org.apache.lucene.analysis.cn.smart.HMMChineseTokenizer;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.analysis.en.EnglishPossessiveFilter;
 import org.apache.lucene.analysis.en.PorterStemFilter;
+import org.apache.lucene.analysis.synonym.SolrSynonymParser;
+import org.apache.lucene.analysis.synonym.SynonymGraphFilter;
+import org.apache.lucene.analysis.synonym.SynonymMap;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.text.ParseException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,7 +31,9 @@ import java.util.List;
  * Traditional is folded onto Simplified, so either script finds the other: "停車" and "停车" are one word), English
  * words stemmed ("keeps", "keeping" and "keep" are one term), a long Chinese word's character pairs as well, full-width
  * forms folded to half-width, punctuation and
- * the words every question has ("please", "what", "請問", "你們") left out.
+ * the words every question has ("please", "what", "請問", "你們") left out, and the words of one meaning that customers
+ * and articles use for the same thing ("營業時間" and "服務時間", "money back" and "refund") found for each other
+ * (Lucene's synonym filter, with the groups of {@code knowledge/synonyms.txt}).
  */
 public final class SearchTerms {
 
@@ -48,19 +57,47 @@ public final class SearchTerms {
         STOP_WORDS = CharArraySet.unmodifiableSet(stop);
     }
 
+    /** Cuts Chinese into words and English into words; punctuation is dropped. */
+    private static final Analyzer WORDS = new Analyzer() {
+        @Override
+        protected TokenStreamComponents createComponents(String fieldName) {
+            Tokenizer source = new HMMChineseTokenizer();
+            return new TokenStreamComponents(source, words(source));
+        }
+    };
+
+    /** Words of one meaning (knowledge/synonyms.txt), cut into words as texts are. */
+    private static final SynonymMap SYNONYMS = synonyms();
+
+    /** The words, and for a word or phrase of a synonym group the group's others at its place. */
     private static final Analyzer ANALYZER = new Analyzer() {
         @Override
         protected TokenStreamComponents createComponents(String fieldName) {
-            // Cuts Chinese into words and English into words; punctuation is dropped.
             Tokenizer source = new HMMChineseTokenizer();
-            TokenStream stream = new CJKWidthFilter(source);
-            stream = new LowerCaseFilter(stream);
-            stream = new EnglishPossessiveFilter(stream);
-            stream = new StopFilter(stream, STOP_WORDS);
-            stream = new PorterStemFilter(stream);
-            return new TokenStreamComponents(source, stream);
+            return new TokenStreamComponents(source, new SynonymGraphFilter(words(source), SYNONYMS, true));
         }
     };
+
+    private static TokenStream words(Tokenizer source) {
+        TokenStream stream = new CJKWidthFilter(source);
+        stream = new LowerCaseFilter(stream);
+        stream = new EnglishPossessiveFilter(stream);
+        stream = new StopFilter(stream, STOP_WORDS);
+        return new PorterStemFilter(stream);
+    }
+
+    private static SynonymMap synonyms() {
+        try (InputStream in = SearchTerms.class.getResourceAsStream("/knowledge/synonyms.txt")) {
+            if (in == null) {
+                throw new IllegalStateException("knowledge/synonyms.txt is missing from the responder's resources");
+            }
+            SolrSynonymParser parser = new SolrSynonymParser(true, true, WORDS);
+            parser.parse(new InputStreamReader(in, StandardCharsets.UTF_8));
+            return parser.build();
+        } catch (IOException | ParseException e) {
+            throw new IllegalStateException("Cannot read knowledge/synonyms.txt", e);
+        }
+    }
 
     /** A Transliterator is not safe to share across threads. */
     private static final ThreadLocal<Transliterator> TO_SIMPLIFIED =

@@ -93,13 +93,21 @@ class KnowledgeIndexTest {
         assertThat(index.answer(question, writer)).get().extracting(a -> a.article().id()).isEqualTo(expected);
     }
 
+    /** Nothing is left of such a message once case numbers are taken out: it names no topic. */
+    @ParameterizedTest
+    @ValueSource(strings = {"2026-FAM-0142", " 2026-fam-0142 ", "2026-FAM-0142\n2026-CON-0388"})
+    void aMessageOfOnlyCaseNumbersFindsNoArticle(String message) {
+        assertThat(index.answer(message, ReplyLanguage.ZH_HANT)).isEmpty();
+        assertThat(index.ranked(message)).isEmpty();
+    }
+
     @Test
     void quotesThePassagesThatFitNotTheWholeArticle() {
         KnowledgeIndex.Answer answer = index.answer("How long do you keep my file after my case is closed?",
                 ReplyLanguage.EN).orElseThrow();
 
         assertThat(answer.text()).startsWith("Privacy and data retention").contains("3 years");
-        assertThat(answer.passages().size()).isLessThanOrEqualTo(2);
+        assertThat(answer.passages().size()).isLessThanOrEqualTo(KnowledgeIndex.MAX_QUOTED_PASSAGES);
         assertThat(answer.text().length()).isLessThan(answer.article().title().length() + answer.article().body().length());
     }
 

@@ -1,0 +1,32 @@
+package io.casedesk.responder.service.knowledge;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class SearchTermsTest {
+
+    @Test
+    void chineseIsCutIntoWordsInEitherScriptWithoutTheWordsEveryQuestionHas() {
+        assertThat(SearchTerms.of("請問你們的停車場在哪裡？")).contains("停车场").doesNotContain("请问", "你们", "的");
+        assertThat(SearchTerms.of("停車")).isEqualTo(SearchTerms.of("停车"));
+    }
+
+    @Test
+    void englishWordsAreStemmed() {
+        assertThat(SearchTerms.of("How long do you keep my files?")).contains("keep", "file").doesNotContain("how", "my");
+    }
+
+    @Test
+    void aCustomersWordFindsTheArticlesWordOfTheSameMeaning() {
+        assertThat(SearchTerms.of("你們的營業時間是幾點到幾點？")).contains("营业", "服务", "时间");
+        assertThat(SearchTerms.of("服務時間與休假安排")).contains("服务", "营业");
+        assertThat(SearchTerms.of("If I cancel, do I get my money back?")).contains("refund");
+        assertThat(SearchTerms.of("What are your opening hours?")).contains("offic", "hour");
+    }
+
+    @Test
+    void wordsOutsideTheGroupsAreLeftAsTheyAre() {
+        assertThat(SearchTerms.of("離婚訴訟")).doesNotContain("营业", "refund");
+    }
+}
