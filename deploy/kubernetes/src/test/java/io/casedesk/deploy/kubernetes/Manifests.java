@@ -18,13 +18,16 @@ import io.strimzi.api.kafka.model.topic.KafkaTopic;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -59,6 +62,15 @@ final class Manifests {
 
     private final String directory;
     private final List<Resource> resources;
+    /** What the kustomization is made of, read when first asked (an inline text has no kustomization). */
+    private volatile Sources sources;
+
+    /**
+     * The kustomization directories an overlay is built from (itself and, transitively, every directory among its
+     * resources) and the components they include, as normalized absolute paths.
+     */
+    private record Sources(Set<Path> kustomizations, Set<Path> components) {
+    }
 
     private Manifests(String directory, List<Resource> resources) {
         this.directory = directory;
@@ -102,7 +114,44 @@ final class Manifests {
 
     /** True for prod and overlays built on it: the Secrets are created beforehand, from secret-templates/. */
     boolean usesPrecreatedSecrets() {
-        return directory.equals("overlays/prod") || directory.equals(OverlayRenderTest.PROD_RESTORED);
+        return buildsOn("overlays/prod");
+    }
+
+    /** Whether this kustomization is {@code other} (a directory of deploy/kubernetes) or built on it. */
+    boolean buildsOn(String other) {
+        return sources().kustomizations().contains(HOME.resolve(other).normalize());
+    }
+
+    /** Whether this kustomization, or one it is built on, includes the component in {@code component}. */
+    boolean includesComponent(Path component) {
+        return sources().components().contains(component.toAbsolutePath().normalize());
+    }
+
+    private Sources sources() {
+        Sources read = sources;
+        if (read == null) {
+            read = new Sources(new HashSet<>(), new HashSet<>());
+            collectSources(HOME.resolve(directory), read);
+            sources = read;
+        }
+        return read;
+    }
+
+    private static void collectSources(Path directory, Sources sources) {
+        Path kustomization = directory.toAbsolutePath().normalize();
+        if (!sources.kustomizations().add(kustomization)) {
+            return;
+        }
+        JsonNode file = readYaml(kustomization.resolve("kustomization.yaml"));
+        for (JsonNode resource : file.path("resources")) {
+            Path path = kustomization.resolve(resource.asText()).normalize();
+            if (Files.isDirectory(path)) {
+                collectSources(path, sources);
+            }
+        }
+        for (JsonNode component : file.path("components")) {
+            sources.components().add(kustomization.resolve(component.asText()).normalize());
+        }
     }
 
     String directory() {

@@ -7,11 +7,14 @@ import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.openshift.api.model.monitoring.v1.PodMetricsEndpoint;
 import io.fabric8.openshift.api.model.monitoring.v1.PodMonitor;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 
+import static io.casedesk.deploy.kubernetes.OverlayRenderTest.PROD_ODOO_CONNECTOR;
 import static io.casedesk.deploy.kubernetes.OverlayRenderTest.nullToEmpty;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -21,11 +24,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class MonitoringTest {
 
-    @Test
-    void everyServiceIsScrapedAtQMetricsUnderItsOwnJobName() {
-        Manifests prod = Manifests.render("overlays/prod");
+    @ParameterizedTest
+    @ValueSource(strings = {"overlays/prod", PROD_ODOO_CONNECTOR})
+    void everyServiceIsScrapedAtQMetricsUnderItsOwnJobName(String overlay) {
+        Manifests prod = Manifests.render(overlay);
         List<PodMonitor> monitors = prod.typed(PodMonitor.class);
-        assertThat(prod.deployments()).hasSize(ServiceModule.all().size());
+        assertThat(prod.deployments()).extracting(d -> d.getMetadata().getName()).as(overlay + " services")
+                .containsExactlyInAnyOrderElementsOf(ServiceModule.deployedIn(prod).stream().map(ServiceModule::name).toList());
         TreeSet<String> jobs = new TreeSet<>();
         for (Deployment deployment : prod.deployments()) {
             String service = deployment.getMetadata().getName();

@@ -10,10 +10,13 @@ import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPort;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
 
+import static io.casedesk.deploy.kubernetes.OverlayRenderTest.DEV_ODOO_CONNECTOR;
+import static io.casedesk.deploy.kubernetes.OverlayRenderTest.PROD_ODOO_CONNECTOR;
 import static io.casedesk.deploy.kubernetes.OverlayRenderTest.nullToEmpty;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -31,7 +34,7 @@ class NetworkPolicyTest {
     private static final Map<String, String> GATEWAY_PROXIES = Map.of("kubernetes.io/metadata.name", "envoy-gateway-system");
 
     @ParameterizedTest
-    @ValueSource(strings = {"overlays/dev", "overlays/prod"})
+    @ValueSource(strings = {"overlays/dev", "overlays/prod", DEV_ODOO_CONNECTOR, PROD_ODOO_CONNECTOR})
     void everyServiceIsDeniedByDefaultAndReachesDnsAndKafka(String overlay) {
         Manifests manifests = Manifests.render(overlay);
         for (Deployment deployment : manifests.deployments()) {
@@ -52,7 +55,7 @@ class NetworkPolicyTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"overlays/dev", "overlays/prod"})
+    @ValueSource(strings = {"overlays/dev", "overlays/prod", DEV_ODOO_CONNECTOR, PROD_ODOO_CONNECTOR})
     void callersOfCaseServiceAndDatabaseUsersAreLetThroughOnBothSides(String overlay) {
         Manifests manifests = Manifests.render(overlay);
         Deployment caseService = manifests.find(Deployment.class, "case-service").orElseThrow();
@@ -79,7 +82,7 @@ class NetworkPolicyTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"overlays/dev", "overlays/prod"})
+    @ValueSource(strings = {"overlays/dev", "overlays/prod", DEV_ODOO_CONNECTOR, PROD_ODOO_CONNECTOR})
     void onlyWhatTheRoutesLeadToIsReachableFromTheGatewaysProxies(String overlay) {
         Manifests manifests = Manifests.render(overlay);
         List<String> routed = manifests.typed(HTTPRoute.class).stream()
@@ -99,7 +102,7 @@ class NetworkPolicyTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"overlays/dev", "overlays/prod"})
+    @ValueSource(strings = {"overlays/dev", "overlays/prod", DEV_ODOO_CONNECTOR, PROD_ODOO_CONNECTOR})
     void prometheusReachesEveryServicesMetricsPort(String overlay) {
         Manifests manifests = Manifests.render(overlay);
         Map<String, String> monitoring = Map.of("kubernetes.io/metadata.name", "monitoring");
@@ -113,7 +116,21 @@ class NetworkPolicyTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"overlays/dev", "overlays/prod"})
+    @ValueSource(strings = {DEV_ODOO_CONNECTOR, PROD_ODOO_CONNECTOR})
+    void theOdooConnectorReachesTheOdooOfItsConfiguration(String overlay) {
+        Manifests manifests = Manifests.render(overlay);
+        URI odoo = URI.create(manifests.configMaps().get("odoo-connector-config").get("ODOO_URL"));
+        int port = odoo.getPort() != -1 ? odoo.getPort() : odoo.getScheme().equals("https") ? 443 : 80;
+        Deployment connector = manifests.find(Deployment.class, "odoo-connector").orElseThrow();
+        assertThat(egressAllows(selecting(manifests, podLabels(connector)), peer -> peer.getIpBlock() != null, port))
+                .as(overlay + ": the connector reaches " + odoo + " on port " + port).isTrue();
+        // Odoo's own port too, for an Odoo without a TLS proxy in front.
+        assertThat(egressAllows(selecting(manifests, podLabels(connector)), peer -> peer.getIpBlock() != null, 8069))
+                .as(overlay + ": the connector reaches an Odoo on port 8069").isTrue();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"overlays/dev", "overlays/prod", DEV_ODOO_CONNECTOR, PROD_ODOO_CONNECTOR})
     void everyPolicySelectsSomePods(String overlay) {
         Manifests manifests = Manifests.render(overlay);
         for (NetworkPolicy policy : manifests.typed(NetworkPolicy.class)) {

@@ -45,6 +45,12 @@ class OverlayRenderTest {
 
     /** The prod overlay with the restore of README "Restore" (components/postgres-recovery). */
     static final String PROD_RESTORED = "src/test/resources/prod-restored";
+    /**
+     * The dev and prod overlays with the opt-in Odoo connector (components/odoo-connector): every service module,
+     * the connector included, runs in them. The tests over the shipped overlays run over these too.
+     */
+    static final String DEV_ODOO_CONNECTOR = "src/test/resources/dev-odoo-connector";
+    static final String PROD_ODOO_CONNECTOR = "src/test/resources/prod-odoo-connector";
 
     /** Kubernetes' own kinds, Gateway API's and the Prometheus Operator's: parsed with the Fabric8 models. */
     private static final Map<String, String> TYPED_KINDS = Map.ofEntries(
@@ -71,7 +77,8 @@ class OverlayRenderTest {
             "commonLabels", "labels", "vars", "replacements", "imageTags", "images");
 
     @ParameterizedTest
-    @ValueSource(strings = {"overlays/dev", "overlays/prod", "base", "secret-templates", PROD_RESTORED})
+    @ValueSource(strings = {"overlays/dev", "overlays/prod", DEV_ODOO_CONNECTOR, PROD_ODOO_CONNECTOR, "base", "secret-templates",
+            PROD_RESTORED})
     void everyResourceIsATypedObjectWithoutUnknownFields(String directory) {
         Manifests manifests = Manifests.render(directory);
         assertThat(manifests.all()).as(directory + " renders resources").isNotEmpty();
@@ -122,7 +129,7 @@ class OverlayRenderTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"overlays/dev", "overlays/prod"})
+    @ValueSource(strings = {"overlays/dev", "overlays/prod", DEV_ODOO_CONNECTOR, PROD_ODOO_CONNECTOR})
     void trafficComesInThroughGatewayApiWithoutControllerSpecificAnnotations(String overlay) {
         Manifests manifests = Manifests.render(overlay);
         assertThat(manifests.ofKind("Ingress")).as(overlay + ": no Ingress, HTTPRoutes instead").isEmpty();
@@ -137,7 +144,7 @@ class OverlayRenderTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"overlays/dev", "overlays/prod", PROD_RESTORED})
+    @ValueSource(strings = {"overlays/dev", "overlays/prod", DEV_ODOO_CONNECTOR, PROD_ODOO_CONNECTOR, PROD_RESTORED})
     void everyReferencedSecretAndKeyExists(String overlay) {
         Manifests manifests = Manifests.render(overlay);
         Map<String, List<String>> secrets = availableSecrets(manifests);
@@ -168,7 +175,7 @@ class OverlayRenderTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"overlays/dev", "overlays/prod"})
+    @ValueSource(strings = {"overlays/dev", "overlays/prod", DEV_ODOO_CONNECTOR, PROD_ODOO_CONNECTOR})
     void everyReferencedConfigMapKeyAndVolumeClaimExists(String overlay) {
         Manifests manifests = Manifests.render(overlay);
         Map<String, Map<String, String>> configMaps = manifests.configMaps();
@@ -204,7 +211,7 @@ class OverlayRenderTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"overlays/dev", "overlays/prod"})
+    @ValueSource(strings = {"overlays/dev", "overlays/prod", DEV_ODOO_CONNECTOR, PROD_ODOO_CONNECTOR})
     void everyReferencedServiceAndPortExists(String overlay) {
         Manifests manifests = Manifests.render(overlay);
         Map<String, List<Integer>> services = manifests.servicePorts();
@@ -264,15 +271,21 @@ class OverlayRenderTest {
         }
     }
 
-    @Test
-    void prodAppliesNoSecretSoThatRealOnesAreNeverOverwritten() {
-        assertThat(Manifests.render("overlays/prod").typed(Secret.class)).isEmpty();
-        assertThat(Manifests.render("overlays/dev").secretKeys().keySet())
+    @ParameterizedTest
+    @ValueSource(strings = {"overlays/prod", PROD_ODOO_CONNECTOR, PROD_RESTORED})
+    void prodAppliesNoSecretSoThatRealOnesAreNeverOverwritten(String overlay) {
+        assertThat(Manifests.render(overlay).typed(Secret.class)).as(overlay + " Secrets").isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"overlays/dev", DEV_ODOO_CONNECTOR})
+    void devAppliesEverySecretTemplate(String overlay) {
+        assertThat(Manifests.render(overlay).secretKeys().keySet()).as(overlay + " Secrets")
                 .containsAll(Manifests.render("secret-templates").secretKeys().keySet());
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"overlays/dev", "overlays/prod"})
+    @ValueSource(strings = {"overlays/dev", "overlays/prod", DEV_ODOO_CONNECTOR, PROD_ODOO_CONNECTOR})
     void everyRouteAttachesToAListenerOfAGatewayThatAdmitsIt(String overlay) {
         Manifests manifests = Manifests.render(overlay);
         for (HTTPRoute route : manifests.typed(HTTPRoute.class)) {

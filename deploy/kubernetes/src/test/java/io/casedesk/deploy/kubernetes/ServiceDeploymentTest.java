@@ -1,5 +1,6 @@
 package io.casedesk.deploy.kubernetes;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.EnvFromSource;
 import io.fabric8.kubernetes.api.model.EnvVar;
@@ -15,11 +16,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Stream;
 
+import static io.casedesk.deploy.kubernetes.OverlayRenderTest.DEV_ODOO_CONNECTOR;
+import static io.casedesk.deploy.kubernetes.OverlayRenderTest.PROD_ODOO_CONNECTOR;
 import static io.casedesk.deploy.kubernetes.OverlayRenderTest.nullToEmpty;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -33,9 +38,42 @@ class ServiceDeploymentTest {
     private static final Set<String> RUN_JAVA_VARIABLES = Set.of("JAVA_MAX_MEM_RATIO", "JAVA_INITIAL_MEM_RATIO", "JAVA_OPTS_APPEND");
 
     @Test
-    void theSixServicesAreFound() {
+    void theSevenServicesAreFound() {
         assertThat(ServiceModule.all()).extracting(ServiceModule::name).containsExactlyInAnyOrder(
-                "ingress-line", "ingress-email", "classifier", "responder", "handoff", "case-service");
+                "ingress-line", "ingress-email", "classifier", "responder", "handoff", "case-service", "odoo-connector");
+    }
+
+    @Test
+    void onlyTheOdooConnectorIsOptInWithAComponentOfItsOwn() {
+        assertThat(ServiceModule.all().stream().filter(m -> m.component().isPresent()))
+                .as("service modules with a components/<module> directory").singleElement().satisfies(module -> {
+                    assertThat(module.name()).isEqualTo("odoo-connector");
+                    assertThat(module.component()).contains(Manifests.HOME.resolve("components/odoo-connector"));
+                });
+    }
+
+    /**
+     * An opt-in service is checked like the others in an overlay with its component, on dev and on prod: the tests over
+     * the shipped overlays run over the overlays with the components too.
+     */
+    @Test
+    void everyOptInServiceRunsInATestOverlayOnDevAndOnProd() {
+        List<Manifests> withComponents = Stream.of(DEV_ODOO_CONNECTOR, PROD_ODOO_CONNECTOR).map(Manifests::render).toList();
+        for (ServiceModule module : ServiceModule.all()) {
+            if (module.component().isEmpty()) {
+                continue;
+            }
+            for (String shipped : List.of("overlays/dev", "overlays/prod")) {
+                assertThat(withComponents).as(shipped + " with components/" + module.directory()).anySatisfy(overlay -> {
+                    assertThat(overlay.buildsOn(shipped)).isTrue();
+                    assertThat(overlay.includesComponent(module.component().get())).isTrue();
+                });
+            }
+        }
+        for (Manifests overlay : withComponents) {
+            assertThat(ServiceModule.deployedIn(overlay)).as(overlay.directory() + ": every service module runs")
+                    .containsExactlyInAnyOrderElementsOf(ServiceModule.all());
+        }
     }
 
     @Test
@@ -53,13 +91,14 @@ class ServiceDeploymentTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"overlays/dev", "overlays/prod"})
+    @ValueSource(strings = {"overlays/dev", "overlays/prod", DEV_ODOO_CONNECTOR, PROD_ODOO_CONNECTOR})
     void everyServiceModuleHasItsDeploymentAndServiceAndNothingElseRuns(String overlay) {
         Manifests manifests = Manifests.render(overlay);
-        List<String> names = ServiceModule.all().stream().map(ServiceModule::name).toList();
+        List<String> names = ServiceModule.deployedIn(manifests).stream().map(ServiceModule::name).toList();
         assertThat(manifests.deployments()).extracting(d -> d.getMetadata().getName())
+                .as(overlay + ": the service modules, less those of components it does not include")
                 .containsExactlyInAnyOrderElementsOf(names);
-        for (ServiceModule module : ServiceModule.all()) {
+        for (ServiceModule module : ServiceModule.deployedIn(manifests)) {
             Service service = manifests.find(Service.class, module.name()).orElseThrow(
                     () -> new AssertionError(overlay + " has no Service " + module.name()));
             assertThat(service.getSpec().getPorts()).as("Service " + module.name())
@@ -74,15 +113,17 @@ class ServiceDeploymentTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"overlays/dev", "overlays/prod"})
+    @ValueSource(strings = {"overlays/dev", "overlays/prod", DEV_ODOO_CONNECTOR, PROD_ODOO_CONNECTOR})
     void everyDeploymentRunsItsImageOnItsPortWithHealthProbesAndResources(String overlay) {
         Manifests manifests = Manifests.render(overlay);
-        for (ServiceModule module : ServiceModule.all()) {
+        Set<String> registriesAndTags = new TreeSet<>();
+        for (ServiceModule module : ServiceModule.deployedIn(manifests)) {
             Deployment deployment = deployment(manifests, module);
             Container container = container(deployment);
             String what = overlay + " " + module.name();
             assertThat(container.getImage()).as(what + " image").matches("(.+/)?casedesk/" + module.name() + ":[^:/]+")
                     .doesNotEndWith(":latest");
+            registriesAndTags.add(container.getImage().replace("casedesk/" + module.name() + ":", "casedesk/*:"));
             assertThat(container.getPorts()).as(what + " port").singleElement().satisfies(port -> {
                 assertThat(port.getName()).isEqualTo("http");
                 assertThat(port.getContainerPort()).isEqualTo(module.httpPort());
@@ -99,10 +140,28 @@ class ServiceDeploymentTest {
                     .containsEntry("prometheus.io/path", "/q/metrics")
                     .containsEntry("prometheus.io/port", String.valueOf(module.httpPort()));
         }
+        assertThat(registriesAndTags).as(overlay + ": every image from one registry at one release tag").hasSize(1);
+    }
+
+    /** The shipped overlays name the opt-in services' images too: adding a component to them is all it takes. */
+    @ParameterizedTest
+    @ValueSource(strings = {"overlays/dev", "overlays/prod"})
+    void theShippedOverlaysNameEveryServicesImage(String overlay) {
+        JsonNode images = Manifests.readYaml(Manifests.HOME.resolve(overlay).resolve("kustomization.yaml")).path("images");
+        List<String> named = new ArrayList<>();
+        Set<String> registriesAndTags = new TreeSet<>();
+        for (JsonNode image : images) {
+            String name = image.path("name").asText();
+            named.add(name);
+            registriesAndTags.add(image.path("newName").asText(name).replace(name, "casedesk/*") + ":" + image.path("newTag").asText());
+        }
+        assertThat(named).as(overlay + " images").containsExactlyInAnyOrderElementsOf(
+                ServiceModule.all().stream().map(m -> "casedesk/" + m.name()).toList());
+        assertThat(registriesAndTags).as(overlay + ": every image from one registry at one release tag").hasSize(1);
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"overlays/dev", "overlays/prod"})
+    @ValueSource(strings = {"overlays/dev", "overlays/prod", DEV_ODOO_CONNECTOR, PROD_ODOO_CONNECTOR})
     void everyDeploymentRunsNonRootOnAReadOnlyRootFilesystem(String overlay) {
         Manifests manifests = Manifests.render(overlay);
         for (Deployment deployment : manifests.deployments()) {
@@ -127,10 +186,10 @@ class ServiceDeploymentTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"overlays/dev", "overlays/prod"})
+    @ValueSource(strings = {"overlays/dev", "overlays/prod", DEV_ODOO_CONNECTOR, PROD_ODOO_CONNECTOR})
     void everyDeploymentSetsWhatItsProdConfigurationNeedsAndNothingItDoesNotRead(String overlay) {
         Manifests manifests = Manifests.render(overlay);
-        for (ServiceModule module : ServiceModule.all()) {
+        for (ServiceModule module : ServiceModule.deployedIn(manifests)) {
             Set<String> provided = environment(manifests, deployment(manifests, module));
             String what = overlay + " " + module.name();
             assertThat(provided).as(what + ": variables its application.properties reads without a default")
@@ -152,7 +211,7 @@ class ServiceDeploymentTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"overlays/dev", "overlays/prod"})
+    @ValueSource(strings = {"overlays/dev", "overlays/prod", DEV_ODOO_CONNECTOR, PROD_ODOO_CONNECTOR})
     void scaledDeploymentsLeaveTheCountToKedaAndTheOthersRunOnePod(String overlay) {
         Manifests manifests = Manifests.render(overlay);
         Set<String> scaled = new TreeSet<>();

@@ -45,6 +45,14 @@ record ServiceModule(String directory, Path root, Map<String, String> prodProper
         return services;
     }
 
+    /**
+     * The modules an overlay runs: every one without a component of its own, and those whose component the overlay
+     * includes (see {@link #component()}).
+     */
+    static List<ServiceModule> deployedIn(Manifests manifests) {
+        return all().stream().filter(m -> m.component().map(manifests::includesComponent).orElse(true)).toList();
+    }
+
     private static ServiceModule load(String directory, Path root) {
         String text = read(root.resolve("src/main/resources/application.properties"));
         Map<String, String> plain = new LinkedHashMap<>();
@@ -69,6 +77,16 @@ record ServiceModule(String directory, Path root, Map<String, String> prodProper
     /** The application's name: its Deployment, Service and image are called so. */
     String name() {
         return property("quarkus.application.name");
+    }
+
+    /**
+     * The kustomize component that deploys this module, {@code deploy/kubernetes/components/<module directory>}, if
+     * there is one. Such a module is opt-in (the Odoo connector runs only for a firm whose cases are in Odoo): the
+     * base and the shipped overlays leave it out, and an overlay runs it by including the component.
+     */
+    Optional<Path> component() {
+        Path component = repository().resolve("deploy/kubernetes/components").resolve(directory);
+        return Files.isDirectory(component) ? Optional.of(component) : Optional.empty();
     }
 
     int httpPort() {

@@ -10,13 +10,15 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import static io.casedesk.deploy.kubernetes.OverlayRenderTest.DEV_ODOO_CONNECTOR;
+import static io.casedesk.deploy.kubernetes.OverlayRenderTest.PROD_ODOO_CONNECTOR;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The KafkaTopic manifests cannot drift from common-schema's {@link Topics}, the one list of topics. */
 class TopicManifestTest {
 
     @ParameterizedTest
-    @ValueSource(strings = {"overlays/dev", "overlays/prod"})
+    @ValueSource(strings = {"overlays/dev", "overlays/prod", DEV_ODOO_CONNECTOR, PROD_ODOO_CONNECTOR})
     void everyTopicOfCommonSchemaAndOnlyThoseAreDeclared(String overlay) {
         Map<String, KafkaTopic> declared = topics(overlay);
         assertThat(declared.keySet()).as("KafkaTopic names in " + overlay)
@@ -24,7 +26,7 @@ class TopicManifestTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"overlays/dev", "overlays/prod"})
+    @ValueSource(strings = {"overlays/dev", "overlays/prod", DEV_ODOO_CONNECTOR, PROD_ODOO_CONNECTOR})
     void partitionsAndCleanupPolicyMatchCommonSchema(String overlay) {
         Map<String, KafkaTopic> declared = topics(overlay);
         for (Topics.TopicSpec spec : Topics.allWithDeadLetters()) {
@@ -42,7 +44,7 @@ class TopicManifestTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"overlays/dev", "overlays/prod"})
+    @ValueSource(strings = {"overlays/dev", "overlays/prod", DEV_ODOO_CONNECTOR, PROD_ODOO_CONNECTOR})
     void everyTopicHasItsDeadLetterTopic(String overlay) {
         Map<String, KafkaTopic> declared = topics(overlay);
         for (Topics.TopicSpec spec : Topics.ALL) {
@@ -51,7 +53,7 @@ class TopicManifestTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"overlays/dev", "overlays/prod"})
+    @ValueSource(strings = {"overlays/dev", "overlays/prod", DEV_ODOO_CONNECTOR, PROD_ODOO_CONNECTOR})
     void everyTopicBelongsToTheKafkaCluster(String overlay) {
         Manifests manifests = Manifests.render(overlay);
         assertThat(manifests.typed(Kafka.class)).hasSize(1);
