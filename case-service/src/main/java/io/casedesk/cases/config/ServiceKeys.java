@@ -1,13 +1,12 @@
 package io.casedesk.cases.config;
 
+import io.casedesk.schema.security.KeyDigests;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.jboss.logging.Logger;
 
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -28,7 +27,6 @@ import java.util.TreeSet;
 public class ServiceKeys {
 
     private static final Logger LOG = Logger.getLogger(ServiceKeys.class);
-    private static final int DIGEST_HEX_LENGTH = 64;
 
     /** A service that presented its key: its name and roles. */
     public record Caller(String service, Set<String> roles) {
@@ -59,7 +57,7 @@ public class ServiceKeys {
             if (digest.isEmpty()) {
                 return;
             }
-            if (digest.length() != DIGEST_HEX_LENGTH || !digest.chars().allMatch(c -> Character.digit(c, 16) >= 0)) {
+            if (!KeyDigests.isHexDigest(digest)) {
                 problems.add("casedesk.auth.services." + service + ".key-sha256 is not a hex SHA-256 digest");
                 return;
             }
@@ -82,7 +80,7 @@ public class ServiceKeys {
 
     /** The service whose key {@code presented} is, if any. */
     public Optional<Caller> callerOf(String presented) {
-        byte[] presentedDigest = sha256(presented);
+        byte[] presentedDigest = KeyDigests.sha256(presented);
         Caller match = null;
         for (Known candidate : known) {
             // No early exit: the time taken does not reveal which key matched.
@@ -95,14 +93,6 @@ public class ServiceKeys {
 
     /** The hex SHA-256 of a key, as {@code key-sha256} wants it ({@code printf %s "$key" | sha256sum}). */
     public static String sha256Hex(String key) {
-        return HexFormat.of().formatHex(sha256(key));
-    }
-
-    private static byte[] sha256(String key) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is not available in this JVM", e);
-        }
+        return KeyDigests.sha256Hex(key);
     }
 }

@@ -1,6 +1,7 @@
 package io.casedesk.cases.rest;
 
 import io.casedesk.cases.config.ServiceKeys;
+import io.casedesk.schema.security.KeyDigests;
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
@@ -27,8 +28,6 @@ import java.util.Optional;
 @Priority(Priorities.AUTHENTICATION)
 public class ServiceKeyFilter implements ContainerRequestFilter {
 
-    private static final String BEARER_PREFIX = "Bearer ";
-
     private final ServiceKeys serviceKeys;
 
     public ServiceKeyFilter(ServiceKeys serviceKeys) {
@@ -37,12 +36,8 @@ public class ServiceKeyFilter implements ContainerRequestFilter {
 
     @Override
     public void filter(ContainerRequestContext request) {
-        String authorization = request.getHeaderString(HttpHeaders.AUTHORIZATION);
-        boolean bearer = authorization != null
-                && authorization.regionMatches(true, 0, BEARER_PREFIX, 0, BEARER_PREFIX.length());
-        Optional<ServiceKeys.Caller> caller = bearer
-                ? serviceKeys.callerOf(authorization.substring(BEARER_PREFIX.length()).trim())
-                : Optional.empty();
+        Optional<ServiceKeys.Caller> caller = KeyDigests.bearerToken(request.getHeaderString(HttpHeaders.AUTHORIZATION))
+                .flatMap(serviceKeys::callerOf);
         if (caller.isEmpty()) {
             request.abortWith(Response.status(Response.Status.UNAUTHORIZED)
                     .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer")

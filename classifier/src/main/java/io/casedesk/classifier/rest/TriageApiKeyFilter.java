@@ -1,5 +1,6 @@
 package io.casedesk.classifier.rest;
 
+import io.casedesk.schema.security.KeyDigests;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -14,10 +15,6 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.Provider;
 import org.jboss.logging.Logger;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Map;
 
 /**
@@ -30,8 +27,6 @@ import java.util.Map;
 @Priority(Priorities.AUTHENTICATION)
 public class TriageApiKeyFilter implements ContainerRequestFilter {
 
-    private static final String BEARER_PREFIX = "Bearer ";
-
     private final Key key;
 
     public TriageApiKeyFilter(Key key) {
@@ -40,10 +35,7 @@ public class TriageApiKeyFilter implements ContainerRequestFilter {
 
     @Override
     public void filter(ContainerRequestContext request) {
-        String authorization = request.getHeaderString(HttpHeaders.AUTHORIZATION);
-        boolean bearer = authorization != null
-                && authorization.regionMatches(true, 0, BEARER_PREFIX, 0, BEARER_PREFIX.length());
-        if (!bearer || !key.matches(authorization.substring(BEARER_PREFIX.length()).trim())) {
+        if (!KeyDigests.bearerToken(request.getHeaderString(HttpHeaders.AUTHORIZATION)).filter(key::matches).isPresent()) {
             request.abortWith(Response.status(Response.Status.UNAUTHORIZED)
                     .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
                     .type(MediaType.APPLICATION_JSON_TYPE)
@@ -63,10 +55,10 @@ public class TriageApiKeyFilter implements ContainerRequestFilter {
 
         public Key(TriageApiConfig config) {
             String hex = config.keySha256().map(String::trim).orElse("");
-            if (!hex.isEmpty() && (hex.length() != 64 || !hex.chars().allMatch(c -> Character.digit(c, 16) >= 0))) {
+            if (!hex.isEmpty() && !KeyDigests.isHexDigest(hex)) {
                 throw new IllegalStateException("casedesk.triage-api.key-sha256 is not a hex SHA-256 digest");
             }
-            this.digest = hex.isEmpty() ? null : HexFormat.of().parseHex(hex);
+            this.digest = hex.isEmpty() ? null : KeyDigests.parseHex(hex, "casedesk.triage-api.key-sha256");
         }
 
         void warnWhenNone(@Observes StartupEvent startup) {
@@ -76,15 +68,7 @@ public class TriageApiKeyFilter implements ContainerRequestFilter {
         }
 
         boolean matches(String presented) {
-            return digest != null && MessageDigest.isEqual(digest, sha256(presented));
-        }
-
-        private static byte[] sha256(String key) {
-            try {
-                return MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
-            } catch (NoSuchAlgorithmException e) {
-                throw new IllegalStateException("SHA-256 is not available in this JVM", e);
-            }
+            return digest != null && KeyDigests.matchesAny(presented, java.util.List.of(digest));
         }
     }
 }

@@ -1,10 +1,8 @@
 package io.casedesk.launcher;
 
-import java.nio.charset.StandardCharsets;
+import io.casedesk.schema.security.KeyDigests;
+
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Map;
 
 /**
@@ -77,12 +75,7 @@ public record StackSettings(
 
     /** The hex SHA-256 of a key: what case-service is configured with instead of the key. */
     static String sha256Hex(String key) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(key.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is not available in this JVM", e);
-        }
+        return KeyDigests.sha256Hex(key);
     }
 
     Path logs() {

@@ -1,13 +1,11 @@
 package io.casedesk.odoo.config;
 
+import io.casedesk.schema.security.KeyDigests;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.jboss.logging.Logger;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.List;
 
 /** The keys of {@code casedesk.odoo.admin-keys}, compared in constant time (as digests, whatever their length). */
@@ -20,7 +18,7 @@ public class AdminKeys {
 
     public AdminKeys(OdooConfig config) {
         this.digests = config.adminKeys().values().stream().filter(k -> k != null && !k.isBlank())
-                .map(AdminKeys::digest).toList();
+                .map(KeyDigests::sha256).toList();
     }
 
     void warnWhenNoneConfigured(@Observes StartupEvent startup) {
@@ -30,19 +28,6 @@ public class AdminKeys {
     }
 
     public boolean isKnown(String presented) {
-        byte[] presentedDigest = digest(presented);
-        boolean known = false;
-        for (byte[] digest : digests) {
-            known |= MessageDigest.isEqual(digest, presentedDigest);
-        }
-        return known;
-    }
-
-    private static byte[] digest(String key) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return KeyDigests.matchesAny(presented, digests);
     }
 }

@@ -1,6 +1,7 @@
 package io.casedesk.odoo.rest;
 
 import io.casedesk.odoo.config.AdminKeys;
+import io.casedesk.schema.security.KeyDigests;
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
@@ -23,8 +24,6 @@ import java.util.Map;
 @Priority(Priorities.AUTHENTICATION)
 public class AdminKeyFilter implements ContainerRequestFilter {
 
-    private static final String BEARER_PREFIX = "Bearer ";
-
     private final AdminKeys keys;
 
     public AdminKeyFilter(AdminKeys keys) {
@@ -33,10 +32,7 @@ public class AdminKeyFilter implements ContainerRequestFilter {
 
     @Override
     public void filter(ContainerRequestContext request) {
-        String authorization = request.getHeaderString(HttpHeaders.AUTHORIZATION);
-        boolean bearer = authorization != null
-                && authorization.regionMatches(true, 0, BEARER_PREFIX, 0, BEARER_PREFIX.length());
-        if (!bearer || !keys.isKnown(authorization.substring(BEARER_PREFIX.length()).trim())) {
+        if (!KeyDigests.bearerToken(request.getHeaderString(HttpHeaders.AUTHORIZATION)).filter(keys::isKnown).isPresent()) {
             request.abortWith(Response.status(Response.Status.UNAUTHORIZED)
                     .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
                     .type(MediaType.APPLICATION_JSON_TYPE)

@@ -3,6 +3,7 @@ package io.casedesk.odoo.support;
 import io.casedesk.infra.FreePorts;
 import io.casedesk.infra.test.KafkaTestResource;
 import io.casedesk.infra.test.SharedInfrastructure;
+import io.casedesk.schema.security.KeyDigests;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -27,23 +28,14 @@ public final class CaseServiceUnderTest {
                             "quarkus.datasource.password", "",
                             "kafka.bootstrap.servers", KafkaTestResource.bootstrapServers(),
                             // case-service is given only the SHA-256 of each caller's key, with the caller's roles.
-                            "casedesk.auth.services.odoo-connector.key-sha256", sha256Hex(CONNECTOR_KEY),
-                            "casedesk.auth.services.responder.key-sha256", sha256Hex(READER_KEY),
+                            "casedesk.auth.services.odoo-connector.key-sha256", KeyDigests.sha256Hex(CONNECTOR_KEY),
+                            "casedesk.auth.services.responder.key-sha256", KeyDigests.sha256Hex(READER_KEY),
                             "quarkus.log.console.json.enabled", "false"),
                     Path.of("target", "case-service.log"))
                     .awaitHealthy(Duration.ofMinutes(2));
             Runtime.getRuntime().addShutdownHook(new Thread(process::close));
         }
         return process;
-    }
-
-    private static String sha256Hex(String key) {
-        try {
-            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
-                    .digest(key.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private CaseServiceUnderTest() {

@@ -3,6 +3,7 @@ package io.casedesk.responder.it;
 import io.casedesk.infra.FreePorts;
 import io.casedesk.infra.test.KafkaTestResource;
 import io.casedesk.infra.test.SharedInfrastructure;
+import io.casedesk.schema.security.KeyDigests;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 import java.io.IOException;
@@ -42,15 +43,6 @@ public class CaseServiceProcess implements QuarkusTestResourceLifecycleManager {
         return Map.of("quarkus.rest-client.case-service.url", baseUrl, "casedesk.case-service.key", RESPONDER_KEY);
     }
 
-    private static String sha256(String key) {
-        try {
-            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
-                    .digest(key.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
     private static String launch() {
         if (!Files.isRegularFile(JAR)) {
             throw new IllegalStateException(JAR.toAbsolutePath() + " is missing: build case-service first "
@@ -66,8 +58,8 @@ public class CaseServiceProcess implements QuarkusTestResourceLifecycleManager {
         properties.put("quarkus.datasource.password", "");
         properties.put("kafka.bootstrap.servers", KafkaTestResource.bootstrapServers());
         // case-service holds only the keys' digests; the responder's key reads, the launcher's imports.
-        properties.put("casedesk.auth.services.responder.key-sha256", sha256(RESPONDER_KEY));
-        properties.put("casedesk.auth.services.launcher.key-sha256", sha256(IMPORT_KEY));
+        properties.put("casedesk.auth.services.responder.key-sha256", KeyDigests.sha256Hex(RESPONDER_KEY));
+        properties.put("casedesk.auth.services.launcher.key-sha256", KeyDigests.sha256Hex(IMPORT_KEY));
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"));
         // A packaged service runs in the prod profile, where a profiled key would win over a plain one.
