@@ -13,11 +13,13 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Sort;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import org.hibernate.Session;
 
 import java.time.Instant;
+import java.util.List;
 
 /** The conversation audit log: turns consumed from {@code cs.conversation.v1}, read per customer or conversation. */
 @ApplicationScoped
@@ -49,8 +51,25 @@ public class ConversationHistory {
     }
 
     /** Stores the turn unless its event id is stored already; true when it was new. */
-    @Transactional
     public boolean record(Envelope<ConversationTurn> event) {
+        return recordAll(List.of(event)) == 1;
+    }
+
+    /** Stores the turns whose event ids are not stored yet, in one transaction; how many were new. */
+    public int recordAll(List<Envelope<ConversationTurn>> events) {
+        int stored = QuarkusTransaction.joiningExisting().call(() -> {
+            int inserted = 0;
+            for (Envelope<ConversationTurn> event : events) {
+                inserted += insert(event) ? 1 : 0;
+            }
+            return inserted;
+        });
+        // Counted once committed: a group that fails is written again turn by turn.
+        persistedTurns.increment(stored);
+        return stored;
+    }
+
+    private boolean insert(Envelope<ConversationTurn> event) {
         ConversationTurn turn = event.payload();
         Channel channel = turn.channel() == null ? Channel.UNKNOWN : turn.channel();
         String identity = turn.identity() == null ? null : normalizedIdentity(channel, turn.identity());
@@ -67,9 +86,6 @@ public class ConversationHistory {
                 .setParameter("detail", turn.detail(), String.class)
                 .setParameter("occurredAt", event.occurredAt(), Instant.class)
                 .executeUpdate();
-        if (inserted == 1) {
-            persistedTurns.increment();
-        }
         return inserted == 1;
     }
 

@@ -32,9 +32,11 @@ import javax.sql.DataSource;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.Future;
 
 import static io.casedesk.cases.ApiClient.asResponder;
 import static io.restassured.RestAssured.given;
@@ -98,6 +100,35 @@ class ConversationTurnConsumerIT {
         assertThat(storedCopies(turn.eventId())).isEqualTo(1);
         assertThat(database.count("select count(*) from conversation_turns where event_id = '" + turn.eventId()
                 + "' and kind = 'inbound' and channel = 'line' and customer_ref = 'C-1001'")).isEqualTo(1);
+    }
+
+    @Test
+    void storesEveryTurnOfABurstOfConversationsOnceThoughTheyAreStoredInGroups() throws Exception {
+        List<Envelope<ConversationTurn>> burst = new ArrayList<>();
+        for (int conversation = 0; conversation < 30; conversation++) {
+            for (int turn = 0; turn < 4; turn++) {
+                burst.add(Envelope.of("burst-" + conversation + "-" + turn, Instant.parse("2026-12-06T10:00:00Z"),
+                        "line:burst-" + conversation, null, null,
+                        new ConversationTurn(TurnKind.INBOUND, Channel.LINE, "U-burst-" + conversation, null, "customer",
+                                "第 " + turn + " 則", null, null)));
+            }
+        }
+        List<Future<?>> sent = new ArrayList<>();
+        for (Envelope<ConversationTurn> turn : burst) {
+            // Each twice, as after a producer's retry: still stored once.
+            for (int copy = 0; copy < 2; copy++) {
+                sent.add(producer.send(new ProducerRecord<>(Topics.CONVERSATION, turn.conversationId(),
+                        EventCodec.shared().encode(turn))));
+            }
+        }
+        for (Future<?> send : sent) {
+            send.get();
+        }
+
+        await().atMost(PATIENCE).until(() -> database.count(
+                "select count(*) from conversation_turns where event_id like 'burst-%'") == burst.size());
+        assertThat(database.count("select count(distinct event_id) from conversation_turns where event_id like 'burst-%'"))
+                .isEqualTo(burst.size());
     }
 
     @Test

@@ -12,6 +12,7 @@ import jakarta.transaction.Transactional;
 
 import java.time.Clock;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -35,6 +36,16 @@ public class ConversationLog {
 
     @Transactional
     public void onTurn(Envelope<ConversationTurn> envelope) {
+        follow(envelope);
+    }
+
+    /** The turns in one transaction (a group commit); each is idempotent on its event id. */
+    @Transactional
+    public void onTurns(List<Envelope<ConversationTurn>> envelopes) {
+        envelopes.forEach(this::follow);
+    }
+
+    private void follow(Envelope<ConversationTurn> envelope) {
         if (!ProcessedEvent.claim(CONSUMER, envelope.eventId(), clock.instant())) {
             return;
         }

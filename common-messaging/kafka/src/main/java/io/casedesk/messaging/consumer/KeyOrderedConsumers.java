@@ -28,6 +28,7 @@ public class KeyOrderedConsumers {
 
     private final Config config;
     private final List<ExecutorService> pools = new CopyOnWriteArrayList<>();
+    private final List<GroupCommit<?>> groupCommits = new CopyOnWriteArrayList<>();
 
     public KeyOrderedConsumers(Config config) {
         this.config = config;
@@ -53,6 +54,17 @@ public class KeyOrderedConsumers {
         return new KeyOrderedConsumer(channel, handler, maxInFlight);
     }
 
+    /**
+     * A {@link GroupCommit} for the channel's writes, to use in an {@link #ofAsync} handler: at most
+     * {@code casedesk.consumer.<channel>.max-group} items per transaction (default the channel's in-flight limit).
+     */
+    public <T> GroupCommit<T> groupCommit(String channel, GroupCommit.Writer<T> writer) {
+        int maxGroup = setting(channel, "max-group", setting(channel, "max-in-flight", DEFAULT_MAX_IN_FLIGHT));
+        GroupCommit<T> groupCommit = new GroupCommit<>(channel, maxGroup, writer);
+        groupCommits.add(groupCommit);
+        return groupCommit;
+    }
+
     private int setting(String channel, String name, int fallback) {
         return config.getOptionalValue("casedesk.consumer." + channel + "." + name, Integer.class)
                 .filter(value -> value > 0).orElse(fallback);
@@ -61,6 +73,7 @@ public class KeyOrderedConsumers {
     /** Lets records being handled finish (their offsets are committed only after that), for a few seconds at most. */
     @PreDestroy
     void stop() {
+        groupCommits.forEach(GroupCommit::stop);
         pools.forEach(ExecutorService::shutdown);
         for (ExecutorService pool : pools) {
             try {
