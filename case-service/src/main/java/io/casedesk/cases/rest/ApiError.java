@@ -1,24 +1,43 @@
 package io.casedesk.cases.rest;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import io.casedesk.cases.bundle.BundleProblem;
+import jakarta.ws.rs.core.Response;
 
 import java.util.List;
 
 /**
- * The body of every error response, e.g. {@code {"error":"not_found"}}.
+ * The body of every error response: RFC 9457 problem details ({@code application/problem+json}) with the
+ * machine-readable code in {@code error}, e.g.
+ * {@code {"type":"urn:casedesk:problem:not_found","title":"Not Found","status":404,"error":"not_found"}}.
  *
+ * @param type     {@code urn:casedesk:problem:<error>}
+ * @param title    the HTTP status's reason phrase
+ * @param status   the HTTP status
+ * @param detail   for humans, when there is more to say
  * @param error    machine-readable code
- * @param message  for humans, when there is more to say
  * @param problems for a rejected import bundle: every problem found
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record ApiError(String error, String message, List<BundleProblem> problems) {
+@JsonPropertyOrder({"type", "title", "status", "detail", "error", "problems"})
+public record ApiError(String type, String title, int status, String detail, String error, List<BundleProblem> problems) {
 
-    public static final ApiError NOT_FOUND = new ApiError("not_found", null, null);
-    public static final ApiError UNAUTHORIZED = new ApiError("unauthorized", null, null);
+    public static final String MEDIA_TYPE = "application/problem+json";
+    private static final String TYPE_PREFIX = "urn:casedesk:problem:";
 
-    public static ApiError withMessage(String error, String message) {
-        return new ApiError(error, message, null);
+    public static ApiError of(int status, String error, String detail, List<BundleProblem> problems) {
+        Response.Status known = Response.Status.fromStatusCode(status);
+        String title = known != null ? known.getReasonPhrase() : "HTTP " + status;
+        return new ApiError(TYPE_PREFIX + error, title, status, detail, error, problems);
+    }
+
+    public static ApiError of(Response.Status status, String error, String detail) {
+        return of(status.getStatusCode(), error, detail, null);
+    }
+
+    /** The error as a response: its status, the problem media type and this body. */
+    public Response.ResponseBuilder response() {
+        return Response.status(status).type(MEDIA_TYPE).entity(this);
     }
 }

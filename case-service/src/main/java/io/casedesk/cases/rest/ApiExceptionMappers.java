@@ -6,43 +6,46 @@ import io.quarkus.security.UnauthorizedException;
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.core.HttpHeaders;
-import org.jboss.resteasy.reactive.RestResponse;
+import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
-/** Turns the API's exceptions into JSON error bodies. */
+/** Turns the API's exceptions into problem details ({@link ApiError}). */
 public class ApiExceptionMappers {
 
     private static final int UNPROCESSABLE_CONTENT = 422;
 
     /** Unknown resources, unknown paths and other customers' cases all look the same. */
     @ServerExceptionMapper
-    public RestResponse<ApiError> notFound(NotFoundException e) {
-        return RestResponse.status(RestResponse.Status.NOT_FOUND, ApiError.NOT_FOUND);
+    public Response notFound(NotFoundException e) {
+        return ApiError.of(Response.Status.NOT_FOUND, "not_found", null).response().build();
     }
 
     /** A known service calling a route outside its roles. */
     @ServerExceptionMapper
-    public RestResponse<ApiError> forbidden(ForbiddenException e) {
-        return RestResponse.status(RestResponse.Status.FORBIDDEN,
-                ApiError.withMessage("forbidden", "This service's key does not have the role this route needs"));
+    public Response forbidden(ForbiddenException e) {
+        return ApiError.of(Response.Status.FORBIDDEN, "forbidden", "This service's key does not have the role this route needs")
+                .response().build();
     }
 
     /** Only without a security context, which the service key filter always sets: the same answer as there. */
     @ServerExceptionMapper
-    public RestResponse<ApiError> unauthorized(UnauthorizedException e) {
-        return RestResponse.ResponseBuilder.<ApiError>create(RestResponse.Status.UNAUTHORIZED)
-                .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer").entity(ApiError.UNAUTHORIZED).build();
+    public Response unauthorized(UnauthorizedException e) {
+        return unauthorized();
     }
 
     @ServerExceptionMapper
-    public RestResponse<ApiError> badRequest(BadRequestException e) {
-        return RestResponse.status(RestResponse.Status.BAD_REQUEST, ApiError.withMessage("bad_request", e.getMessage()));
+    public Response badRequest(BadRequestException e) {
+        return ApiError.of(Response.Status.BAD_REQUEST, "bad_request", e.getMessage()).response().build();
     }
 
     @ServerExceptionMapper
-    public RestResponse<ApiError> invalidBundle(InvalidBundleException e) {
-        return RestResponse.ResponseBuilder.<ApiError>create(UNPROCESSABLE_CONTENT)
-                .entity(new ApiError("invalid_bundle", e.getMessage(), e.problems()))
-                .build();
+    public Response invalidBundle(InvalidBundleException e) {
+        return ApiError.of(UNPROCESSABLE_CONTENT, "invalid_bundle", e.getMessage(), e.problems()).response().build();
+    }
+
+    /** A request without a valid service key. */
+    static Response unauthorized() {
+        return ApiError.of(Response.Status.UNAUTHORIZED, "unauthorized", null).response()
+                .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer").build();
     }
 }

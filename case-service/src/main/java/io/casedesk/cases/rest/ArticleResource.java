@@ -40,8 +40,8 @@ public class ArticleResource {
     @RolesAllowed(ServiceRole.READ_KB)
     @SecurityRequirement(name = CaseServiceApi.SERVICE_KEY, scopes = ServiceRole.READ_KB)
     @APIResponse(responseCode = "403", description = "forbidden: the key lacks the role " + ServiceRole.READ_KB,
-            content = @Content(schema = @Schema(implementation = ApiError.class)))
-    @Operation(summary = "Search the knowledge base")
+            content = @Content(mediaType = ApiError.MEDIA_TYPE, schema = @Schema(implementation = ApiError.class)))
+    @Operation(operationId = "listArticles", summary = "Search the knowledge base")
     @APIResponse(responseCode = "200", description = "Matching articles, by id")
     public List<ArticleView> search(
             @Parameter(description = "BCP 47 tag, e.g. zh-Hant; any when absent") @QueryParam("language") String language,
@@ -55,8 +55,8 @@ public class ArticleResource {
     @RolesAllowed(ServiceRole.READ_KB)
     @SecurityRequirement(name = CaseServiceApi.SERVICE_KEY, scopes = ServiceRole.READ_KB)
     @APIResponse(responseCode = "403", description = "forbidden: the key lacks the role " + ServiceRole.READ_KB,
-            content = @Content(schema = @Schema(implementation = ApiError.class)))
-    @Operation(summary = "One article")
+            content = @Content(mediaType = ApiError.MEDIA_TYPE, schema = @Schema(implementation = ApiError.class)))
+    @Operation(operationId = "getArticle", summary = "One article")
     @APIResponse(responseCode = "200", description = "The article")
     @APIResponse(responseCode = "404", description = "Unknown article")
     public ArticleView article(@PathParam("id") String id) {
@@ -67,7 +67,7 @@ public class ArticleResource {
     @RolesAllowed(ServiceRole.IMPORT)
     @SecurityRequirement(name = CaseServiceApi.SERVICE_KEY, scopes = ServiceRole.IMPORT)
     @Path("/{id}")
-    @Operation(summary = "Remove an article", description = "When the system it was imported from no longer has it.")
+    @Operation(operationId = "removeArticle", summary = "Remove an article", description = "When the system it was imported from no longer has it.")
     @APIResponse(responseCode = "204", description = "Removed")
     @APIResponse(responseCode = "404", description = "No such article")
     public void remove(@PathParam("id") String id) {

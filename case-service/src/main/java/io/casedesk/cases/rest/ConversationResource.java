@@ -35,8 +35,8 @@ public class ConversationResource {
     @RolesAllowed(ServiceRole.READ_HISTORY)
     @SecurityRequirement(name = CaseServiceApi.SERVICE_KEY, scopes = ServiceRole.READ_HISTORY)
     @APIResponse(responseCode = "403", description = "forbidden: the key lacks the role " + ServiceRole.READ_HISTORY,
-            content = @Content(schema = @Schema(implementation = ApiError.class)))
-    @Operation(summary = "One conversation's history, newest first",
+            content = @Content(mediaType = ApiError.MEDIA_TYPE, schema = @Schema(implementation = ApiError.class)))
+    @Operation(operationId = "listConversationTurns", summary = "One conversation's history, newest first",
             description = "An empty page when no turns of the conversation are stored.")
     @APIResponse(responseCode = "200", description = "One page of turns")
     @APIResponse(responseCode = "400", description = "page or size out of range")

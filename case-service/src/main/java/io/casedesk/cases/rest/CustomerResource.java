@@ -45,7 +45,7 @@ public class CustomerResource {
     @DELETE
     @RolesAllowed(ServiceRole.IMPORT)
     @SecurityRequirement(name = CaseServiceApi.SERVICE_KEY, scopes = ServiceRole.IMPORT)
-    @Operation(summary = "Remove a customer",
+    @Operation(operationId = "removeCustomer", summary = "Remove a customer",
             description = "The customer with their channel identities, link codes and cases, when the system they were "
                     + "imported from no longer has them (an archived or deleted client). Their conversation history stays.")
     @APIResponse(responseCode = "204", description = "Removed")
@@ -61,8 +61,8 @@ public class CustomerResource {
     @RolesAllowed(ServiceRole.READ_CASES)
     @SecurityRequirement(name = CaseServiceApi.SERVICE_KEY, scopes = ServiceRole.READ_CASES)
     @APIResponse(responseCode = "403", description = "forbidden: the key lacks the role " + ServiceRole.READ_CASES,
-            content = @Content(schema = @Schema(implementation = ApiError.class)))
-    @Operation(summary = "The customer's cases",
+            content = @Content(mediaType = ApiError.MEDIA_TYPE, schema = @Schema(implementation = ApiError.class)))
+    @Operation(operationId = "listCustomerCases", summary = "The customer's cases",
             description = "Open cases first, then by next step date and case number. scope=open (default) leaves "
                     + "closed cases out; scope=all lists them last.")
     @APIResponse(responseCode = "200", description = "The cases, possibly none")
@@ -77,8 +77,8 @@ public class CustomerResource {
     @RolesAllowed(ServiceRole.READ_CASES)
     @SecurityRequirement(name = CaseServiceApi.SERVICE_KEY, scopes = ServiceRole.READ_CASES)
     @APIResponse(responseCode = "403", description = "forbidden: the key lacks the role " + ServiceRole.READ_CASES,
-            content = @Content(schema = @Schema(implementation = ApiError.class)))
-    @Operation(summary = "One of the customer's cases, with its history")
+            content = @Content(mediaType = ApiError.MEDIA_TYPE, schema = @Schema(implementation = ApiError.class)))
+    @Operation(operationId = "getCustomerCase", summary = "One of the customer's cases, with its history")
     @APIResponse(responseCode = "200", description = "The case")
     @APIResponse(responseCode = "404", description = "No such case for this customer (the same answer whether or not "
             + "the number exists)")
@@ -91,8 +91,8 @@ public class CustomerResource {
     @RolesAllowed(ServiceRole.READ_HISTORY)
     @SecurityRequirement(name = CaseServiceApi.SERVICE_KEY, scopes = ServiceRole.READ_HISTORY)
     @APIResponse(responseCode = "403", description = "forbidden: the key lacks the role " + ServiceRole.READ_HISTORY,
-            content = @Content(schema = @Schema(implementation = ApiError.class)))
-    @Operation(summary = "The customer's conversation history, newest first")
+            content = @Content(mediaType = ApiError.MEDIA_TYPE, schema = @Schema(implementation = ApiError.class)))
+    @Operation(operationId = "listCustomerTurns", summary = "The customer's conversation history, newest first")
     @APIResponse(responseCode = "200", description = "One page of turns")
     @APIResponse(responseCode = "404", description = "Unknown customer")
     public ConversationTurnPage conversationTurns(@PathParam("ref") String ref,

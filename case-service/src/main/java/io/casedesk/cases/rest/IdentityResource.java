@@ -55,8 +55,8 @@ public class IdentityResource {
     @RolesAllowed(ServiceRole.READ_IDENTITY)
     @SecurityRequirement(name = CaseServiceApi.SERVICE_KEY, scopes = ServiceRole.READ_IDENTITY)
     @APIResponse(responseCode = "403", description = "forbidden: the key lacks the role " + ServiceRole.READ_IDENTITY,
-            content = @Content(schema = @Schema(implementation = ApiError.class)))
-    @Operation(summary = "The customer behind a LINE user id or email address")
+            content = @Content(mediaType = ApiError.MEDIA_TYPE, schema = @Schema(implementation = ApiError.class)))
+    @Operation(operationId = "resolveIdentity", summary = "The customer behind a LINE user id or email address")
     @APIResponse(responseCode = "200", description = "Known identity; verified tells whether case facts may be shared")
     @APIResponse(responseCode = "404", description = "Unknown identity")
     public IdentityView resolve(
@@ -70,16 +70,16 @@ public class IdentityResource {
     @RolesAllowed(ServiceRole.READ_CASES)
     @SecurityRequirement(name = CaseServiceApi.SERVICE_KEY, scopes = ServiceRole.READ_CASES)
     @APIResponse(responseCode = "403", description = "forbidden: the key lacks the role " + ServiceRole.READ_CASES,
-            content = @Content(schema = @Schema(implementation = ApiError.class)))
-    @Operation(summary = "The customer behind a LINE user id or email address, with their cases, in one call",
+            content = @Content(mediaType = ApiError.MEDIA_TYPE, schema = @Schema(implementation = ApiError.class)))
+    @Operation(operationId = "customerWithCases", summary = "The customer behind a LINE user id or email address, with their cases, in one call",
             description = "What GET on the identity answers, plus cases: that customer's own cases, open ones first, "
                     + "then by next step date and case number, as the customer's case list shows them. An "
                     + "unverified identity gets no cases (an empty list) until it is linked.")
     @APIResponse(responseCode = "200", description = "Known identity, with the customer's cases when it is verified")
     @APIResponse(responseCode = "400", description = "scope is neither open nor all",
-            content = @Content(schema = @Schema(implementation = ApiError.class)))
+            content = @Content(mediaType = ApiError.MEDIA_TYPE, schema = @Schema(implementation = ApiError.class)))
     @APIResponse(responseCode = "404", description = "Unknown identity or channel",
-            content = @Content(schema = @Schema(implementation = ApiError.class)))
+            content = @Content(mediaType = ApiError.MEDIA_TYPE, schema = @Schema(implementation = ApiError.class)))
     public CustomerCasesView customerWithCases(
             @Parameter(description = "line or email") @PathParam("channel") String channel,
             @Parameter(description = "LINE user id, or email address (any case)") @PathParam("externalId") String externalId,
@@ -94,7 +94,7 @@ public class IdentityResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(ServiceRole.LINK)
     @SecurityRequirement(name = CaseServiceApi.SERVICE_KEY, scopes = ServiceRole.LINK)
-    @Operation(summary = "Link the identity to the customer of a case",
+    @Operation(operationId = "linkIdentity", summary = "Link the identity to the customer of a case",
             description = "With the case number and either the customer's verification secret or the one-time code "
                     + "sent by code-request, the identity becomes a verified identity of that customer. A wrong "
                     + "secret or code and an unknown case number get the same answer. Too many unsuccessful "
@@ -102,14 +102,15 @@ public class IdentityResource {
                     + "sprayed over many case numbers, every link, each further lockout of a day twice as long.")
     @APIResponse(responseCode = "200", description = "Linked and verified: the identity as GET answers it")
     @APIResponse(responseCode = "400", description = "No case number, or not exactly one of secret and code",
-            content = @Content(schema = @Schema(implementation = ApiError.class)))
+            content = @Content(mediaType = ApiError.MEDIA_TYPE, schema = @Schema(implementation = ApiError.class)))
     @APIResponse(responseCode = "403", description = "verification_failed: wrong secret or code, expired code, or "
-            + "unknown case number; forbidden: the key lacks the role " + ServiceRole.LINK, content = @Content(schema = @Schema(implementation = ApiError.class)))
+            + "unknown case number; forbidden: the key lacks the role " + ServiceRole.LINK,
+            content = @Content(mediaType = ApiError.MEDIA_TYPE, schema = @Schema(implementation = ApiError.class)))
     @APIResponse(responseCode = "404", description = "Unknown channel")
     @APIResponse(responseCode = "409", description = "The identity is a verified identity of another customer",
-            content = @Content(schema = @Schema(implementation = ApiError.class)))
+            content = @Content(mediaType = ApiError.MEDIA_TYPE, schema = @Schema(implementation = ApiError.class)))
     @APIResponse(responseCode = "429", description = "too_many_attempts: locked out; Retry-After gives the seconds left",
-            content = @Content(schema = @Schema(implementation = ApiError.class)))
+            content = @Content(mediaType = ApiError.MEDIA_TYPE, schema = @Schema(implementation = ApiError.class)))
     public Response link(@Parameter(description = "line or email") @PathParam("channel") String channel,
             @PathParam("externalId") String externalId, LinkRequest request) {
         IdentityChannel identityChannel = channelOf(channel);
@@ -123,16 +124,14 @@ public class IdentityResource {
             return Response.ok(linked.identity()).build();
         }
         if (outcome instanceof LinkOutcome.HeldByAnotherCustomer) {
-            return Response.status(Response.Status.CONFLICT)
-                    .entity(ApiError.withMessage("identity_held_by_another_customer",
-                            "This identity is already a verified identity of another customer")).build();
+            return ApiError.of(Response.Status.CONFLICT, "identity_held_by_another_customer",
+                    "This identity is already a verified identity of another customer").response().build();
         }
         if (outcome instanceof LinkOutcome.LockedOut locked) {
             return tooManyAttempts(locked.retryAfter());
         }
-        return Response.status(Response.Status.FORBIDDEN)
-                .entity(ApiError.withMessage("verification_failed", "The case number and secret or code do not match"))
-                .build();
+        return ApiError.of(Response.Status.FORBIDDEN, "verification_failed", "The case number and secret or code do not match")
+                .response().build();
     }
 
     @POST
@@ -141,19 +140,19 @@ public class IdentityResource {
     @RolesAllowed(ServiceRole.LINK)
     @SecurityRequirement(name = CaseServiceApi.SERVICE_KEY, scopes = ServiceRole.LINK)
     @APIResponse(responseCode = "403", description = "forbidden: the key lacks the role " + ServiceRole.LINK,
-            content = @Content(schema = @Schema(implementation = ApiError.class)))
-    @Operation(summary = "Send a one-time link code to the registered email address of a case's customer",
+            content = @Content(mediaType = ApiError.MEDIA_TYPE, schema = @Schema(implementation = ApiError.class)))
+    @Operation(operationId = "requestLinkCode", summary = "Send a one-time link code to the registered email address of a case's customer",
             description = "The code has 6 digits and replaces any earlier code of this identity. The answer is "
                     + "the same whether or not the case number is known and the customer has an email address. "
                     + "Each request counts towards the identity's lockout, like an unsuccessful link, and a case "
                     + "number gets only a few code mails a day, whoever asks (429 after that).")
     @APIResponse(responseCode = "202", description = "Accepted: a code was sent if the case number is known")
     @APIResponse(responseCode = "400", description = "No case number",
-            content = @Content(schema = @Schema(implementation = ApiError.class)))
+            content = @Content(mediaType = ApiError.MEDIA_TYPE, schema = @Schema(implementation = ApiError.class)))
     @APIResponse(responseCode = "404", description = "Unknown channel")
     @APIResponse(responseCode = "429", description = "too_many_attempts: locked out, or the case number's code mails "
             + "for the day are used up; Retry-After gives the seconds left",
-            content = @Content(schema = @Schema(implementation = ApiError.class)))
+            content = @Content(mediaType = ApiError.MEDIA_TYPE, schema = @Schema(implementation = ApiError.class)))
     public Response requestCode(@Parameter(description = "line or email") @PathParam("channel") String channel,
             @PathParam("externalId") String externalId, LinkCodeRequest request) {
         IdentityChannel identityChannel = channelOf(channel);
@@ -175,9 +174,8 @@ public class IdentityResource {
     private static Response tooManyAttempts(Duration retryAfter) {
         // Whole seconds, rounded up, so a client that waits exactly that long is let in.
         long seconds = Math.max(1, (retryAfter.toMillis() + 999) / 1000);
-        return Response.status(TOO_MANY_REQUESTS)
+        return ApiError.of(TOO_MANY_REQUESTS, "too_many_attempts", "Too many attempts; try again later", null).response()
                 .header(HttpHeaders.RETRY_AFTER, seconds)
-                .entity(ApiError.withMessage("too_many_attempts", "Too many attempts; try again later"))
                 .build();
     }
 

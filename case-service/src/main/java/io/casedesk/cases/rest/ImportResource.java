@@ -43,17 +43,17 @@ public class ImportResource {
     @RolesAllowed(ServiceRole.IMPORT)
     @SecurityRequirement(name = CaseServiceApi.SERVICE_KEY, scopes = ServiceRole.IMPORT)
     @APIResponse(responseCode = "403", description = "forbidden: the key lacks the role " + ServiceRole.IMPORT,
-            content = @Content(schema = @Schema(implementation = ApiError.class)))
-    @Operation(summary = "Import a firm's data bundle",
+            content = @Content(mediaType = ApiError.MEDIA_TYPE, schema = @Schema(implementation = ApiError.class)))
+    @Operation(operationId = "importBundle", summary = "Import a firm's data bundle",
             description = "Upserts the firm, customers (with their LINE and email identities), cases (with history) and "
                     + "articles in one transaction. Importing the same bundle again changes nothing.")
     @RequestBody(description = "The bundle, shaped as DESIGN.md §7 describes", required = true,
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.OBJECT)))
     @APIResponse(responseCode = "200", description = "Imported")
     @APIResponse(responseCode = "400", description = "Not JSON",
-            content = @Content(schema = @Schema(implementation = ApiError.class)))
+            content = @Content(mediaType = ApiError.MEDIA_TYPE, schema = @Schema(implementation = ApiError.class)))
     @APIResponse(responseCode = "422", description = "Invalid bundle: every problem is listed and nothing was written",
-            content = @Content(schema = @Schema(implementation = ApiError.class)))
+            content = @Content(mediaType = ApiError.MEDIA_TYPE, schema = @Schema(implementation = ApiError.class)))
     public ImportSummary importBundle(String body) {
         return importer.importBundle(parse(body));
     }

@@ -30,8 +30,8 @@ public class RetentionResource {
     @RolesAllowed(ServiceRole.RETENTION)
     @SecurityRequirement(name = CaseServiceApi.SERVICE_KEY, scopes = ServiceRole.RETENTION)
     @APIResponse(responseCode = "403", description = "forbidden: the key lacks the role " + ServiceRole.RETENTION,
-            content = @Content(schema = @Schema(implementation = ApiError.class)))
-    @Operation(summary = "How long conversation history is kept, and the last purge: when, cutoff, rows deleted")
+            content = @Content(mediaType = ApiError.MEDIA_TYPE, schema = @Schema(implementation = ApiError.class)))
+    @Operation(operationId = "getRetention", summary = "How long conversation history is kept, and the last purge: when, cutoff, rows deleted")
     @APIResponse(responseCode = "200", description = "The retention settings and last run")
     public RetentionView retention() {
         return retention.view();

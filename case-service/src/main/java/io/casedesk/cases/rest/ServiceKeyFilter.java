@@ -8,8 +8,6 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.PreMatching;
 import jakarta.ws.rs.core.HttpHeaders;
-import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.ext.Provider;
 
@@ -39,11 +37,7 @@ public class ServiceKeyFilter implements ContainerRequestFilter {
         Optional<ServiceKeys.Caller> caller = KeyDigests.bearerToken(request.getHeaderString(HttpHeaders.AUTHORIZATION))
                 .flatMap(serviceKeys::callerOf);
         if (caller.isEmpty()) {
-            request.abortWith(Response.status(Response.Status.UNAUTHORIZED)
-                    .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
-                    .type(MediaType.APPLICATION_JSON_TYPE)
-                    .entity(ApiError.UNAUTHORIZED)
-                    .build());
+            request.abortWith(ApiExceptionMappers.unauthorized());
             return;
         }
         request.setSecurityContext(new CallerContext(caller.get(), request.getSecurityContext().isSecure()));

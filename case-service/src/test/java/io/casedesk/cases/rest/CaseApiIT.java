@@ -26,6 +26,10 @@ import static org.hamcrest.Matchers.notNullValue;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class CaseApiIT {
 
+    /** The same problem details for whatever is not there or not the caller's. */
+    private static final String NOT_FOUND_BODY =
+            "{\"type\":\"urn:casedesk:problem:not_found\",\"title\":\"Not Found\",\"status\":404,\"error\":\"not_found\"}";
+
     private static final String CHANG_LINE_USER_ID = "Uf0d4b5d7bf148e3c5849974bb722897c";
 
     /** Loads the demo data directly: RestAssured is not pointed at the application before the first test. */
@@ -111,7 +115,7 @@ class CaseApiIT {
         Response unknownCase = asResponder().get("/api/v1/customers/C-1001/cases/2026-XXX-0000");
 
         assertThat(othersCase.statusCode()).isEqualTo(404);
-        assertThat(othersCase.asString()).isEqualTo(unknownCase.asString()).isEqualTo("{\"error\":\"not_found\"}");
+        assertThat(othersCase.asString()).isEqualTo(unknownCase.asString()).isEqualTo(NOT_FOUND_BODY);
         assertThat(othersCase.contentType()).isEqualTo(unknownCase.contentType());
         // The owner does see it.
         asResponder().get("/api/v1/customers/C-1002/cases/2026-CON-0388").then().statusCode(200);
@@ -159,13 +163,19 @@ class CaseApiIT {
     void refusesRequestsWithoutAValidServiceKey() {
         given().get("/api/v1/identities/line/{id}", CHANG_LINE_USER_ID).then().statusCode(401)
                 .header("WWW-Authenticate", "Bearer")
-                .body("error", equalTo("unauthorized"));
+                // RFC 9457 problem details
+                .contentType("application/problem+json")
+                .body("error", equalTo("unauthorized"))
+                .body("type", equalTo("urn:casedesk:problem:unauthorized"))
+                .body("title", equalTo("Unauthorized"))
+                .body("status", equalTo(401));
         given().auth().oauth2("wrong-key").get("/api/v1/customers/C-1001/cases").then().statusCode(401)
                 .body("error", equalTo("unauthorized"));
         given().header("Authorization", "Basic ZGV2LXJlc3BvbmRlci1rZXk6").get("/api/v1/firm").then().statusCode(401);
         // Unknown paths cannot be probed without a key either.
         given().get("/api/v1/nothing-here").then().statusCode(401);
-        asResponder().get("/api/v1/nothing-here").then().statusCode(404).body("error", equalTo("not_found"));
+        asResponder().get("/api/v1/nothing-here").then().statusCode(404).contentType("application/problem+json")
+                .body("error", equalTo("not_found")).body("status", equalTo(404));
     }
 
     @Test

@@ -31,6 +31,10 @@ import static org.hamcrest.Matchers.hasItem;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class CustomerWithCasesIT {
 
+    /** The same problem details for whatever is not there or not the caller's. */
+    private static final String NOT_FOUND_BODY =
+            "{\"type\":\"urn:casedesk:problem:not_found\",\"title\":\"Not Found\",\"status\":404,\"error\":\"not_found\"}";
+
     private static final String PATH = "/api/v1/identities/{channel}/{id}/customer";
     private static final String CHANG_LINE_USER_ID = "Uf0d4b5d7bf148e3c5849974bb722897c";
     private static final String WANG_LINE_USER_ID = "Ub720e6435c58f2af9f3a979c288df69f";
@@ -134,7 +138,7 @@ class CustomerWithCasesIT {
         Response plainLookup = asResponder().get("/api/v1/identities/line/{id}", "U00000000000000000000000000000000");
 
         assertThat(unknown.statusCode()).isEqualTo(404);
-        assertThat(unknown.asString()).isEqualTo(plainLookup.asString()).isEqualTo("{\"error\":\"not_found\"}");
+        assertThat(unknown.asString()).isEqualTo(plainLookup.asString()).isEqualTo(NOT_FOUND_BODY);
         // LINE ids are case-sensitive; an unknown channel looks the same.
         asResponder().get(PATH, "line", CHANG_LINE_USER_ID.toUpperCase()).then().statusCode(404);
         asResponder().get(PATH, "fax", CHANG_LINE_USER_ID).then().statusCode(404).body("error", equalTo("not_found"));

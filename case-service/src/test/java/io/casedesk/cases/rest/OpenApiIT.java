@@ -4,8 +4,10 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import org.junit.jupiter.api.Test;
 
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 import static io.restassured.RestAssured.given;
@@ -36,6 +38,29 @@ class OpenApiIT {
         assertThat(openApi.getString("components.schemas.CustomerCasesView.properties.cases.type")).isEqualTo("array");
         paths.forEach((path, operations) -> operations.forEach((method, operation) ->
                 assertThat(operation.get("summary")).as(method + " " + path).isNotNull()));
+    }
+
+    @Test
+    void everyOperationHasItsOwnIdAndDescribesAMissingKeyAndAMissingRoleAsProblemDetails() {
+        JsonPath openApi = given().queryParam("format", "json").get("/q/openapi").then().statusCode(200)
+                .extract().jsonPath();
+
+        Set<String> operationIds = new HashSet<>();
+        Map<String, Map<String, Map<String, Object>>> paths = openApi.getMap("paths");
+        paths.forEach((path, operations) -> operations.forEach((method, operation) -> {
+            String operationId = (String) operation.get("operationId");
+            assertThat(operationId).as(method + " " + path).isNotBlank();
+            assertThat(operationIds.add(operationId)).as("operationId " + operationId + " is unique").isTrue();
+            for (String status : List.of("401", "403")) {
+                String prefix = "paths.'" + path + "'." + method + ".responses.'" + status + "'";
+                assertThat(openApi.getString(prefix + ".description")).as(status + " of " + method + " " + path)
+                        .isNotBlank();
+                assertThat(openApi.getMap(prefix + ".content")).as(status + " of " + method + " " + path)
+                        .containsOnlyKeys("application/problem+json");
+            }
+        }));
+        assertThat(openApi.getMap("components.schemas.ApiError.properties")).containsKeys("type", "title", "status",
+                "detail", "error");
     }
 
     @Test

@@ -1,8 +1,11 @@
 package io.casedesk.odoo.client;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.ProcessingException;
+import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
@@ -40,6 +43,8 @@ public class CaseService {
         }
     }
 
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     private final CaseServiceApi api;
     private final String authorization;
 
@@ -50,12 +55,13 @@ public class CaseService {
 
     /** Imports a bundle; the answer is case-service's summary (created, updated, unchanged). */
     public JsonNode importBundle(JsonNode bundle) {
-        try (Response response = api.importBundle(authorization, bundle)) {
+        try (Response response = answer(() -> api.importBundle(authorization, bundle))) {
             if (response.getStatus() == 200) {
                 return response.readEntity(JsonNode.class);
             }
             if (response.getStatus() == 422) {
-                JsonNode body = response.readEntity(JsonNode.class);
+                // Problem details (application/problem+json): read as text, whatever readers the client has for it.
+                JsonNode body = JSON.readTree(response.readEntity(String.class));
                 List<String> paths = new ArrayList<>();
                 body.path("problems").forEach(p -> paths.add(p.path("path").asText()));
                 throw new Rejected(paths);
@@ -63,6 +69,8 @@ public class CaseService {
             throw new Unavailable("case-service answered the import with HTTP " + response.getStatus());
         } catch (ProcessingException e) {
             throw new Unavailable("case-service is unreachable: " + e.getClass().getSimpleName());
+        } catch (JsonProcessingException e) {
+            throw new Unavailable("case-service answered the import with a body that is not JSON");
         }
     }
 
@@ -76,7 +84,7 @@ public class CaseService {
     }
 
     private boolean delete(java.util.function.Supplier<Response> call, String what) {
-        try (Response response = call.get()) {
+        try (Response response = answer(call)) {
             return switch (response.getStatus()) {
                 case 204, 200 -> true;
                 case 404 -> false;
@@ -85,6 +93,18 @@ public class CaseService {
             };
         } catch (ProcessingException e) {
             throw new Unavailable("case-service is unreachable: " + e.getClass().getSimpleName());
+        }
+    }
+
+    /**
+     * case-service's answer whatever its status: the REST client's default exception mapper throws on 4xx and 5xx,
+     * with the answer inside, and a 404 or 422 is an answer here, not a failure.
+     */
+    private static Response answer(java.util.function.Supplier<Response> call) {
+        try {
+            return call.get();
+        } catch (WebApplicationException e) {
+            return e.getResponse();
         }
     }
 

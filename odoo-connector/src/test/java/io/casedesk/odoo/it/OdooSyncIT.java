@@ -1,6 +1,8 @@
 package io.casedesk.odoo.it;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.casedesk.odoo.client.CaseService;
 import io.casedesk.infra.test.KafkaTestClient;
 import io.casedesk.odoo.client.OdooClient;
 import io.casedesk.odoo.service.ChatterWriter;
@@ -34,6 +36,7 @@ import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -58,6 +61,9 @@ class OdooSyncIT {
 
     @Inject
     ChatterWriter chatter;
+
+    @Inject
+    CaseService caseServiceClient;
 
     private final OdooClient odoo = OdooUnderTest.client();
     private final String run = UUID.randomUUID().toString().substring(0, 8);
@@ -277,6 +283,22 @@ class OdooSyncIT {
         caseService().get("/api/v1/articles/{id}", "kb-cdit-hours").then().statusCode(200);
         assertThat(syncNow(SyncService.Kind.INCREMENTAL).changed()).isZero();
         assertThat(hours).isPositive();
+    }
+
+    @Test
+    @Order(8)
+    void caseServiceRefusingABundleOrARemovalIsAnAnswerNotAnOutage() throws Exception {
+        JsonNode bundle = new ObjectMapper().readTree("""
+                {"cases": [{"number": "CDIT-%s-1", "customerRef": "C-NOBODY-%s", "title": "t", "status": "open",
+                            "openedAt": "2026-01-05"}]}""".formatted(run, run));
+
+        // case-service answers 422 with problem details (application/problem+json).
+        assertThatThrownBy(() -> caseServiceClient.importBundle(bundle))
+                .isInstanceOfSatisfying(CaseService.Rejected.class,
+                        rejected -> assertThat(rejected.paths()).contains("$.cases[0].customerRef"));
+        // 404: nothing to remove.
+        assertThat(caseServiceClient.deleteCustomer("C-NOBODY-" + run)).isFalse();
+        assertThat(caseServiceClient.deleteCase("CDIT-" + run + "-1")).isFalse();
     }
 
     private List<JsonNode> chatterOf(long task) {
