@@ -31,7 +31,9 @@ public record BenchOptions(double rate, int seconds, int users, Integer apiDelay
     public static final String USAGE = """
             bench [options]      drive the running stack (./casedesk up) through the LINE simulator and time every
                                  customer message to the bot's reply; prints the rates, latency percentiles, lost and
-                                 twice-answered messages and the CPU per message of every process
+                                 twice-answered messages (a message the bot leaves to the person who owns its
+                                 conversation is counted apart, from the responder's metrics) and the CPU per message
+                                 of every process
               --rate R           messages per second, offered open loop (default 10)
               --seconds S        length of the measured run (default 60)
               --users U          LINE users writing, new ones each run (default 300)

@@ -30,6 +30,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Properties;
 import java.util.Random;
 import java.util.Set;
@@ -40,6 +41,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * {@code ./casedesk bench}: drives the running local stack as LINE users (and optionally email writers) would, open
@@ -69,6 +72,8 @@ public final class Benchmark {
     private static final String SUPPORT_ADDRESS = "support@casedesk.local";
     private static final Duration SETTLE = Duration.ofSeconds(5);
     private static final Duration KILL_SETTLE = Duration.ofSeconds(15);
+    private static final Pattern SILENT_WITH_A_PERSON = Pattern.compile(
+            "(?m)^casedesk_responder_silent_total\\{[^}]*reason=\"human_owns_conversation\"[^}]*} ([0-9.eE+-]+)");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** What a message was sent as. */
@@ -201,6 +206,7 @@ public final class Benchmark {
             }
             out.printf("measuring: %s msg/s for %d s (%d messages) ...%n", BenchOptions.formatRate(options.rate()),
                     options.seconds(), options.messages());
+            OptionalLong silentBefore = silentWithAPerson();
             CpuSample runStart = CpuSample.take(state);
             long start = System.nanoTime();
             Killer killer = options.kill() != null ? new Killer(start) : null;
@@ -223,9 +229,14 @@ public final class Benchmark {
                 mail.close();
             }
             String loadAfter = ProcessCpu.loadAverage();
+            OptionalLong silentAfter = silentWithAPerson();
+            // A restarted responder counts from zero again: then the count is unknown.
+            int withAPerson = silentBefore.isPresent() && silentAfter.isPresent()
+                    && silentAfter.getAsLong() >= silentBefore.getAsLong()
+                    && !"responder".equals(options.kill()) ? (int) (silentAfter.getAsLong() - silentBefore.getAsLong()) : -1;
             return Report.of(options, List.copyOf(probes.values()), idleStart, idleEnd, runStart, runEnd,
                     Duration.ofNanos(end - start), unattributed.get(), killer == null ? null : killer.outcome(),
-                    loadBefore, loadAfter, events.reconnects());
+                    loadBefore, loadAfter, events.reconnects(), withAPerson);
         } finally {
             if (previousDelay != null) {
                 setApiDelay(previousDelay);
@@ -343,6 +354,33 @@ public final class Benchmark {
             throw new IOException("The LINE simulator answered " + path + " with HTTP " + response.statusCode());
         }
         return JSON.readTree(response.body());
+    }
+
+    /**
+     * How many messages the responder has left unanswered because a person owns their conversation (its counter
+     * {@code casedesk.responder.silent}, reason {@code human_owns_conversation}); empty when it cannot be read. A message
+     * that arrives while a ticket is open goes to that person, not to the bot: not answered here, and not lost.
+     */
+    private OptionalLong silentWithAPerson() {
+        Optional<Integer> port = state.port("responder");
+        if (port.isEmpty()) {
+            return OptionalLong.empty();
+        }
+        try {
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(
+                            URI.create("http://127.0.0.1:" + port.get() + "/q/metrics")).timeout(Duration.ofSeconds(5))
+                    .GET().build(), HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200) {
+                return OptionalLong.empty();
+            }
+            Matcher silent = SILENT_WITH_A_PERSON.matcher(response.body());
+            return silent.find() ? OptionalLong.of((long) Double.parseDouble(silent.group(1))) : OptionalLong.of(0);
+        } catch (IOException | RuntimeException e) {
+            return OptionalLong.empty();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return OptionalLong.empty();
+        }
     }
 
     /** Sets the simulator's Messaging API delay; returns the one it had. */

@@ -133,9 +133,12 @@ final class Report {
     private final String loadBefore;
     private final String loadAfter;
     private final int reconnects;
+    /** Unanswered because a person owns the conversation (the responder's count); -1 when unknown. */
+    private final int withAPerson;
 
     private Report(BenchOptions options, Outcome primary, Outcome email, List<ProcessLoad> loads, double machineBusy,
-            double runSeconds, int unattributed, KillOutcome kill, String loadBefore, String loadAfter, int reconnects) {
+            double runSeconds, int unattributed, KillOutcome kill, String loadBefore, String loadAfter, int reconnects,
+            int withAPerson) {
         this.options = options;
         this.primary = primary;
         this.email = email;
@@ -147,11 +150,12 @@ final class Report {
         this.loadBefore = loadBefore;
         this.loadAfter = loadAfter;
         this.reconnects = reconnects;
+        this.withAPerson = withAPerson;
     }
 
     static Report of(BenchOptions options, List<Probe> probes, CpuSample idleStart, CpuSample idleEnd,
             CpuSample runStart, CpuSample runEnd, Duration window, int unattributed, KillOutcome kill,
-            String loadBefore, String loadAfter, int reconnects) {
+            String loadBefore, String loadAfter, int reconnects, int withAPerson) {
         double emailShare = options.emailFraction();
         Outcome primary = Outcome.of(options.outboundOnly() ? Channel.OUTBOUND : Channel.LINE, probes,
                 options.rate() * (1 - emailShare));
@@ -159,16 +163,24 @@ final class Report {
         int answered = primary.answered() + (email == null ? 0 : email.answered());
         return new Report(options, primary, email, ProcessLoad.of(idleStart, idleEnd, runStart, runEnd, answered),
                 runEnd.machine().busySince(runStart.machine()), window.toMillis() / 1000.0, unattributed, kill,
-                loadBefore, loadAfter, reconnects);
+                loadBefore, loadAfter, reconnects, withAPerson);
     }
 
     Outcome primary() {
         return primary;
     }
 
-    /** Every acknowledged message answered, and none twice. */
+    /**
+     * The acknowledged messages without an answer that the responder did not leave to a person: those are lost. The
+     * responder's count is not per message (nor per channel), so this is a count, attributed to the primary channel.
+     */
+    int unexplainedLost() {
+        return Math.max(0, primary.lost() - Math.max(0, withAPerson));
+    }
+
+    /** Every acknowledged message answered (or left to the person who owns its conversation), and none twice. */
     boolean clean() {
-        return primary.lost() == 0 && primary.twice() == 0
+        return unexplainedLost() == 0 && primary.twice() == 0
                 && (email == null || (email.lost() == 0 && email.twice() == 0))
                 && (kill == null || kill.problem() == null);
     }
@@ -180,6 +192,10 @@ final class Report {
         out.println("== " + what + (options.apiDelayMillis() != null ? ", Messaging API delay " + options.apiDelayMillis()
                 + " ms" : ""));
         printOutcome(out, primary);
+        if (withAPerson > 0) {
+            out.printf("  with a person %d of them: the bot stays silent while a person owns the conversation (a ticket"
+                    + " opened earlier in the run); lost for another reason: %d%n", withAPerson, unexplainedLost());
+        }
         if (email != null) {
             out.println("== email (SMTP → answer in the writer's mailbox, timed to about a second)");
             printOutcome(out, email);
@@ -190,9 +206,9 @@ final class Report {
                 out.println("  " + kill.problem());
             } else {
                 out.printf(Locale.ROOT, "  %s (pid %d) killed at %.1f s, started again as pid %d, ready %.1f s later;"
-                                + " acknowledged messages answered exactly once: %s%n", kill.service(), kill.oldPid(),
-                        kill.killedAtSeconds(), kill.newPid(), kill.readyAfterSeconds(),
-                        primary.lost() == 0 && primary.twice() == 0 ? "yes" : "NO");
+                                + " acknowledged messages answered exactly once (or left to a person): %s%n", kill.service(),
+                        kill.oldPid(), kill.killedAtSeconds(), kill.newPid(), kill.readyAfterSeconds(),
+                        unexplainedLost() == 0 && primary.twice() == 0 ? "yes" : "NO");
             }
         }
         out.printf(Locale.ROOT, "== CPU during the run (%.1f s; idle use subtracted), per answered message%n", runSeconds);
@@ -235,10 +251,10 @@ final class Report {
     String summaryLine() {
         LatencyStats latency = primary.latency();
         return String.format(Locale.ROOT, "RESULT rate=%s offered=%d accepted=%d answered=%d achieved=%.1f/s p50=%d"
-                        + " p95=%d p99=%d max=%d lost=%d twice=%d load=%s", BenchOptions.formatRate(options.rate()),
-                primary.offered(), primary.acknowledged(), primary.answered(), primary.achievedPerSecond(),
-                latency.percentile(50), latency.percentile(95), latency.percentile(99), latency.max(), primary.lost(),
-                primary.twice(), loadAfter.replace(" ", ""));
+                        + " p95=%d p99=%d max=%d lost=%d withAPerson=%d twice=%d load=%s",
+                BenchOptions.formatRate(options.rate()), primary.offered(), primary.acknowledged(), primary.answered(),
+                primary.achievedPerSecond(), latency.percentile(50), latency.percentile(95), latency.percentile(99),
+                latency.max(), unexplainedLost(), Math.max(0, withAPerson), primary.twice(), loadAfter.replace(" ", ""));
     }
 
     /** CPU per message by process name, for tables. */
