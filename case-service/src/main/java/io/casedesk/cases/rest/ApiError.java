@@ -21,7 +21,8 @@ import java.util.List;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({"type", "title", "status", "detail", "error", "problems"})
-public record ApiError(String type, String title, int status, String detail, String error, List<BundleProblem> problems) {
+public record ApiError(String type, String title, int status, String detail, String error,
+        List<BundleProblem> problems) {
 
     public static final String MEDIA_TYPE = "application/problem+json";
     private static final String TYPE_PREFIX = "urn:casedesk:problem:";

@@ -23,8 +23,8 @@ public class ApiExceptionMappers {
     /** A known service calling a route outside its roles. */
     @ServerExceptionMapper
     public Response forbidden(ForbiddenException e) {
-        return ApiError.of(Response.Status.FORBIDDEN, "forbidden", "This service's key does not have the role this route needs")
-                .response().build();
+        return ApiError.of(Response.Status.FORBIDDEN, "forbidden",
+                "This service's key does not have the role this route needs").response().build();
     }
 
     /** Only without a security context, which the service key filter always sets: the same answer as there. */

@@ -67,7 +67,8 @@ public class ArticleResource {
     @RolesAllowed(ServiceRole.IMPORT)
     @SecurityRequirement(name = CaseServiceApi.SERVICE_KEY, scopes = ServiceRole.IMPORT)
     @Path("/{id}")
-    @Operation(operationId = "removeArticle", summary = "Remove an article", description = "When the system it was imported from no longer has it.")
+    @Operation(operationId = "removeArticle",
+            summary = "Remove an article", description = "When the system it was imported from no longer has it.")
     @APIResponse(responseCode = "204", description = "Removed")
     @APIResponse(responseCode = "404", description = "No such article")
     public void remove(@PathParam("id") String id) {

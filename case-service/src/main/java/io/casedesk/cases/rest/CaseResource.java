@@ -29,7 +29,8 @@ public class CaseResource {
     @DELETE
     @RolesAllowed(ServiceRole.IMPORT)
     @SecurityRequirement(name = CaseServiceApi.SERVICE_KEY, scopes = ServiceRole.IMPORT)
-    @Operation(operationId = "removeCase", summary = "Remove a case", description = "The case and its history, when the system it was imported "
+    @Operation(operationId = "removeCase",
+            summary = "Remove a case", description = "The case and its history, when the system it was imported "
             + "from no longer has it (an archived or deleted matter).")
     @APIResponse(responseCode = "204", description = "Removed")
     @APIResponse(responseCode = "404", description = "No such case")

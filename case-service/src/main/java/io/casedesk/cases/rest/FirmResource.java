@@ -32,7 +32,8 @@ public class FirmResource {
     @SecurityRequirement(name = CaseServiceApi.SERVICE_KEY, scopes = ServiceRole.READ_KB)
     @APIResponse(responseCode = "403", description = "forbidden: the key lacks the role " + ServiceRole.READ_KB,
             content = @Content(mediaType = ApiError.MEDIA_TYPE, schema = @Schema(implementation = ApiError.class)))
-    @Operation(operationId = "getFirm", summary = "The firm's settings: languages, tone, service hours, out-of-hours texts")
+    @Operation(operationId = "getFirm",
+            summary = "The firm's settings: languages, tone, service hours, out-of-hours texts")
     @APIResponse(responseCode = "200", description = "The firm")
     @APIResponse(responseCode = "404", description = "No bundle with a firm imported yet")
     public FirmView firm() {

@@ -71,7 +71,8 @@ public class IdentityResource {
     @SecurityRequirement(name = CaseServiceApi.SERVICE_KEY, scopes = ServiceRole.READ_CASES)
     @APIResponse(responseCode = "403", description = "forbidden: the key lacks the role " + ServiceRole.READ_CASES,
             content = @Content(mediaType = ApiError.MEDIA_TYPE, schema = @Schema(implementation = ApiError.class)))
-    @Operation(operationId = "customerWithCases", summary = "The customer behind a LINE user id or email address, with their cases, in one call",
+    @Operation(operationId = "customerWithCases",
+            summary = "The customer behind a LINE user id or email address, with their cases, in one call",
             description = "What GET on the identity answers, plus cases: that customer's own cases, open ones first, "
                     + "then by next step date and case number, as the customer's case list shows them. An "
                     + "unverified identity gets no cases (an empty list) until it is linked.")
@@ -141,7 +142,8 @@ public class IdentityResource {
     @SecurityRequirement(name = CaseServiceApi.SERVICE_KEY, scopes = ServiceRole.LINK)
     @APIResponse(responseCode = "403", description = "forbidden: the key lacks the role " + ServiceRole.LINK,
             content = @Content(mediaType = ApiError.MEDIA_TYPE, schema = @Schema(implementation = ApiError.class)))
-    @Operation(operationId = "requestLinkCode", summary = "Send a one-time link code to the registered email address of a case's customer",
+    @Operation(operationId = "requestLinkCode",
+            summary = "Send a one-time link code to the registered email address of a case's customer",
             description = "The code has 6 digits and replaces any earlier code of this identity. The answer is "
                     + "the same whether or not the case number is known and the customer has an email address. "
                     + "Each request counts towards the identity's lockout, like an unsuccessful link, and a case "

@@ -31,7 +31,8 @@ public class RetentionResource {
     @SecurityRequirement(name = CaseServiceApi.SERVICE_KEY, scopes = ServiceRole.RETENTION)
     @APIResponse(responseCode = "403", description = "forbidden: the key lacks the role " + ServiceRole.RETENTION,
             content = @Content(mediaType = ApiError.MEDIA_TYPE, schema = @Schema(implementation = ApiError.class)))
-    @Operation(operationId = "getRetention", summary = "How long conversation history is kept, and the last purge: when, cutoff, rows deleted")
+    @Operation(operationId = "getRetention",
+            summary = "How long conversation history is kept, and the last purge: when, cutoff, rows deleted")
     @APIResponse(responseCode = "200", description = "The retention settings and last run")
     public RetentionView retention() {
         return retention.view();

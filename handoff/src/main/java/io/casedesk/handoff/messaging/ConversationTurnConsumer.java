@@ -59,8 +59,10 @@ public class ConversationTurnConsumer {
         }
         return following.submit(envelope.as(ConversationTurn.class)).exceptionally(failure -> {
             deadLettered.increment();
-            Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
-            throw cause instanceof RuntimeException runtime ? new RejectedRecordException(runtime) : new CompletionException(cause);
+            Throwable cause = failure instanceof CompletionException && failure.getCause() != null
+                    ? failure.getCause() : failure;
+            throw cause instanceof RuntimeException runtime ? new RejectedRecordException(runtime)
+                    : new CompletionException(cause);
         });
     }
 }

@@ -34,11 +34,6 @@ public class ConversationLog {
         this.metrics = metrics;
     }
 
-    @Transactional
-    public void onTurn(Envelope<ConversationTurn> envelope) {
-        follow(envelope);
-    }
-
     /** The turns in one transaction (a group commit); each is idempotent on its event id. */
     @Transactional
     public void onTurns(List<Envelope<ConversationTurn>> envelopes) {

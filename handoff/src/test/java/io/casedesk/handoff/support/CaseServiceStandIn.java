@@ -75,8 +75,11 @@ public class CaseServiceStandIn implements QuarkusTestResourceLifecycleManager {
             } else {
                 status = 404;
             }
-            byte[] bytes = (body == null ? "{\"error\":\"not_found\"}" : body).getBytes(StandardCharsets.UTF_8);
-            exchange.getResponseHeaders().add("Content-Type", "application/json");
+            // Errors as case-service writes them: problem details.
+            byte[] bytes = (body == null ? """
+                    {"type":"urn:casedesk:problem:not_found","title":"Not Found","status":404,"error":"not_found"}"""
+                    : body).getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", body == null ? "application/problem+json" : "application/json");
             exchange.sendResponseHeaders(status, bytes.length);
             exchange.getResponseBody().write(bytes);
             exchange.close();

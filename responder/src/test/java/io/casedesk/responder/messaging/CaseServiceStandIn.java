@@ -43,8 +43,11 @@ public class CaseServiceStandIn implements QuarkusTestResourceLifecycleManager {
                     : path.equals("/api/v1/firm") ? """
                         {"name":"明理法律事務所","timezone":"Asia/Taipei","languages":["zh-Hant","en"]}"""
                     : null;
-            byte[] bytes = (body == null ? "{\"error\":\"not_found\"}" : body).getBytes(StandardCharsets.UTF_8);
-            exchange.getResponseHeaders().add("Content-Type", "application/json");
+            // Errors as case-service writes them: problem details.
+            byte[] bytes = (body == null ? """
+                    {"type":"urn:casedesk:problem:not_found","title":"Not Found","status":404,"error":"not_found"}"""
+                    : body).getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", body == null ? "application/problem+json" : "application/json");
             exchange.sendResponseHeaders(!authorized ? 401 : body == null ? 404 : 200, bytes.length);
             exchange.getResponseBody().write(bytes);
             exchange.close();
