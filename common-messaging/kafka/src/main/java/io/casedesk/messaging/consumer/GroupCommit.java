@@ -57,14 +57,16 @@ public final class GroupCommit<T> {
         this.thread.start();
     }
 
-    /** Writes the item with the next group; the stage completes when it is written, or fails with the write. */
+    /**
+     * Writes the item with the next group; the stage completes when it is written, or fails with the write. Once
+     * stopping, an item is not taken and its stage never completes: its record is neither acknowledged nor failed (a
+     * failure would park it on the dead-letter topic), so it is read again after the restart.
+     */
     public CompletableFuture<Void> submit(T item) {
         CompletableFuture<Void> written = new CompletableFuture<>();
-        if (stopping) {
-            written.completeExceptionally(new IllegalStateException(name + " is stopping"));
-            return written;
+        if (!stopping) {
+            waiting.add(new Pending<>(item, written));
         }
-        waiting.add(new Pending<>(item, written));
         return written;
     }
 
@@ -86,10 +88,11 @@ public final class GroupCommit<T> {
                 group.clear();
             }
         }
-        // Interrupted while stopping: what is left is not written, so its records are not acknowledged.
-        Pending<T> left;
-        while ((left = waiting.poll()) != null) {
-            left.written().completeExceptionally(new IllegalStateException(name + " stopped"));
+        // Interrupted while stopping: what is left stays unsettled (not acknowledged, not dead-lettered) and is read
+        // again after the restart.
+        if (!waiting.isEmpty()) {
+            LOG.debugf("%s stopped with %d items not written; their records are read again after the restart", name,
+                    waiting.size());
         }
     }
 

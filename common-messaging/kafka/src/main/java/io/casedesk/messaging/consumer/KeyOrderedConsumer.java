@@ -10,6 +10,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Flow;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -93,10 +94,17 @@ public final class KeyOrderedConsumer implements Flow.Subscriber<Message<String>
         });
     }
 
-    /** The record's handling; a handler that throws at once gives a failed stage, like one that fails later. */
+    /**
+     * The record's handling; a handler that throws at once gives a failed stage, like one that fails later. A record
+     * taken while the service stops (its workers refuse work) is left unsettled: neither acknowledged nor failed (a
+     * failure would park it on the dead-letter topic), so it is read again after the restart.
+     */
     private CompletableFuture<Void> start(String value, IncomingKafkaRecordMetadata<?, ?> metadata) {
         try {
             return step.handle(value, metadata).toCompletableFuture();
+        } catch (RejectedExecutionException stopping) {
+            LOG.debugf("The %s channel is stopping; a record is left to be read again", channel);
+            return new CompletableFuture<>();
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(e);
         }

@@ -106,6 +106,20 @@ class KeyOrderedConsumerTest {
     }
 
     @Test
+    void aRecordTakenWhileTheWorkersStopIsNeitherAcknowledgedNorDeadLettered() throws Exception {
+        ExecutorService stopped = Executors.newFixedThreadPool(1);
+        stopped.shutdown();
+        TestSource source = new TestSource(new KeyOrderedConsumer("test", (value, metadata) -> { }, stopped, 8));
+
+        Tracked taken = source.offer("a", "late");
+
+        // Unsettled: its offset is not committed, so the record is read again after the restart.
+        Thread.sleep(200);
+        assertThat(taken.acked).isNotDone();
+        assertThat(taken.nacked).isNotDone();
+    }
+
+    @Test
     void anAsynchronousHandlersRecordsOfOneKeyWaitForTheStageOfThePreviousOne() throws Exception {
         List<CompletableFuture<Void>> stages = Collections.synchronizedList(new ArrayList<>());
         List<String> started = Collections.synchronizedList(new ArrayList<>());
