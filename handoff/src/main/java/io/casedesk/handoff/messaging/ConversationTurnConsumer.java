@@ -58,11 +58,10 @@ public class ConversationTurnConsumer {
             return CompletableFuture.completedFuture(null);
         }
         return following.submit(envelope.as(ConversationTurn.class)).exceptionally(failure -> {
+            // The group commit's stage fails with the write's own exception.
             deadLettered.increment();
-            Throwable cause = failure instanceof CompletionException && failure.getCause() != null
-                    ? failure.getCause() : failure;
-            throw cause instanceof RuntimeException runtime ? new RejectedRecordException(runtime)
-                    : new CompletionException(cause);
+            throw failure instanceof RuntimeException runtime ? new RejectedRecordException(runtime)
+                    : new CompletionException(failure);
         });
     }
 }

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.ProcessingException;
-import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
@@ -55,7 +54,7 @@ public class CaseService {
 
     /** Imports a bundle; the answer is case-service's summary (created, updated, unchanged). */
     public JsonNode importBundle(JsonNode bundle) {
-        try (Response response = answer(() -> api.importBundle(authorization, bundle))) {
+        try (Response response = api.importBundle(authorization, bundle)) {
             if (response.getStatus() == 200) {
                 return response.readEntity(JsonNode.class);
             }
@@ -84,7 +83,7 @@ public class CaseService {
     }
 
     private boolean delete(java.util.function.Supplier<Response> call, String what) {
-        try (Response response = answer(call)) {
+        try (Response response = call.get()) {
             return switch (response.getStatus()) {
                 case 204, 200 -> true;
                 case 404 -> false;
@@ -93,18 +92,6 @@ public class CaseService {
             };
         } catch (ProcessingException e) {
             throw new Unavailable("case-service is unreachable: " + e.getClass().getSimpleName());
-        }
-    }
-
-    /**
-     * case-service's answer whatever its status: the REST client's default exception mapper throws on 4xx and 5xx,
-     * with the answer inside, and a 404 or 422 is an answer here, not a failure.
-     */
-    private static Response answer(java.util.function.Supplier<Response> call) {
-        try {
-            return call.get();
-        } catch (WebApplicationException e) {
-            return e.getResponse();
         }
     }
 

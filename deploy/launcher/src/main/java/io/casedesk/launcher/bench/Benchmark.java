@@ -230,10 +230,10 @@ public final class Benchmark {
             }
             String loadAfter = ProcessCpu.loadAverage();
             OptionalLong silentAfter = silentWithAPerson();
-            // A restarted responder counts from zero again: then the count is unknown.
-            int withAPerson = silentBefore.isPresent() && silentAfter.isPresent()
-                    && silentAfter.getAsLong() >= silentBefore.getAsLong()
-                    && !"responder".equals(options.kill()) ? (int) (silentAfter.getAsLong() - silentBefore.getAsLong()) : -1;
+            // A restarted responder counts from zero again: then the count is unknown (-1).
+            boolean counted = silentBefore.isPresent() && silentAfter.isPresent() && !"responder".equals(options.kill());
+            long silentInRun = counted ? silentAfter.getAsLong() - silentBefore.getAsLong() : -1;
+            int withAPerson = silentInRun >= 0 ? (int) silentInRun : -1;
             return Report.of(options, List.copyOf(probes.values()), idleStart, idleEnd, runStart, runEnd,
                     Duration.ofNanos(end - start), unattributed.get(), killer == null ? null : killer.outcome(),
                     loadBefore, loadAfter, events.reconnects(), withAPerson);
