@@ -80,7 +80,8 @@ public final class LocalRulesTriageEngine implements TriageEngine {
         Votes<Intent> intent = reading == null ? new Votes<>(intent(prepared), null) : intent(prepared, reading);
         Label<Emotion> emotion = reading == null ? emotion(prepared, intent.label().value())
                 : emotion(prepared, intent.label().value(), reading);
-        Label<Urgency> urgency = reading == null ? urgency(prepared, emotion.value()) : urgency(prepared, emotion.value(), reading);
+        Label<Urgency> urgency = reading == null ? urgency(prepared, emotion.value(), true)
+                : urgency(prepared, emotion.value(), reading);
         Label<Boolean> needsHuman = needsHuman(prepared, intent.label().value(), emotion.value(), urgency.value(), reading,
                 calibration);
 
@@ -233,12 +234,16 @@ public final class LocalRulesTriageEngine implements TriageEngine {
         return new Label<>(Emotion.NEUTRAL, 0.6, List.of());
     }
 
-    private static Label<Urgency> urgency(String text, Emotion emotion) {
+    /** @param harmTopicIsHarm whether {@link TriageLexicon#HARM_TOPIC} reads as imminent harm (the rules alone) */
+    private static Label<Urgency> urgency(String text, Emotion emotion, boolean harmTopicIsHarm) {
         List<String> reasons = new ArrayList<>();
         for (CueList high : List.of(TriageLexicon.DEADLINE, TriageLexicon.IMMINENT_HARM, TriageLexicon.EXPLICITLY_URGENT)) {
             if (high.foundIn(text)) {
                 reasons.add("urgency:" + high.name());
             }
+        }
+        if (harmTopicIsHarm && !reasons.contains("urgency:imminent_harm") && TriageLexicon.HARM_TOPIC.foundIn(text)) {
+            reasons.add("urgency:imminent_harm");
         }
         if (emotion == Emotion.ANGRY && TriageLexicon.REPEATED_CONTACT.foundIn(text)) {
             reasons.add("urgency:repeated_contact_angry");
@@ -257,7 +262,7 @@ public final class LocalRulesTriageEngine implements TriageEngine {
      * named in words is high whatever the model says (DESIGN §3 defines high by them).
      */
     private static Label<Urgency> urgency(String text, Emotion emotion, ModelReading reading) {
-        Label<Urgency> byCues = urgency(text, emotion);
+        Label<Urgency> byCues = urgency(text, emotion, false);
         Map<Urgency, Double> votes = new EnumMap<>(reading.urgencyProbabilities());
         boolean cuesFound = !byCues.reasons().isEmpty();
         if (cuesFound) {
@@ -298,11 +303,16 @@ public final class LocalRulesTriageEngine implements TriageEngine {
             reasons.add("needs_human:urgent");
         }
         // An arrest, a seizure or violence needs a lawyer even when the writer stays calm.
-        if (TriageLexicon.IMMINENT_HARM.foundIn(text)) {
+        if (TriageLexicon.IMMINENT_HARM.foundIn(text)
+                || TriageLexicon.HARM_TOPIC.foundIn(text) && harmTopicReadsAsHarm(text, reading, emotion, urgency)) {
             reasons.add("needs_human:imminent_harm");
         }
+        // Words that may name the client's own matter (a lease's 解約, a defamation case's 負評) threaten the firm only
+        // from someone who complains; the rules alone, which miss polite anger, take them as threats (recall first).
+        boolean complains = intent == Intent.COMPLAINT || emotion == Emotion.ANGRY;
         if (TriageLexicon.THREAT.foundIn(text)
-                || (intent == Intent.COMPLAINT || emotion == Emotion.ANGRY) && TriageLexicon.LEGAL_ACTION.foundIn(text)) {
+                || complains && TriageLexicon.LEGAL_ACTION.foundIn(text)
+                || (complains || reading == null) && TriageLexicon.THREAT_OR_MATTER.foundIn(text)) {
             reasons.add("needs_human:threat");
         }
         if (TriageLexicon.JUDGEMENT.foundIn(text)) {
@@ -353,6 +363,15 @@ public final class LocalRulesTriageEngine implements TriageEngine {
             reasons.add("needs_human:suspected_urgent_distress");
         }
         return reasons;
+    }
+
+    /**
+     * Whether a harm's procedure or institution named in the message ({@link TriageLexicon#HARM_TOPIC}) reads as imminent
+     * harm: always for the rules alone; with a model, when the writer is distressed or the message is urgent.
+     */
+    private static boolean harmTopicReadsAsHarm(String text, ModelReading reading, Emotion emotion, Urgency urgency) {
+        return reading == null || emotion == Emotion.ANXIOUS || emotion == Emotion.ANGRY || urgency == Urgency.HIGH
+                || TriageLexicon.DEADLINE.foundIn(text) || TriageLexicon.EXPLICITLY_URGENT.foundIn(text);
     }
 
     /** Intents that ask for information the bot may hold. */

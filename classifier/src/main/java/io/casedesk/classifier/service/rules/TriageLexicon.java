@@ -249,14 +249,27 @@ final class TriageLexicon {
             "end of day", "eod", "end of the day", "this afternoon", "this evening", "in two days", "in 2 days",
             "within 2 days", "first thing");
 
-    /** Imminent legal, financial or safety harm: arrest, detention, seizure, eviction, violence. */
+    /**
+     * Harm being done or threatened to a person now: arrest, violence, a threat, self-harm, being thrown out. Always for a
+     * person, and high urgency.
+     */
     static final CueList IMMINENT_HARM = CueList.of("imminent_harm",
-            "被抓", "被捕", "逮捕", "拘提", "拘留", "羈押", "收押", "警察", "警局", "派出所", "查封", "扣押",
-            "強制執行", "扣薪", "法拍", "家暴", "威脅", "恐嚇", "自殺", "人身安全", "保護令", "被打", "跟蹤",
-            "通緝", "限制出境", "遣返", "驅逐", "被趕出", "凍結", "坐牢", "入獄", "受傷",
-            "arrest*", "detained", "custody", "police", "evict*", "seiz*", "garnish*", "foreclos*",
-            "restraining order", "threaten*", "violence", "abuse*", "suicid*", "unsafe", "in danger",
-            "jail", "prison", "deport*", "frozen", "warrant", "locked up", "kicked out");
+            "被抓", "被捕", "逮捕", "拘提", "家暴", "威脅", "恐嚇", "自殺", "人身安全", "被打", "跟蹤", "被趕出",
+            "在警局", "在派出所", "來警局", "來派出所", "到警局來", "到派出所來",
+            "arrest*", "detained", "threaten*", "violence", "abuse*", "suicid*", "unsafe", "in danger", "locked up",
+            "kicked out", "at the police station", "in police custody");
+
+    /**
+     * What names a harm's procedure or institution rather than the harm: the police, enforcement, seizure, detention,
+     * custody, a protection order, an injury. Clients name them in calm questions about their own case ("強制執行的費用",
+     * "did the police reply?") as often as in an emergency, so with a model they count as imminent harm only when the
+     * message also reads urgent or distressed; the rules alone count them always (recall first).
+     */
+    static final CueList HARM_TOPIC = CueList.of("harm_topic",
+            "拘留", "羈押", "收押", "警察", "警局", "派出所", "查封", "扣押", "強制執行", "扣薪", "法拍", "保護令", "通緝",
+            "限制出境", "遣返", "驅逐", "凍結", "坐牢", "入獄", "受傷",
+            "custody", "police", "evict*", "seiz*", "garnish*", "foreclos*", "restraining order", "jail", "prison",
+            "deport*", "frozen", "warrant");
 
     /** The writer says it is urgent. */
     static final CueList EXPLICITLY_URGENT = CueList.of("explicitly_urgent",
@@ -286,27 +299,33 @@ final class TriageLexicon {
             "for weeks", "for months", "still not");
 
     /**
-     * A threat aimed at the firm: the media, a regulator or the bar, a public review, ending the engagement, suing the
-     * firm itself. Always for a person.
+     * A threat aimed at the firm: suing or reporting the firm itself, the bar, ending the engagement or changing lawyers,
+     * going to the press. Always for a person.
      */
     static final CueList THREAT = CueList.of("threat",
-            "告你們", "告你", "告死你們", "告貴所", "告你們事務所", "媒體", "記者", "爆料", "上新聞", "公開此事", "投書",
-            "負評", "律師公會", "消基會", "消保官", "消保會", "公平會", "懲戒", "主管機關", "解約", "解除委任", "終止委任",
-            "取消委任", "不再委任", "不想再委任", "換律師", "換事務所", "另找律師", "找別的律師", "找其他律師", "另請高明",
-            "不委託了", "終止合作", "取消合約", "終止合約", "律师协会", "消协", "曝光", "差评", "解除委托", "终止委托",
-            "换律所", "黑猫投诉", "12315", "举报你们", "投訴到", "臉書", "google評論", "一星", "ptt", "dcard", "網路上公開",
-            "發文公開", "po文", "po上網",
+            "告你們", "告你", "告死你們", "告貴所", "告你們事務所", "爆料", "公開此事", "投書", "律師公會", "懲戒",
+            "解除委任", "終止委任", "取消委任", "不再委任", "不想再委任", "換律師", "換事務所", "另找律師", "找別的律師",
+            "找其他律師", "另請高明", "不委託了", "律师协会", "解除委托", "终止委托", "换律所", "举报你们", "投訴到",
+            "網路上公開", "發文公開", "po文", "po上網",
             "sue you", "sue your firm", "suing you", "suing your firm", "legal action against you", "legal action against your firm",
             "report you", "reporting you", "report your firm", "report this to", "bar association", "law society", "state bar",
-            "disciplinary", "grievance", "regulator", "journalist*", "the press", "the news", "go public",
-            "bad review", "negative review", "leave a review", "write a review", "post online", "google review", "one star",
-            "1-star", "yelp",
+            "disciplinary", "grievance", "go public", "post online",
             "re:(post|write|share|put|tell)( it| this| everyone| about (it|this|you|your firm))? (on|to) (facebook|social media|reddit|twitter|threads|instagram|google|line groups?)",
-            "cancel my contract", "cancel the contract",
-            "terminate", "termination", "end our engagement", "end the engagement", "fire you", "firing you",
+            "cancel my contract", "end our engagement", "end the engagement", "fire you", "firing you",
             "another firm", "different firm", "another lawyer", "new lawyer", "switch firm*", "find another lawyer",
-            "take my business elsewhere", "file a complaint with", "consumer protection", "ombudsman", "chargeback",
-            "dispute the charge", "see you in court");
+            "take my business elsewhere", "file a complaint with", "see you in court");
+
+    /**
+     * Threat words that as often name the client's own matter: the press, a regulator or consumer body, reviews, ending a
+     * contract ("房東要解約", "the termination notice", "負評洗版可以告嗎"). A threat to the firm only in a complaint or from an
+     * angry writer.
+     */
+    static final CueList THREAT_OR_MATTER = CueList.of("threat_or_matter",
+            "媒體", "記者", "上新聞", "負評", "消基會", "消保官", "消保會", "公平會", "主管機關", "解約", "終止合作", "取消合約",
+            "終止合約", "消协", "曝光", "差评", "黑猫投诉", "12315", "臉書", "google評論", "一星", "ptt", "dcard",
+            "journalist*", "the press", "the news", "regulator", "bad review", "negative review", "leave a review",
+            "write a review", "google review", "one star", "1-star", "yelp", "cancel the contract", "terminate",
+            "termination", "consumer protection", "ombudsman", "chargeback", "dispute the charge");
 
     /**
      * Legal action in general words: a threat to the firm when the writer complains or is angry, and otherwise, most
@@ -354,7 +373,8 @@ final class TriageLexicon {
             "legal advice", "is it legal", "am i liable", "can they sue me", "should i appeal", "should we appeal",
             "should i file", "should i sue", "should we sue", "can i sue", "would i win", "is this a good deal",
             "fair offer", "good offer", "reasonable offer", "is the offer fair", "take the offer", "accept the offer",
-            "what would you do", "do you think i should", "do you think we should", "is it better to", "is it wise",
+            "what would you do", "would it be better", "would it be wiser", "is it smarter", "your professional view",
+            "your view on", "do you think i should", "do you think we should", "is it better to", "is it wise",
             "is it a good idea to", "go to jail", "go to prison", "am i responsible", "my options", "realistic chance",
             "real chance", "likely to win", "likely to succeed", "stand a chance", "plead guilty",
             "re:should (i|we) (just )?(sign|accept|settle|agree|take|appeal|sue|file|drop|withdraw|plead|fight|counter|reject"

@@ -339,6 +339,57 @@ class LocalRulesTriageEngineTest {
         assertThat(routine.needsHuman()).isFalse();
     }
 
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            請問強制執行的執行費要先付嗎？
+            Did the police reply about the stolen scooter?
+            保护令一般多久能下来？
+            """)
+    void aHarmsProcedureNamedInACalmQuestionIsNoEmergencyForTheModel(String text) {
+        ModelReading calmQuestion = reading(Map.of(Intent.CASE_STATUS, 0.9, Intent.BILLING, 0.1), Emotion.NEUTRAL,
+                Map.of(Emotion.NEUTRAL, 0.9, Emotion.ANXIOUS, 0.1));
+
+        Triage withModel = engine.triage(text(text), calmQuestion, Calibration.FITTED, "local");
+
+        assertThat(withModel.reasons()).doesNotContain("needs_human:imminent_harm", "urgency:imminent_harm");
+        assertThat(engine.triage(text(text)).reasons()).as("the rules alone, recall first")
+                .contains("needs_human:imminent_harm");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            我先生昨天被抓了，警察說要移送
+            The police are at my door right now, what do I do?
+            我人在派出所，可以請律師過來嗎
+            """)
+    void harmBeingDoneOrAnUrgentPoliceMatterStillNeedsAPersonWithTheModel(String text) {
+        ModelReading calmQuestion = reading(Map.of(Intent.CASE_STATUS, 0.9, Intent.BILLING, 0.1), Emotion.NEUTRAL,
+                Map.of(Emotion.NEUTRAL, 0.9, Emotion.ANXIOUS, 0.1));
+
+        Triage triage = engine.triage(text(text), calmQuestion, Calibration.FITTED, "local");
+
+        assertThat(triage.needsHuman()).isTrue();
+        assertThat(triage.reasons()).contains("needs_human:imminent_harm");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            請問租屋提前解約要賠多少？
+            Can you look at the termination notice my landlord sent?
+            對方在 Dcard 上留負評，這樣可以告嗎？
+            """)
+    void threatWordsThatNameTheClientsOwnMatterThreatenNobodyInACalmQuestion(String text) {
+        ModelReading calmQuestion = reading(Map.of(Intent.GENERAL_INFO, 0.9, Intent.DOCUMENTS, 0.1), Emotion.NEUTRAL,
+                Map.of(Emotion.NEUTRAL, 0.9, Emotion.ANGRY, 0.1));
+        ModelReading angryComplaint = reading(Map.of(Intent.COMPLAINT, 0.9, Intent.GENERAL_INFO, 0.1), Emotion.ANGRY,
+                Map.of(Emotion.ANGRY, 0.9, Emotion.NEUTRAL, 0.1));
+
+        assertThat(engine.triage(text(text), calmQuestion, Calibration.FITTED, "local").reasons())
+                .doesNotContain("needs_human:threat");
+        assertThat(engine.triage(text(text), angryComplaint, Calibration.FITTED, "local").reasons())
+                .as("from someone who complains, the same words are a threat").contains("needs_human:threat");
+    }
+
     private static ModelReading reading(Map<Intent, Double> intents, Emotion emotion, Map<Emotion, Double> emotions) {
         Map<Intent, Double> all = new EnumMap<>(Intent.class);
         for (Intent intent : Intent.values()) {
