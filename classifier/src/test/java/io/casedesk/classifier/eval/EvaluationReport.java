@@ -58,7 +58,7 @@ final class EvaluationReport {
         long humans = count(i -> expected(i, "needs_human").equals("true"));
         long caught = count(i -> expected(i, "needs_human").equals("true") && actual(i, "needs_human").equals("true"));
         out.append(String.format(Locale.ROOT, "%nneeds-human recall %.3f (%d of %d), precision %.3f%n",
-                recall("needs_human", "true"), caught, humans, scores("needs_human").get("true").precision()));
+                recall("needs_human", "true"), caught, humans, needsHumanPrecision()));
         out.append(String.format(Locale.ROOT, "second request (alsoAsks) named for %d of %d messages%n",
                 triages.stream().filter(t -> t.alsoAsks() != null).count(), items.size()));
         if (Boolean.getBoolean("eval.misses")) {
@@ -83,12 +83,17 @@ final class EvaluationReport {
         out.append(String.format(Locale.ROOT, "summary: intent macro-F1 %.3f | emotion macro-F1 %.3f | urgency macro-F1 %.3f"
                         + " | needs-human recall %.3f, precision %.3f%n",
                 macroF1("intent"), macroF1("emotion"), macroF1("urgency"), recall("needs_human", "true"),
-                scores("needs_human").getOrDefault("true", new Scores(0, 0, 0)).precision()));
+                needsHumanPrecision()));
         for (String family : families) {
             appendTable(out, family);
         }
         out.append(confusionMatrix("intent"));
         return out.toString();
+    }
+
+    /** 0 for a set in which no message is, or is read as, one for a person. */
+    private double needsHumanPrecision() {
+        return scores("needs_human").getOrDefault("true", new Scores(0, 0, 0)).precision();
     }
 
     private void appendTable(StringBuilder out, String family) {
