@@ -38,6 +38,11 @@ public record CaseView(
         return !"closed".equals(status);
     }
 
+    /** A fee still to be paid on this case. */
+    public boolean feeDue() {
+        return outstandingFee != null && outstandingFee.amount() != null && outstandingFee.amount().signum() > 0;
+    }
+
     /** A next step whose date is before {@code today}: the record has not caught up with what happened since. */
     public boolean nextStepPassed(LocalDate today) {
         return nextStep != null && nextStep.date() != null && today != null && nextStep.date().isBefore(today);

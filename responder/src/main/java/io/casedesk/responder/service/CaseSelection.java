@@ -76,14 +76,10 @@ final class CaseSelection {
         }
         if (aboutFees) {
             List<CaseView> withFees = new ArrayList<>(open);
-            closed.stream().filter(CaseSelection::hasFeeDue).forEach(withFees::add);
+            closed.stream().filter(CaseView::feeDue).forEach(withFees::add);
             return new Selection(withFees, null);
         }
         return new Selection(open, null);
-    }
-
-    private static boolean hasFeeDue(CaseView c) {
-        return c.outstandingFee() != null && c.outstandingFee().amount() != null && c.outstandingFee().amount().signum() > 0;
     }
 
     static Set<String> mentionedNumbers(String text) {

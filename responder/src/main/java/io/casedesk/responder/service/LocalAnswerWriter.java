@@ -223,7 +223,8 @@ public class LocalAnswerWriter implements AnswerEngine {
                 lines.add(String.format(words.get(Phrase.ASSIGNEE), c.assignee()));
             }
         }
-        if (intent == Intent.BILLING) {
+        // A closed case that still has a fee due says so whatever was asked: the balance is what is left to do on it.
+        if (intent == Intent.BILLING || !c.open() && c.feeDue()) {
             lines.add(feeLine(c, words));
         }
         return lines;
@@ -238,8 +239,7 @@ public class LocalAnswerWriter implements AnswerEngine {
     }
 
     private static String feeLine(CaseView c, Phrasebook words) {
-        if (c.outstandingFee() == null || c.outstandingFee().amount() == null
-                || c.outstandingFee().amount().signum() == 0) {
+        if (!c.feeDue()) {
             return words.get(Phrase.NO_OUTSTANDING_FEE);
         }
         return String.format(words.get(Phrase.OUTSTANDING_FEE), c.outstandingFee().currency(), formatAmount(c.outstandingFee().amount()));

@@ -9,12 +9,13 @@ import java.util.regex.Pattern;
  */
 final class QuestionCues {
 
-    /** "How much do I owe", "還有哪些費用沒繳", "outstanding balance". */
+    /** "How much do I owe", "還有哪些費用沒繳", "還有費用要繳嗎", "outstanding balance". */
     private static final Pattern OWED = Pattern.compile(
             "\\bowe[ds]?\\b|\\boutstanding\\b|\\bbalance\\b|\\bunpaid\\b|\\bamount due\\b|\\b(?:fees?|invoices?|bills?)\\s+"
                     + "(?:due|left|remaining|still)|\\bstill (?:have to|need to) pay\\b|\\bhow much (?:do|should|must) (?:i|we) pay\\b|"
                     + "還欠|还欠|欠多少|欠你們|欠你们|沒繳|没缴|沒付|没付|未繳|未缴|未付|尚未支付|待繳|待缴|應繳|应缴|要繳多少|要缴多少|"
-                    + "還要付|还要付|還需要付|还需要付|尾款|費用還有|费用还有|費用多少|费用多少",
+                    + "還要付|还要付|還需要付|还需要付|尾款|費用還有|费用还有|費用多少|费用多少|"
+                    + "(?:費用|费用|錢|钱)(?:要|需要|還要|还要)(?:繳|缴|付)|還要繳|还要缴|需要繳|需要缴",
             Pattern.CASE_INSENSITIVE);
 
     /** "How do I pay", "可以刷卡嗎", "bank transfer", "匯款帳號". */

@@ -135,6 +135,25 @@ class LocalAnswerWriterTest {
     }
 
     @Test
+    void aClosedCaseThatStillHasAFeeDueSaysSoWhateverWasAsked() {
+        CaseView closedWithFee = new CaseView("2025-TRA-0002", "車禍調解", "traffic", "closed", "已結案", "許律師",
+                java.time.LocalDate.parse("2025-01-02"), null, new CaseView.Fee(new java.math.BigDecimal("10000"), "TWD"),
+                java.time.LocalDate.parse("2025-06-26"), "調解成立，本案結案。");
+        AnswerContext onlyClosed = new AnswerContext(ReplyLanguage.ZH_HANT, Optional.of(Fixtures.CHANG), List.of(closedWithFee),
+                List.of(), Fixtures.TODAY);
+
+        Answer howItEnded = writer.write(Fixtures.lineText("我的案子最後是怎麼結束的？"), Intent.CASE_STATUS, onlyClosed, false);
+        Answer anythingToPay = writer.write(Fixtures.lineText("我的案子不是結束了嗎？還有費用要繳嗎？"), Intent.CASE_STATUS,
+                onlyClosed, false);
+
+        assertThat(howItEnded.text()).contains("2025-06-26", "調解成立", "10,000");
+        assertThat(anythingToPay.text()).contains("2025-TRA-0002", "10,000");
+        assertThat(grounding.problems(anythingToPay.text(), onlyClosed)).isEmpty();
+        assertThat(QuestionCues.asksWhatIsOwed("我的案子不是結束了嗎？還有費用要繳嗎？")).isTrue();
+        assertThat(QuestionCues.asksWhatIsOwed("請問下次開庭要帶什麼？")).isFalse();
+    }
+
+    @Test
     void aRecordUpdateGoesToAPersonWhileTheNewsItAlsoAsksForIsAnswered() {
         AnswerContext context = Fixtures.changContext(ReplyLanguage.EN);
         Triage triage = new Triage(Intent.ACCOUNT, Emotion.NEUTRAL, Urgency.LOW, false, "en", null, "local", null,

@@ -26,6 +26,14 @@ class SearchTermsTest {
     }
 
     @Test
+    void aQuestionInOneLanguageSharesTermsWithAnArticleWrittenInTheOther() {
+        assertThat(SearchTerms.of("How long do you retain client files after closing?"))
+                .containsAnyElementsOf(SearchTerms.of("結案後卷宗保存五年"));
+        assertThat(SearchTerms.of("勞動調解通常要多久？")).containsAnyElementsOf(SearchTerms.of("Labour mediation at the court"));
+        assertThat(SearchTerms.of("Can I pay by credit card?")).containsAnyElementsOf(SearchTerms.of("本所接受刷卡付款"));
+    }
+
+    @Test
     void wordsOutsideTheGroupsAreLeftAsTheyAre() {
         assertThat(SearchTerms.of("離婚訴訟")).doesNotContain("营业", "refund");
     }
