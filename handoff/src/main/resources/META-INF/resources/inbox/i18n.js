@@ -30,7 +30,7 @@ var I18n = (function () {
       'metrics.title': '客服指標（近 30 天）', 'metrics.firstResponse': '平均首次回覆時間', 'metrics.timeToAgent': '平均轉接至專人時間',
       'metrics.handoffRate': '轉接率', 'metrics.automationRate': '自動化率（無需專人）', 'metrics.csat': '客戶滿意度（CSAT）',
       'metrics.ratings': '評分數', 'metrics.tickets': '工單數', 'metrics.conversations': '對話數（每日）', 'metrics.open': '處理中工單',
-      'metrics.satisfied': '滿意（4–5 分）比例',
+      'metrics.satisfied': '滿意（4–5 分）比例', 'metrics.notes': '內部備註數',
       'alert.priority': '高優先對話等待中', 'error.generic': '操作失敗', 'error.assigned_to_other': '此對話已由其他同仁負責。',
       'error.ticket_closed': '此對話已結束。', 'error.no_pending_draft': '沒有待審核的草稿。', 'error.empty_text': '請輸入內容。',
       'error.ticket_open': '對話仍由專人負責，請先結束對話。', 'error.unreachable': '無法聯絡此客戶。',
@@ -38,6 +38,8 @@ var I18n = (function () {
       'keys.title': '快捷鍵', 'keys.move': '上 / 下一個對話', 'keys.reply': '回覆', 'keys.send': '送出回覆',
       'keys.approve': '核准草稿', 'keys.edit': '編輯草稿', 'keys.reject': '退回草稿', 'keys.close': '結束對話',
       'keys.pause': '暫停 / 恢復機器人', 'keys.take': '接手對話', 'keys.help': '顯示快捷鍵', 'keys.escape': '離開輸入框',
+      'note.private': '內部備註', 'note.add': '新增內部備註', 'note.placeholder': '內部備註（客戶看不到）…',
+      'error.text_too_long': '內容太長。',
       'time.s': '秒', 'time.m': '分', 'time.h': '小時', 'time.d': '天'
     },
     'en': {
@@ -68,7 +70,7 @@ var I18n = (function () {
       'metrics.title': 'Service figures (last 30 days)', 'metrics.firstResponse': 'Average first response', 'metrics.timeToAgent': 'Average time to agent',
       'metrics.handoffRate': 'Handoff rate', 'metrics.automationRate': 'Automation rate (no person needed)', 'metrics.csat': 'Customer satisfaction (CSAT)',
       'metrics.ratings': 'Ratings', 'metrics.tickets': 'Tickets', 'metrics.conversations': 'Conversations (per day)', 'metrics.open': 'Open tickets',
-      'metrics.satisfied': 'Satisfied (4–5)',
+      'metrics.satisfied': 'Satisfied (4–5)', 'metrics.notes': 'Private notes',
       'alert.priority': 'High-priority conversation waiting', 'error.generic': 'That did not work', 'error.assigned_to_other': 'Another agent owns this conversation.',
       'error.ticket_closed': 'This conversation is closed.', 'error.no_pending_draft': 'No draft is waiting.', 'error.empty_text': 'Type something first.',
       'error.ticket_open': 'A person owns this conversation; close it first.', 'error.unreachable': 'This customer cannot be reached.',
@@ -76,6 +78,8 @@ var I18n = (function () {
       'keys.title': 'Keyboard shortcuts', 'keys.move': 'Next / previous conversation', 'keys.reply': 'Reply', 'keys.send': 'Send the reply',
       'keys.approve': 'Approve draft', 'keys.edit': 'Edit draft', 'keys.reject': 'Reject draft', 'keys.close': 'Close conversation',
       'keys.pause': 'Pause / resume bot', 'keys.take': 'Take conversation', 'keys.help': 'Show shortcuts', 'keys.escape': 'Leave the text box',
+      'note.private': 'Private note', 'note.add': 'Add private note', 'note.placeholder': 'Private note (the customer never sees it)…',
+      'error.text_too_long': 'That is too long.',
       'time.s': 's', 'time.m': 'm', 'time.h': 'h', 'time.d': 'd'
     }
   };

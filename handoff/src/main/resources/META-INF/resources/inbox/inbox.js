@@ -219,17 +219,8 @@
 
     var messages = $('messages');
     messages.textContent = '';
-    detail.messages.forEach(function (m) {
-      var item = el('li', 'msg ' + m.kind);
-      item.dataset.seq = m.seq;
-      var who = m.kind === 'customer' ? t('author.customer') : m.kind === 'system' ? t('author.system') : m.author.replace(/^agent:/, '');
-      item.appendChild(el('span', 'who', who + ' · ' + clock(m.at)));
-      item.appendChild(el('span', 'text', m.text));
-      if (m.kind !== 'customer') {
-        var status = m.deliveryStatus || 'pending';
-        item.appendChild(el('span', 'delivery ' + status, ' · ' + t('delivery.' + status)));
-      }
-      messages.appendChild(item);
+    timeline(detail).forEach(function (entry) {
+      messages.appendChild(entry.note ? noteItem(entry.note) : messageItem(entry.message));
     });
     messages.scrollTop = messages.scrollHeight;
 
@@ -244,6 +235,37 @@
       $('edit-button').hidden = state.editingDraft;
     }
     renderContext(detail);
+  }
+
+  // The ticket's messages and its private notes, by time (a note after the messages of its moment).
+  function timeline(detail) {
+    var entries = detail.messages.map(function (m, i) { return { at: Date.parse(m.at), order: i, message: m }; })
+      .concat((detail.notes || []).map(function (n, i) { return { at: Date.parse(n.at), order: detail.messages.length + i, note: n }; }));
+    return entries.sort(function (a, b) { return a.at - b.at || a.order - b.order; });
+  }
+
+  function messageItem(m) {
+    var item = el('li', 'msg ' + m.kind);
+    item.dataset.seq = m.seq;
+    var who = m.kind === 'customer' ? t('author.customer') : m.kind === 'system' ? t('author.system') : m.author.replace(/^agent:/, '');
+    item.appendChild(el('span', 'who', who + ' · ' + clock(m.at)));
+    item.appendChild(el('span', 'text', m.text));
+    if (m.kind !== 'customer') {
+      var status = m.deliveryStatus || 'pending';
+      item.appendChild(el('span', 'delivery ' + status, ' · ' + t('delivery.' + status)));
+    }
+    return item;
+  }
+
+  function noteItem(n) {
+    var item = el('li', 'msg note');
+    item.dataset.noteId = n.id;
+    var who = el('span', 'who');
+    who.appendChild(el('span', 'badge private', t('note.private')));
+    who.appendChild(document.createTextNode(' ' + n.author + ' · ' + clock(n.at)));
+    item.appendChild(who);
+    item.appendChild(el('span', 'text', n.text));
+    return item;
   }
 
   function renderContext(detail) {
@@ -320,6 +342,17 @@
       sendReply();
     }
   });
+  $('note-form').addEventListener('submit', function (e) {
+    e.preventDefault();
+    var text = $('note-text').value;
+    if (!text.trim()) { toast(t('error.empty_text')); return; }
+    act('POST', '/notes', { text: text }).then(function (detail) {
+      if (detail) { $('note-text').value = ''; }
+    });
+  });
+  $('note-text').addEventListener('keydown', function (e) {
+    if (e.key === 'Enter' && (e.ctrlKey || e.metaKey) && !e.isComposing) { e.preventDefault(); $('note-form').requestSubmit(); }
+  });
   $('take-button').addEventListener('click', function () { act('POST', '/take'); });
   $('close-button').addEventListener('click', function () { act('POST', '/close'); });
   $('pause-button').addEventListener('click', togglePause);
@@ -356,7 +389,7 @@
         ['metrics.handoffRate', percent(m.handoffRate)], ['metrics.automationRate', percent(m.automationRate)],
         ['metrics.csat', m.csatAverage === null ? '—' : m.csatAverage.toFixed(2) + ' / 5'],
         ['metrics.satisfied', percent(m.csatSatisfied)], ['metrics.ratings', m.ratings], ['metrics.tickets', m.tickets],
-        ['metrics.conversations', m.conversations],
+        ['metrics.conversations', m.conversations], ['metrics.notes', m.notes],
         ['metrics.open', Object.keys(m.openByState).map(function (k) { return m.openByState[k]; }).reduce(function (a, b) { return a + b; }, 0)]
       ].forEach(function (pair) {
         var card = el('div', 'card');

@@ -3,10 +3,12 @@ package io.casedesk.handoff.rest;
 import io.casedesk.handoff.lifecycle.AgentActions;
 import io.casedesk.handoff.lifecycle.BotSwitches;
 import io.casedesk.handoff.lifecycle.DraftReplies;
+import io.casedesk.handoff.lifecycle.TicketNotes;
 import io.casedesk.handoff.mapping.TicketViews;
 import io.casedesk.handoff.model.ConversationControl;
 import io.casedesk.handoff.model.Ticket;
 import io.casedesk.handoff.model.TicketMessage;
+import io.casedesk.handoff.model.TicketNote;
 import io.casedesk.handoff.model.TicketNotFound;
 import io.casedesk.handoff.service.AgentPresence;
 import io.casedesk.handoff.service.HandoffMetrics;
@@ -72,6 +74,7 @@ public class InboxResource {
 
     private final AgentActions actions;
     private final DraftReplies drafts;
+    private final TicketNotes notes;
     private final BotSwitches switches;
     private final TicketTimers timers;
     private final AgentPresence presence;
@@ -80,12 +83,14 @@ public class InboxResource {
     private final SecurityIdentity identity;
     private final String sessionCookie;
 
-    public InboxResource(AgentActions actions, DraftReplies drafts, BotSwitches switches, TicketTimers timers,
-                         AgentPresence presence, InboxEvents events, HandoffMetrics metrics, SecurityIdentity identity,
+    public InboxResource(AgentActions actions, DraftReplies drafts, TicketNotes notes, BotSwitches switches,
+                         TicketTimers timers, AgentPresence presence, InboxEvents events, HandoffMetrics metrics,
+                         SecurityIdentity identity,
                          @ConfigProperty(name = "quarkus.http.auth.form.cookie-name") String sessionCookie) {
         this.sessionCookie = sessionCookie;
         this.actions = actions;
         this.drafts = drafts;
+        this.notes = notes;
         this.switches = switches;
         this.timers = timers;
         this.presence = presence;
@@ -165,7 +170,8 @@ public class InboxResource {
         if (ticket == null) {
             throw new TicketNotFound(id);
         }
-        return TicketViews.detail(ticket, TicketMessage.of(id), ConversationControl.isPaused(ticket.conversationId));
+        return TicketViews.detail(ticket, TicketMessage.of(id), TicketNote.of(id),
+                ConversationControl.isPaused(ticket.conversationId));
     }
 
     @POST
@@ -193,6 +199,21 @@ public class InboxResource {
     public TicketViews.Detail reply(@Parameter(description = TICKET_ID) @PathParam("id") String id,
                                     TextRequest request) {
         actions.reply(id, agent(), supervisor(), request == null ? null : request.text());
+        return ticket(id);
+    }
+
+    @POST
+    @Path("/tickets/{id}/notes")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "addTicketNote", summary = "Adds a private note to the ticket's timeline, open or "
+            + "closed: never sent to the customer")
+    @APIResponseSchema(value = TicketViews.Detail.class, responseDescription = "The ticket with the note")
+    @APIResponse(responseCode = "400", description = "empty_text, or text_too_long (over "
+            + TicketNotes.MAX_NOTE_LENGTH + " characters)")
+    @APIResponse(responseCode = "404", description = NOT_FOUND)
+    public TicketViews.Detail addNote(@Parameter(description = TICKET_ID) @PathParam("id") String id,
+                                      TextRequest request) {
+        notes.add(id, agent(), request == null ? null : request.text());
         return ticket(id);
     }
 

@@ -53,6 +53,7 @@ class OpenApiIT {
                 Map.entry("GET /api/v1/inbox/tickets/{id}", "getTicket"),
                 Map.entry("POST /api/v1/inbox/tickets/{id}/take", "takeTicket"),
                 Map.entry("POST /api/v1/inbox/tickets/{id}/reply", "replyToTicket"),
+                Map.entry("POST /api/v1/inbox/tickets/{id}/notes", "addTicketNote"),
                 Map.entry("POST /api/v1/inbox/tickets/{id}/draft/approve", "approveDraft"),
                 Map.entry("POST /api/v1/inbox/tickets/{id}/draft/edit", "editDraft"),
                 Map.entry("POST /api/v1/inbox/tickets/{id}/draft/reject", "rejectDraft"),
