@@ -7,7 +7,7 @@ var I18n = (function () {
       'login.intro': '請登入以處理轉接給專人的對話。',
       'login.error': '帳號或密碼不正確。',
       'login.username': '帳號', 'login.password': '密碼', 'login.submit': '登入',
-      'nav.open': '處理中', 'nav.closed': '已結束', 'nav.metrics': '指標',
+      'nav.open': '處理中', 'nav.closed': '已結束', 'nav.metrics': '指標', 'nav.canned': '罐頭回覆',
       'presence.available': '可接單', 'presence.away': '暫離', 'presence.offline': '離線',
       'bot.on': '機器人運作中', 'bot.paused': '機器人已全面暫停', 'bot.pauseAll': '全面暫停機器人', 'bot.resumeAll': '恢復機器人',
       'signout': '登出', 'help': '快捷鍵',
@@ -39,7 +39,12 @@ var I18n = (function () {
       'keys.approve': '核准草稿', 'keys.edit': '編輯草稿', 'keys.reject': '退回草稿', 'keys.close': '結束對話',
       'keys.pause': '暫停 / 恢復機器人', 'keys.take': '接手對話', 'keys.help': '顯示快捷鍵', 'keys.escape': '離開輸入框',
       'note.private': '內部備註', 'note.add': '新增內部備註', 'note.placeholder': '內部備註（客戶看不到）…',
-      'error.text_too_long': '內容太長。',
+      'error.text_too_long': '內容太長。', 'error.unknown_language': '不支援的語言。', 'error.invalid_shortcut': '捷徑名稱格式不正確。',
+      'error.unknown_placeholder': '有無法填入的替換欄位。', 'error.duplicate_shortcut': '此語言已有相同捷徑名稱。',
+      'canned.title': '罐頭回覆', 'canned.button': '罐頭回覆', 'canned.pick': '插入罐頭回覆（在回覆框輸入 / 加捷徑名稱）',
+      'canned.none': '沒有符合的罐頭回覆。', 'canned.language': '語言', 'canned.shortcut': '捷徑名稱', 'canned.titleField': '標題',
+      'canned.body': '內容', 'canned.save': '儲存', 'canned.cancel': '取消', 'canned.edit': '編輯', 'canned.delete': '刪除',
+      'canned.help': '同仁在回覆框輸入 / 加捷徑名稱即可插入，僅顯示與對話相同語言者。內容可使用 {salutation}（客戶稱謂，不明時為中性稱呼）與 {agent}（同仁名稱）。',
       'time.s': '秒', 'time.m': '分', 'time.h': '小時', 'time.d': '天'
     },
     'en': {
@@ -47,7 +52,7 @@ var I18n = (function () {
       'login.intro': 'Sign in to answer the conversations handed to people.',
       'login.error': 'Wrong user name or password.',
       'login.username': 'User name', 'login.password': 'Password', 'login.submit': 'Sign in',
-      'nav.open': 'Open', 'nav.closed': 'Closed', 'nav.metrics': 'Metrics',
+      'nav.open': 'Open', 'nav.closed': 'Closed', 'nav.metrics': 'Metrics', 'nav.canned': 'Canned',
       'presence.available': 'Available', 'presence.away': 'Away', 'presence.offline': 'Offline',
       'bot.on': 'Bot is answering', 'bot.paused': 'Bot paused for everyone', 'bot.pauseAll': 'Pause bot for all', 'bot.resumeAll': 'Resume bot',
       'signout': 'Sign out', 'help': 'Shortcuts',
@@ -79,7 +84,12 @@ var I18n = (function () {
       'keys.approve': 'Approve draft', 'keys.edit': 'Edit draft', 'keys.reject': 'Reject draft', 'keys.close': 'Close conversation',
       'keys.pause': 'Pause / resume bot', 'keys.take': 'Take conversation', 'keys.help': 'Show shortcuts', 'keys.escape': 'Leave the text box',
       'note.private': 'Private note', 'note.add': 'Add private note', 'note.placeholder': 'Private note (the customer never sees it)…',
-      'error.text_too_long': 'That is too long.',
+      'error.text_too_long': 'That is too long.', 'error.unknown_language': 'Unknown language.', 'error.invalid_shortcut': 'Invalid shortcut.',
+      'error.unknown_placeholder': 'Unknown placeholder.', 'error.duplicate_shortcut': 'That shortcut is taken in this language.',
+      'canned.title': 'Canned responses', 'canned.button': 'Canned', 'canned.pick': 'Insert a canned response (or type / and its shortcut in the reply box)',
+      'canned.none': 'No matching canned response.', 'canned.language': 'Language', 'canned.shortcut': 'Shortcut', 'canned.titleField': 'Title',
+      'canned.body': 'Body', 'canned.save': 'Save', 'canned.cancel': 'Cancel', 'canned.edit': 'Edit', 'canned.delete': 'Delete',
+      'canned.help': 'Agents type / and the shortcut in the reply box; only those in the conversation\'s language are offered. A body may use {salutation} (the customer\'s salutation, a neutral one when unknown) and {agent} (the agent\'s name).',
       'time.s': 's', 'time.m': 'm', 'time.h': 'h', 'time.d': 'd'
     }
   };

@@ -3,7 +3,11 @@
 (function () {
   var API = '/api/v1/inbox';
   var t = I18n.t;
-  var state = { me: null, scope: 'open', tickets: [], selected: null, detail: null, editingDraft: false, live: false };
+  var state = { me: null, scope: 'open', tickets: [], selected: null, detail: null, editingDraft: false, live: false,
+    canned: [], cannedUsed: null, cannedAll: [] };
+  // Scopes that show a page of their own instead of the queue and a ticket.
+  var PAGES = ['metrics', 'canned'];
+  function isPage(scope) { return PAGES.indexOf(scope) >= 0; }
   var $ = function (id) { return document.getElementById(id); };
 
   // --- API -------------------------------------------------------------------------------------------
@@ -91,6 +95,7 @@
       $('bot-status').textContent = me.botPaused ? t('bot.paused') : t('bot.on');
       $('bot-status').classList.toggle('paused', me.botPaused);
       $('bot-switch').hidden = !supervisor;
+      $('canned-tab').hidden = !supervisor;
       $('bot-switch').textContent = me.botPaused ? t('bot.resumeAll') : t('bot.pauseAll');
     });
   }
@@ -108,6 +113,7 @@
   // --- queue -----------------------------------------------------------------------------------------
   function loadQueue() {
     if (state.scope === 'metrics') { return loadMetrics(); }
+    if (state.scope === 'canned') { return loadCannedAdmin(); }
     return call('GET', '/tickets?scope=' + state.scope).then(function (tickets) {
       state.tickets = tickets;
       renderQueue();
@@ -154,8 +160,9 @@
     state.scope = scope;
     document.querySelectorAll('.tab').forEach(function (tab) { tab.classList.toggle('current', tab.dataset.scope === scope); });
     $('metrics').hidden = scope !== 'metrics';
-    $('queue').hidden = scope === 'metrics';
-    if (scope === 'metrics') {
+    $('canned-admin').hidden = scope !== 'canned';
+    $('queue').hidden = isPage(scope);
+    if (isPage(scope)) {
       $('ticket').hidden = true;
       $('no-ticket').hidden = true;
       $('context').hidden = true;
@@ -171,6 +178,9 @@
   function select(id) {
     state.selected = id;
     state.editingDraft = false;
+    state.cannedUsed = null;
+    closePicker();
+    loadCanned(id);
     document.querySelectorAll('#queue li').forEach(function (li) {
       li.classList.toggle('selected', li.dataset.ticketId === id);
       if (li.dataset.ticketId === id) { li.scrollIntoView({ block: 'nearest' }); }
@@ -188,9 +198,9 @@
 
   function renderTicket() {
     var detail = state.detail;
-    var show = !!detail && state.scope !== 'metrics';
+    var show = !!detail && !isPage(state.scope);
     $('ticket').hidden = !show;
-    $('no-ticket').hidden = show || state.scope === 'metrics';
+    $('no-ticket').hidden = show || isPage(state.scope);
     $('context').hidden = !show;
     document.querySelector('.layout').classList.toggle('no-context', !show);
     if (!show) { return; }
@@ -329,13 +339,14 @@
     var text = $('reply-text').value;
     if (!text.trim()) { toast(t('error.empty_text')); return; }
     $('send-button').disabled = true;
-    act('POST', '/reply', { text: text }).then(function (detail) {
-      if (detail) { $('reply-text').value = ''; }
+    act('POST', '/reply', { text: text, cannedResponseId: state.cannedUsed }).then(function (detail) {
+      if (detail) { $('reply-text').value = ''; state.cannedUsed = null; }
     }).finally(function () { $('send-button').disabled = false; });
   }
 
   $('reply-form').addEventListener('submit', function (e) { e.preventDefault(); sendReply(); });
   $('reply-text').addEventListener('keydown', function (e) {
+    if (pickerKey(e)) { return; }
     // Enter while an input method is composing (Chinese, Japanese) picks a character; it does not send.
     if (e.key === 'Enter' && !e.isComposing && e.keyCode !== 229 && (!e.shiftKey || e.ctrlKey || e.metaKey)) {
       e.preventDefault();
@@ -377,6 +388,155 @@
     renderTicket();
     $('draft-editor').focus();
   }
+
+  // --- canned responses in the reply box: "/" and the shortcut, or the button -----------------------------
+  var picker = { open: false, items: [], index: 0, start: -1 };
+
+  function loadCanned(ticketId) {
+    state.canned = [];
+    return call('GET', '/tickets/' + encodeURIComponent(ticketId) + '/canned-responses').then(function (list) {
+      if (state.selected !== ticketId) { return; }
+      state.canned = list;
+      if (picker.open) { openPicker(picker.start < 0); }
+    }).catch(function () { state.canned = []; });
+  }
+
+  // The "/shortcut" typed just before the caret, at the start of the box or after a space.
+  function typedShortcut() {
+    var box = $('reply-text');
+    var before = box.value.slice(0, box.selectionStart);
+    var match = /(^|\s)\/([a-z0-9-]*)$/.exec(before);
+    return match ? { start: before.length - match[2].length - 1, prefix: match[2] } : null;
+  }
+
+  function openPicker(all) {
+    var typed = typedShortcut();
+    if (!typed && !all) { closePicker(); return; }
+    var prefix = typed ? typed.prefix : '';
+    picker.start = typed ? typed.start : -1;
+    picker.items = state.canned.filter(function (c) { return c.shortcut.indexOf(prefix) === 0; });
+    picker.index = 0;
+    picker.open = true;
+    renderPicker();
+  }
+
+  function renderPicker() {
+    var list = $('canned-picker');
+    list.textContent = '';
+    if (!picker.items.length) { list.appendChild(el('li', 'muted', t('canned.none'))); }
+    picker.items.forEach(function (c, i) {
+      var item = el('li');
+      item.dataset.shortcut = c.shortcut;
+      item.setAttribute('role', 'option');
+      item.classList.toggle('selected', i === picker.index);
+      item.appendChild(el('span', 'shortcut', '/' + c.shortcut));
+      item.appendChild(el('span', 'title', c.title));
+      item.appendChild(el('span', 'preview', c.text));
+      item.addEventListener('mousedown', function (e) { e.preventDefault(); insertCanned(c); });
+      list.appendChild(item);
+    });
+    list.hidden = false;
+  }
+
+  function closePicker() {
+    picker.open = false;
+    $('canned-picker').hidden = true;
+  }
+
+  // Puts the filled text in place of the typed "/shortcut", or at the caret.
+  function insertCanned(c) {
+    var box = $('reply-text');
+    var start = picker.start >= 0 ? picker.start : box.selectionStart;
+    box.value = box.value.slice(0, start) + c.text + box.value.slice(box.selectionEnd);
+    var caret = start + c.text.length;
+    box.setSelectionRange(caret, caret);
+    state.cannedUsed = c.id;
+    closePicker();
+    box.focus();
+  }
+
+  // Arrows move in the open picker, Enter or Tab inserts, Escape closes it; true when the key was the picker's.
+  function pickerKey(e) {
+    if (!picker.open || e.isComposing) { return false; }
+    var count = picker.items.length;
+    if (e.key === 'Escape') { closePicker(); }
+    else if (count && e.key === 'ArrowDown') { picker.index = (picker.index + 1) % count; renderPicker(); }
+    else if (count && e.key === 'ArrowUp') { picker.index = (picker.index + count - 1) % count; renderPicker(); }
+    else if (count && (e.key === 'Enter' || e.key === 'Tab')) { insertCanned(picker.items[picker.index]); }
+    else { return false; }
+    e.preventDefault();
+    e.stopPropagation();
+    return true;
+  }
+
+  $('reply-text').addEventListener('input', function () { openPicker(false); });
+  $('reply-text').addEventListener('blur', closePicker);
+  $('canned-button').addEventListener('click', function () {
+    if (picker.open) { closePicker(); return; }
+    $('reply-text').focus();
+    openPicker(true);
+  });
+
+  // --- canned responses, kept by supervisors -----------------------------------------------------------
+  function loadCannedAdmin() {
+    return call('GET', '/canned-responses').then(function (list) {
+      state.cannedAll = list;
+      renderCannedAdmin();
+    }).catch(failed);
+  }
+
+  function renderCannedAdmin() {
+    var rows = $('canned-rows');
+    rows.textContent = '';
+    state.cannedAll.forEach(function (c) {
+      var row = el('tr');
+      row.dataset.cannedId = c.id;
+      row.dataset.shortcut = c.shortcut;
+      row.appendChild(el('td', null, c.language));
+      row.appendChild(el('td', 'shortcut', '/' + c.shortcut));
+      row.appendChild(el('td', null, c.title));
+      row.appendChild(el('td', 'body', c.body));
+      var actions = el('td', 'row-actions');
+      var edit = el('button', 'ghost edit', t('canned.edit'));
+      edit.type = 'button';
+      edit.addEventListener('click', function () { editCanned(c); });
+      var remove = el('button', 'danger delete', t('canned.delete'));
+      remove.type = 'button';
+      remove.addEventListener('click', function () {
+        call('DELETE', '/canned-responses/' + c.id).then(loadCannedAdmin).catch(failed);
+      });
+      actions.appendChild(edit);
+      actions.appendChild(remove);
+      row.appendChild(actions);
+      rows.appendChild(row);
+    });
+  }
+
+  function editCanned(c) {
+    $('canned-id').value = c ? c.id : '';
+    $('canned-language').value = c ? c.language : 'zh-Hant';
+    $('canned-shortcut').value = c ? c.shortcut : '';
+    $('canned-title').value = c ? c.title : '';
+    $('canned-body').value = c ? c.body : '';
+    $('canned-error').textContent = '';
+    if (c) { $('canned-shortcut').focus(); }
+  }
+
+  $('canned-form').addEventListener('submit', function (e) {
+    e.preventDefault();
+    var id = $('canned-id').value;
+    var body = { language: $('canned-language').value, shortcut: $('canned-shortcut').value.trim(),
+      title: $('canned-title').value, body: $('canned-body').value };
+    call(id ? 'PUT' : 'POST', '/canned-responses' + (id ? '/' + id : ''), body).then(function () {
+      editCanned(null);
+      return loadCannedAdmin();
+    }).catch(function (error) {
+      // The problem's detail says what to fix: which placeholder, which shortcut.
+      var known = error.code && t('error.' + error.code) !== 'error.' + error.code;
+      $('canned-error').textContent = (known ? t('error.' + error.code) + ' ' : '') + error.message;
+    });
+  });
+  $('canned-cancel').addEventListener('click', function () { editCanned(null); });
 
   // --- metrics ---------------------------------------------------------------------------------------
   function loadMetrics() {
@@ -497,6 +657,7 @@
     renderQueue();
     renderTicket();
     if (state.scope === 'metrics') { loadMetrics(); }
+    if (state.scope === 'canned') { renderCannedAdmin(); }
   });
 
   // Waiting times move on without events.

@@ -19,7 +19,15 @@ public class ActionRefused extends RuntimeException {
         UNREACHABLE("Customer unreachable", false),
         /** A text or a required field is missing. */
         EMPTY_TEXT("Text missing", true),
-        TEXT_TOO_LONG("Text too long", true);
+        TEXT_TOO_LONG("Text too long", true),
+        /** A canned response in a language the inbox does not offer. */
+        UNKNOWN_LANGUAGE("Unknown language", true),
+        /** A shortcut name that is not lower-case letters, digits and dashes. */
+        INVALID_SHORTCUT("Invalid shortcut", true),
+        /** A placeholder a canned response cannot fill. */
+        UNKNOWN_PLACEHOLDER("Unknown placeholder", true),
+        /** Another canned response of the language has the shortcut. */
+        DUPLICATE_SHORTCUT("Shortcut already used", false);
 
         private final String title;
         private final boolean invalidRequest;

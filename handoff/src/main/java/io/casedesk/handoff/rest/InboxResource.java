@@ -11,6 +11,7 @@ import io.casedesk.handoff.model.TicketMessage;
 import io.casedesk.handoff.model.TicketNote;
 import io.casedesk.handoff.model.TicketNotFound;
 import io.casedesk.handoff.service.AgentPresence;
+import io.casedesk.handoff.service.CannedResponses;
 import io.casedesk.handoff.service.HandoffMetrics;
 import io.casedesk.handoff.service.InboxEvents;
 import io.casedesk.handoff.service.InboxEvents.InboxEvent;
@@ -57,10 +58,8 @@ import java.util.Set;
 @RolesAllowed({InboxResource.AGENT, InboxResource.SUPERVISOR})
 @Tag(name = "inbox", description = "The agent inbox: signed-in agents and supervisors")
 @SecurityRequirement(name = HandoffApi.INBOX_SESSION)
-@APIResponse(responseCode = "302", description = "Not signed in: the sign-in sends the client to /inbox/login.html "
-        + "(or, with OIDC, to the provider)")
-@APIResponse(responseCode = "403", description = "forbidden: signed in without the role agent, or supervisor where "
-        + "the operation says so")
+@APIResponse(responseCode = "302", description = HandoffApi.NOT_SIGNED_IN)
+@APIResponse(responseCode = "403", description = HandoffApi.FORBIDDEN)
 public class InboxResource {
 
     public static final String AGENT = "agent";
@@ -75,6 +74,7 @@ public class InboxResource {
     private final AgentActions actions;
     private final DraftReplies drafts;
     private final TicketNotes notes;
+    private final CannedResponses canned;
     private final BotSwitches switches;
     private final TicketTimers timers;
     private final AgentPresence presence;
@@ -83,14 +83,15 @@ public class InboxResource {
     private final SecurityIdentity identity;
     private final String sessionCookie;
 
-    public InboxResource(AgentActions actions, DraftReplies drafts, TicketNotes notes, BotSwitches switches,
-                         TicketTimers timers, AgentPresence presence, InboxEvents events, HandoffMetrics metrics,
-                         SecurityIdentity identity,
+    public InboxResource(AgentActions actions, DraftReplies drafts, TicketNotes notes, CannedResponses canned,
+                         BotSwitches switches, TicketTimers timers, AgentPresence presence, InboxEvents events,
+                         HandoffMetrics metrics, SecurityIdentity identity,
                          @ConfigProperty(name = "quarkus.http.auth.form.cookie-name") String sessionCookie) {
         this.sessionCookie = sessionCookie;
         this.actions = actions;
         this.drafts = drafts;
         this.notes = notes;
+        this.canned = canned;
         this.switches = switches;
         this.timers = timers;
         this.presence = presence;
@@ -104,6 +105,10 @@ public class InboxResource {
     }
 
     public record TextRequest(String text) {
+    }
+
+    /** @param cannedResponseId the canned response the text started from, if any (counted when the reply goes out) */
+    public record ReplyRequest(String text, Long cannedResponseId) {
     }
 
     public record AwayRequest(boolean away) {
@@ -197,9 +202,23 @@ public class InboxResource {
     @APIResponse(responseCode = "404", description = NOT_FOUND)
     @APIResponse(responseCode = "409", description = CLOSED_OR_OTHERS + ", or unreachable (no address to answer to)")
     public TicketViews.Detail reply(@Parameter(description = TICKET_ID) @PathParam("id") String id,
-                                    TextRequest request) {
+                                    ReplyRequest request) {
         actions.reply(id, agent(), supervisor(), request == null ? null : request.text());
+        if (request.cannedResponseId() != null) {
+            canned.used(request.cannedResponseId());
+        }
         return ticket(id);
+    }
+
+    @GET
+    @Path("/tickets/{id}/canned-responses")
+    @Operation(operationId = "listCannedResponsesForTicket", summary = "The canned responses of the ticket's "
+            + "language, their placeholders filled for its customer and the signed-in agent")
+    @APIResponseSchema(value = CannedResponses.Filled[].class, responseDescription = "The canned responses, by "
+            + "shortcut")
+    @APIResponse(responseCode = "404", description = NOT_FOUND)
+    public List<CannedResponses.Filled> cannedResponses(@Parameter(description = TICKET_ID) @PathParam("id") String id) {
+        return canned.forTicket(id, agent());
     }
 
     @POST

@@ -178,6 +178,12 @@ public class HandoffMetrics {
         afterCommit(notes::increment);
     }
 
+    /** An agent's reply that started from a canned response went out. */
+    public void cannedResponseUsed(String language, String shortcut) {
+        registry.counter("casedesk.handoff.canned.responses.used", "language", language, "shortcut", shortcut)
+                .increment();
+    }
+
     /** Runs {@code count} once the caller's transaction has committed; never for one that rolls back. */
     private void afterCommit(Runnable count) {
         transactions.registerInterposedSynchronization(new Synchronization() {

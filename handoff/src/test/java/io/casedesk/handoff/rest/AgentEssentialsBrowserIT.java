@@ -1,12 +1,16 @@
 package io.casedesk.handoff.rest;
 
+import io.casedesk.handoff.support.CaseServiceStandIn;
 import io.casedesk.handoff.support.HandoffTestBase;
 import io.casedesk.handoff.support.InboxBrowser;
 import io.casedesk.handoff.support.TestEvents;
+import io.casedesk.schema.OutboundLineMessage;
+import io.casedesk.schema.Topics;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -47,6 +51,72 @@ class AgentEssentialsBrowserIT extends HandoffTestBase {
             assertThat(awaitTicket(ticketId).getList("messages.text")).containsExactly("我要找人");
             browser.screenshot("essentials-note.png");
         }
+    }
+
+    @Test
+    void aSupervisorKeepsACannedResponseAndAnAgentInsertsItWithItsShortcutFilledForTheCustomer() {
+        sql("delete from canned_responses");
+        String user = CaseServiceStandIn.KNOWN_LINE_USER;
+        String ticketId = assignedTicket(user, "agent1");
+
+        try (InboxBrowser browser = InboxBrowser.signIn(inbox, "supervisor")) {
+            WebDriver driver = browser.driver();
+            browser.waitUntil(ExpectedConditions.elementToBeClickable(By.id("canned-tab"))).click();
+            browser.waitUntil(ExpectedConditions.visibilityOfElementLocated(By.id("canned-form")));
+            fillCanned(driver, "refund-policy", "Refunds", "{salutation}您好，我是{agent}。退費依委任契約第五條辦理。");
+            By row = By.cssSelector("#canned-rows tr[data-shortcut='refund-policy']");
+            browser.waitUntil(ExpectedConditions.textToBePresentInElementLocated(row, "Refunds"));
+
+            // What is wrong is said where the supervisor writes.
+            fillCanned(driver, "fees", "Fees", "{name}您好");
+            browser.waitUntil(ExpectedConditions.textToBePresentInElementLocated(By.id("canned-error"),
+                    "Unknown placeholder {name}"));
+            driver.findElement(By.id("canned-cancel")).click();
+
+            // Edited: a new title.
+            driver.findElement(row).findElement(By.cssSelector("button.edit")).click();
+            WebElement title = driver.findElement(By.id("canned-title"));
+            title.clear();
+            title.sendKeys("退費說明");
+            driver.findElement(By.id("canned-save")).click();
+            browser.waitUntil(ExpectedConditions.textToBePresentInElementLocated(row, "退費說明"));
+            browser.screenshot("essentials-canned-admin.png");
+        }
+
+        try (InboxBrowser browser = InboxBrowser.signIn(inbox, "agent1")) {
+            WebDriver driver = browser.driver();
+            open(browser, ticketId);
+            WebElement reply = driver.findElement(By.id("reply-text"));
+            reply.click();
+            reply.sendKeys("/ref");
+            By offered = By.cssSelector("#canned-picker li[data-shortcut='refund-policy']");
+            browser.waitUntil(ExpectedConditions.visibilityOfElementLocated(offered));
+            assertThat(driver.findElement(offered).getText()).contains("/refund-policy", "退費說明", "張先生您好");
+            browser.screenshot("essentials-canned-picker.png");
+
+            reply.sendKeys(Keys.ENTER);
+            String filled = "張先生您好，我是agent1。退費依委任契約第五條辦理。";
+            browser.waitUntil(d -> filled.equals(reply.getAttribute("value")));
+            assertThat(driver.findElement(By.id("canned-picker")).isDisplayed()).isFalse();
+            browser.screenshot("essentials-canned-inserted.png");
+
+            reply.sendKeys(Keys.ENTER);
+            OutboundLineMessage sent = broker.await(Topics.OUTBOUND_LINE, TestEvents.lineConversation(user),
+                    OutboundLineMessage.class, m -> m.texts().contains(filled)).payload();
+            assertThat(sent.texts()).containsExactly(filled);
+            browser.waitUntil(ExpectedConditions.textToBePresentInElementLocated(
+                    By.cssSelector("#messages li.msg.agent"), filled));
+        }
+    }
+
+    private static void fillCanned(WebDriver driver, String shortcut, String title, String body) {
+        for (String[] field : new String[][] {{"canned-shortcut", shortcut}, {"canned-title", title},
+                {"canned-body", body}}) {
+            WebElement input = driver.findElement(By.id(field[0]));
+            input.clear();
+            input.sendKeys(field[1]);
+        }
+        driver.findElement(By.id("canned-save")).click();
     }
 
     /** Clicks the ticket's row and waits for it to open. */
