@@ -4,7 +4,7 @@
   var API = '/api/v1/inbox';
   var t = I18n.t;
   var state = { me: null, scope: 'open', tickets: [], selected: null, detail: null, editingDraft: false, live: false,
-    canned: [], cannedUsed: null, cannedAll: [] };
+    canned: [], cannedUsed: null, cannedAll: [], marking: null };
   // Scopes that show a page of their own instead of the queue and a ticket.
   var PAGES = ['metrics', 'canned'];
   function isPage(scope) { return PAGES.indexOf(scope) >= 0; }
@@ -179,6 +179,7 @@
     state.selected = id;
     state.editingDraft = false;
     state.cannedUsed = null;
+    state.marking = null;
     closePicker();
     loadCanned(id);
     document.querySelectorAll('#queue li').forEach(function (li) {
@@ -314,14 +315,72 @@
     });
 
     var history = $('history');
+    // A live refresh must not take the agent out of the right answer they are typing.
+    var typingFeedback = document.activeElement && document.activeElement.classList.contains('right-answer-text');
     history.textContent = '';
     if (!detail.history || !detail.history.length) { history.appendChild(el('li', 'muted', '—')); }
-    (detail.history || []).forEach(function (turn) {
+    var wrong = {};
+    (detail.wrongAnswers || []).forEach(function (w) { wrong[w.turn] = w; });
+    (detail.history || []).forEach(function (turn, index) {
       var item = el('li');
+      item.dataset.turn = index;
       item.appendChild(el('span', 'actor', turn.actor || turn.kind));
       item.appendChild(document.createTextNode(turn.text || ''));
+      if (turn.kind === 'answer' && turn.actor === 'bot' && turn.text) { item.appendChild(feedback(index, wrong[index])); }
       history.appendChild(item);
     });
+    var answer = history.querySelector('.right-answer-text');
+    if (typingFeedback && answer) {
+      answer.focus();
+      answer.setSelectionRange(answer.value.length, answer.value.length);
+    }
+  }
+
+  // A bot answer of the history: marked wrong with the right answer, or a button to mark it.
+  function feedback(index, marked) {
+    var box = el('div', 'feedback');
+    if (marked) {
+      box.classList.add('marked');
+      box.appendChild(el('span', 'badge p1', t('feedback.marked')));
+      box.appendChild(el('div', 'right-answer', t('feedback.right') + ': ' + marked.correctAnswer));
+      box.appendChild(el('div', 'muted', marked.markedBy + ' · ' + clock(marked.markedAt)));
+      return box;
+    }
+    if (state.marking === null || state.marking.turn !== index) {
+      var mark = el('button', 'link mark-wrong', t('feedback.mark'));
+      mark.type = 'button';
+      mark.addEventListener('click', function () {
+        state.marking = { turn: index, text: '' };
+        renderContext(state.detail);
+        document.querySelector('.right-answer-text').focus();
+      });
+      box.appendChild(mark);
+      return box;
+    }
+    // The form survives live refreshes: what the agent typed is kept in state.marking.
+    var form = el('form', 'feedback-form');
+    var text = el('textarea', 'right-answer-text');
+    text.rows = 3;
+    text.placeholder = t('feedback.placeholder');
+    text.value = state.marking.text;
+    text.addEventListener('input', function () { state.marking.text = text.value; });
+    var save = el('button', 'primary save-wrong', t('feedback.save'));
+    save.type = 'submit';
+    var cancel = el('button', 'ghost', t('canned.cancel'));
+    cancel.type = 'button';
+    cancel.addEventListener('click', function () { state.marking = null; renderContext(state.detail); });
+    form.addEventListener('submit', function (e) {
+      e.preventDefault();
+      if (!text.value.trim()) { toast(t('error.empty_text')); return; }
+      act('POST', '/history/' + index + '/wrong', { correctAnswer: text.value }).then(function (detail) {
+        if (detail) { state.marking = null; renderContext(detail); }
+      });
+    });
+    form.appendChild(text);
+    form.appendChild(save);
+    form.appendChild(cancel);
+    box.appendChild(form);
+    return box;
   }
 
   // --- actions ---------------------------------------------------------------------------------------
@@ -549,7 +608,7 @@
         ['metrics.handoffRate', percent(m.handoffRate)], ['metrics.automationRate', percent(m.automationRate)],
         ['metrics.csat', m.csatAverage === null ? '—' : m.csatAverage.toFixed(2) + ' / 5'],
         ['metrics.satisfied', percent(m.csatSatisfied)], ['metrics.ratings', m.ratings], ['metrics.tickets', m.tickets],
-        ['metrics.conversations', m.conversations], ['metrics.notes', m.notes],
+        ['metrics.conversations', m.conversations], ['metrics.notes', m.notes], ['metrics.markedWrong', m.answersMarkedWrong],
         ['metrics.open', Object.keys(m.openByState).map(function (k) { return m.openByState[k]; }).reduce(function (a, b) { return a + b; }, 0)]
       ].forEach(function (pair) {
         var card = el('div', 'card');

@@ -78,8 +78,8 @@ public class HelpdeskConnector {
         TicketViews.Detail detail = QuarkusTransaction.requiringNew().call(() -> {
             Ticket ticket = Ticket.findById(ticketId);
             return ticket == null ? null
-                    // Private notes stay with CaseDesk's own people.
-                    : TicketViews.detail(ticket, TicketMessage.of(ticketId), List.of(),
+                    // Private notes and feedback on the bot stay with CaseDesk's own people.
+                    : TicketViews.detail(ticket, TicketMessage.of(ticketId), List.of(), List.of(),
                             ConversationControl.isPaused(ticket.conversationId));
         });
         if (detail != null) {

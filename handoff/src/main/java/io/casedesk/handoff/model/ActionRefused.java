@@ -27,7 +27,11 @@ public class ActionRefused extends RuntimeException {
         /** A placeholder a canned response cannot fill. */
         UNKNOWN_PLACEHOLDER("Unknown placeholder", true),
         /** Another canned response of the language has the shortcut. */
-        DUPLICATE_SHORTCUT("Shortcut already used", false);
+        DUPLICATE_SHORTCUT("Shortcut already used", false),
+        /** Feedback on a turn of a ticket's history that is not an answer of the bot. */
+        NOT_A_BOT_ANSWER("Not an answer of the bot", true),
+        /** The bot's answer is marked wrong already. */
+        ALREADY_MARKED("Answer already marked wrong", false);
 
         private final String title;
         private final boolean invalidRequest;

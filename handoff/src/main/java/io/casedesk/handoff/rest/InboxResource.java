@@ -1,10 +1,12 @@
 package io.casedesk.handoff.rest;
 
 import io.casedesk.handoff.lifecycle.AgentActions;
+import io.casedesk.handoff.lifecycle.BotAnswerFeedback;
 import io.casedesk.handoff.lifecycle.BotSwitches;
 import io.casedesk.handoff.lifecycle.DraftReplies;
 import io.casedesk.handoff.lifecycle.TicketNotes;
 import io.casedesk.handoff.mapping.TicketViews;
+import io.casedesk.handoff.model.AnswerFeedback;
 import io.casedesk.handoff.model.ConversationControl;
 import io.casedesk.handoff.model.Ticket;
 import io.casedesk.handoff.model.TicketMessage;
@@ -44,6 +46,8 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestStreamElementType;
 
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -64,6 +68,8 @@ public class InboxResource {
 
     public static final String AGENT = "agent";
     public static final String SUPERVISOR = "supervisor";
+    /** JSON lines. */
+    public static final String NDJSON = "application/x-ndjson";
 
     private static final String TICKET_ID = "The ticket's id";
     private static final String NOT_FOUND = "not_found: no such ticket";
@@ -75,6 +81,7 @@ public class InboxResource {
     private final DraftReplies drafts;
     private final TicketNotes notes;
     private final CannedResponses canned;
+    private final BotAnswerFeedback feedback;
     private final BotSwitches switches;
     private final TicketTimers timers;
     private final AgentPresence presence;
@@ -84,7 +91,7 @@ public class InboxResource {
     private final String sessionCookie;
 
     public InboxResource(AgentActions actions, DraftReplies drafts, TicketNotes notes, CannedResponses canned,
-                         BotSwitches switches, TicketTimers timers, AgentPresence presence, InboxEvents events,
+                         BotAnswerFeedback feedback, BotSwitches switches, TicketTimers timers, AgentPresence presence, InboxEvents events,
                          HandoffMetrics metrics, SecurityIdentity identity,
                          @ConfigProperty(name = "quarkus.http.auth.form.cookie-name") String sessionCookie) {
         this.sessionCookie = sessionCookie;
@@ -92,6 +99,7 @@ public class InboxResource {
         this.drafts = drafts;
         this.notes = notes;
         this.canned = canned;
+        this.feedback = feedback;
         this.switches = switches;
         this.timers = timers;
         this.presence = presence;
@@ -112,6 +120,10 @@ public class InboxResource {
     }
 
     public record AwayRequest(boolean away) {
+    }
+
+    /** @param correctAnswer what the bot should have answered */
+    public record WrongAnswerRequest(String correctAnswer) {
     }
 
     @GET
@@ -175,7 +187,7 @@ public class InboxResource {
         if (ticket == null) {
             throw new TicketNotFound(id);
         }
-        return TicketViews.detail(ticket, TicketMessage.of(id), TicketNote.of(id),
+        return TicketViews.detail(ticket, TicketMessage.of(id), TicketNote.of(id), AnswerFeedback.of(id),
                 ConversationControl.isPaused(ticket.conversationId));
     }
 
@@ -233,6 +245,23 @@ public class InboxResource {
     public TicketViews.Detail addNote(@Parameter(description = TICKET_ID) @PathParam("id") String id,
                                       TextRequest request) {
         notes.add(id, agent(), request == null ? null : request.text());
+        return ticket(id);
+    }
+
+    @POST
+    @Path("/tickets/{id}/history/{turn}/wrong")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "markBotAnswerWrong", summary = "Marks an answer of the bot in the ticket's history "
+            + "wrong, with the right answer, for evaluating the bot; never sent to the customer")
+    @APIResponseSchema(value = TicketViews.Detail.class, responseDescription = "The ticket, the answer marked")
+    @APIResponse(responseCode = "400", description = "not_a_bot_answer (the turn is not an answer of the bot), "
+            + "empty_text, or text_too_long (over " + AgentActions.MAX_REPLY_LENGTH + " characters)")
+    @APIResponse(responseCode = "404", description = NOT_FOUND)
+    @APIResponse(responseCode = "409", description = "already_marked: the answer is marked wrong already")
+    public TicketViews.Detail markWrong(@Parameter(description = TICKET_ID) @PathParam("id") String id,
+                                        @Parameter(description = "The answer's index in the ticket's history, from 0")
+                                        @PathParam("turn") int turn, WrongAnswerRequest request) {
+        feedback.markWrong(id, turn, agent(), request == null ? null : request.correctAnswer());
         return ticket(id);
     }
 
@@ -326,6 +355,23 @@ public class InboxResource {
         return switchBot(false);
     }
 
+    /** The bot's answers marked wrong as JSON lines, personal data redacted, for evaluating the bot. */
+    @GET
+    @Path("/feedback/export")
+    @Produces(NDJSON)
+    @RolesAllowed(SUPERVISOR)
+    @Operation(operationId = "exportAnswerFeedback", summary = "Supervisors: the answers of the bot marked wrong, one "
+            + "JSON object a line, personal data (phone, id, account, card numbers, e-mail addresses) redacted in "
+            + "every text and the conversation named by a stable key")
+    @APIResponse(responseCode = "200", description = "The feedback, oldest first",
+            content = @Content(mediaType = NDJSON, schema = @Schema(implementation = BotAnswerFeedback.ExportLine.class)))
+    @APIResponse(responseCode = "400", description = "bad_request: since is not an instant (2026-12-01T00:00:00Z)")
+    public Response exportFeedback(@Parameter(description = "Only what was marked from this instant on (ISO 8601)")
+                                   @QueryParam("since") String since) {
+        return Response.ok(feedback.export(instant(since)))
+                .header("Content-Disposition", "attachment; filename=\"answer-feedback.jsonl\"").build();
+    }
+
     @GET
     @Path("/metrics")
     @Operation(operationId = "getMetrics", summary = "The metrics page's figures over the last 30 days")
@@ -364,6 +410,17 @@ public class InboxResource {
         switches.setPaused(ConversationControl.ALL, paused, agent());
         events.botSwitched(paused);
         return me();
+    }
+
+    private static Instant instant(String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            return Instant.parse(text);
+        } catch (DateTimeParseException e) {
+            throw new BadRequestException("since must be an instant such as 2026-12-01T00:00:00Z");
+        }
     }
 
     private String agent() {

@@ -1,7 +1,7 @@
 package io.casedesk.handoff.rest;
 
 import io.casedesk.handoff.support.CaseServiceStandIn;
-import io.casedesk.handoff.support.HandoffTestBase;
+import io.casedesk.handoff.support.BotHistoryTestBase;
 import io.casedesk.handoff.support.InboxBrowser;
 import io.casedesk.handoff.support.TestEvents;
 import io.casedesk.schema.OutboundLineMessage;
@@ -24,7 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * reply box, marking the bot's answer wrong. Screenshots: {@code target/screenshots/essentials-*.png}.
  */
 @QuarkusTest
-class AgentEssentialsBrowserIT extends HandoffTestBase {
+class AgentEssentialsBrowserIT extends BotHistoryTestBase {
 
     @TestHTTPResource("/inbox/")
     URL inbox;
@@ -106,6 +106,38 @@ class AgentEssentialsBrowserIT extends HandoffTestBase {
             assertThat(sent.texts()).containsExactly(filled);
             browser.waitUntil(ExpectedConditions.textToBePresentInElementLocated(
                     By.cssSelector("#messages li.msg.agent"), filled));
+        }
+    }
+
+    @Test
+    void anAgentMarksTheBotsAnswerWrongInTheHistoryAndTheMetricsCountIt() {
+        String ticketId = ticketWithBotAnswer(TestEvents.newLineUser("U"), "agent1");
+        try (InboxBrowser browser = InboxBrowser.signIn(inbox, "agent1")) {
+            WebDriver driver = browser.driver();
+            open(browser, ticketId);
+            By answer = By.cssSelector("#history li[data-turn='" + ANSWER_TURN + "']");
+            browser.waitUntil(ExpectedConditions.textToBePresentInElementLocated(answer, BOT_ANSWER));
+            assertThat(driver.findElements(By.cssSelector("#history li[data-turn='0'] button.mark-wrong")))
+                    .as("the customer's question cannot be marked").isEmpty();
+
+            driver.findElement(answer).findElement(By.cssSelector("button.mark-wrong")).click();
+            String right = "Fees follow the engagement letter; a colleague will call you with the details.";
+            WebElement text = browser.waitUntil(ExpectedConditions.visibilityOfElementLocated(
+                    By.cssSelector("#history .right-answer-text")));
+            assertThat(driver.switchTo().activeElement()).isEqualTo(text);
+            text.sendKeys(right);
+            driver.findElement(By.cssSelector("#history button.save-wrong")).click();
+
+            By marked = By.cssSelector("#history li[data-turn='" + ANSWER_TURN + "'] .feedback.marked");
+            browser.waitUntil(ExpectedConditions.textToBePresentInElementLocated(marked, right));
+            assertThat(driver.findElement(marked).getText()).contains("Marked wrong", "agent1");
+            browser.screenshot("essentials-marked-wrong.png");
+            assertThat(count("select count(*) from answer_feedback where correct_answer = '" + right + "'")).isEqualTo(1);
+
+            driver.findElement(By.id("metrics-tab")).click();
+            By card = By.cssSelector("[data-metric='metrics.markedWrong'] .value");
+            browser.waitUntil(ExpectedConditions.textToBe(card, "1"));
+            browser.screenshot("essentials-metrics.png");
         }
     }
 

@@ -65,6 +65,8 @@ class OpenApiIT {
                 Map.entry("POST /api/v1/inbox/canned-responses", "createCannedResponse"),
                 Map.entry("PUT /api/v1/inbox/canned-responses/{id}", "updateCannedResponse"),
                 Map.entry("DELETE /api/v1/inbox/canned-responses/{id}", "deleteCannedResponse"),
+                Map.entry("POST /api/v1/inbox/tickets/{id}/history/{turn}/wrong", "markBotAnswerWrong"),
+                Map.entry("GET /api/v1/inbox/feedback/export", "exportAnswerFeedback"),
                 Map.entry("POST /api/v1/inbox/bot/pause", "pauseBot"),
                 Map.entry("POST /api/v1/inbox/bot/resume", "resumeBot"),
                 Map.entry("GET /api/v1/inbox/metrics", "getMetrics"),
@@ -109,6 +111,8 @@ class OpenApiIT {
                 .isEqualTo("#/components/schemas/Summary");
         assertThat(operation("/api/v1/inbox/stream", "get").getMap("responses.'200'.content"))
                 .containsKey("text/event-stream");
+        assertThat(operation("/api/v1/inbox/feedback/export", "get").getMap("responses.'200'.content"))
+                .containsKey("application/x-ndjson");
         assertThat(operation("/api/v1/inbox/logout", "post").getMap("responses")).containsKey("204");
         assertThat(operation("/api/v1/inbox/canned-responses/{id}", "delete").getMap("responses")).containsKey("204");
         assertThat(operation("/api/v1/inbox/canned-responses", "post").getMap("responses"))
