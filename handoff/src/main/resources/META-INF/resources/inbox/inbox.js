@@ -3,7 +3,11 @@
 (function () {
   var API = '/api/v1/inbox';
   var t = I18n.t;
-  var state = { me: null, scope: 'open', tickets: [], selected: null, detail: null, editingDraft: false, live: false };
+  var state = { me: null, scope: 'open', tickets: [], selected: null, detail: null, editingDraft: false, live: false,
+    canned: [], cannedUsed: null, cannedAll: [], marking: null };
+  // Scopes that show a page of their own instead of the queue and a ticket.
+  var PAGES = ['metrics', 'canned'];
+  function isPage(scope) { return PAGES.indexOf(scope) >= 0; }
   var $ = function (id) { return document.getElementById(id); };
 
   // --- API -------------------------------------------------------------------------------------------
@@ -91,6 +95,7 @@
       $('bot-status').textContent = me.botPaused ? t('bot.paused') : t('bot.on');
       $('bot-status').classList.toggle('paused', me.botPaused);
       $('bot-switch').hidden = !supervisor;
+      $('canned-tab').hidden = !supervisor;
       $('bot-switch').textContent = me.botPaused ? t('bot.resumeAll') : t('bot.pauseAll');
     });
   }
@@ -108,6 +113,7 @@
   // --- queue -----------------------------------------------------------------------------------------
   function loadQueue() {
     if (state.scope === 'metrics') { return loadMetrics(); }
+    if (state.scope === 'canned') { return loadCannedAdmin(); }
     return call('GET', '/tickets?scope=' + state.scope).then(function (tickets) {
       state.tickets = tickets;
       renderQueue();
@@ -154,8 +160,9 @@
     state.scope = scope;
     document.querySelectorAll('.tab').forEach(function (tab) { tab.classList.toggle('current', tab.dataset.scope === scope); });
     $('metrics').hidden = scope !== 'metrics';
-    $('queue').hidden = scope === 'metrics';
-    if (scope === 'metrics') {
+    $('canned-admin').hidden = scope !== 'canned';
+    $('queue').hidden = isPage(scope);
+    if (isPage(scope)) {
       $('ticket').hidden = true;
       $('no-ticket').hidden = true;
       $('context').hidden = true;
@@ -171,6 +178,10 @@
   function select(id) {
     state.selected = id;
     state.editingDraft = false;
+    state.cannedUsed = null;
+    state.marking = null;
+    closePicker();
+    loadCanned(id);
     document.querySelectorAll('#queue li').forEach(function (li) {
       li.classList.toggle('selected', li.dataset.ticketId === id);
       if (li.dataset.ticketId === id) { li.scrollIntoView({ block: 'nearest' }); }
@@ -188,9 +199,9 @@
 
   function renderTicket() {
     var detail = state.detail;
-    var show = !!detail && state.scope !== 'metrics';
+    var show = !!detail && !isPage(state.scope);
     $('ticket').hidden = !show;
-    $('no-ticket').hidden = show || state.scope === 'metrics';
+    $('no-ticket').hidden = show || isPage(state.scope);
     $('context').hidden = !show;
     document.querySelector('.layout').classList.toggle('no-context', !show);
     if (!show) { return; }
@@ -219,17 +230,8 @@
 
     var messages = $('messages');
     messages.textContent = '';
-    detail.messages.forEach(function (m) {
-      var item = el('li', 'msg ' + m.kind);
-      item.dataset.seq = m.seq;
-      var who = m.kind === 'customer' ? t('author.customer') : m.kind === 'system' ? t('author.system') : m.author.replace(/^agent:/, '');
-      item.appendChild(el('span', 'who', who + ' · ' + clock(m.at)));
-      item.appendChild(el('span', 'text', m.text));
-      if (m.kind !== 'customer') {
-        var status = m.deliveryStatus || 'pending';
-        item.appendChild(el('span', 'delivery ' + status, ' · ' + t('delivery.' + status)));
-      }
-      messages.appendChild(item);
+    timeline(detail).forEach(function (entry) {
+      messages.appendChild(entry.note ? noteItem(entry.note) : messageItem(entry.message));
     });
     messages.scrollTop = messages.scrollHeight;
 
@@ -244,6 +246,37 @@
       $('edit-button').hidden = state.editingDraft;
     }
     renderContext(detail);
+  }
+
+  // The ticket's messages and its private notes, by time (a note after the messages of its moment).
+  function timeline(detail) {
+    var entries = detail.messages.map(function (m, i) { return { at: Date.parse(m.at), order: i, message: m }; })
+      .concat((detail.notes || []).map(function (n, i) { return { at: Date.parse(n.at), order: detail.messages.length + i, note: n }; }));
+    return entries.sort(function (a, b) { return a.at - b.at || a.order - b.order; });
+  }
+
+  function messageItem(m) {
+    var item = el('li', 'msg ' + m.kind);
+    item.dataset.seq = m.seq;
+    var who = m.kind === 'customer' ? t('author.customer') : m.kind === 'system' ? t('author.system') : m.author.replace(/^agent:/, '');
+    item.appendChild(el('span', 'who', who + ' · ' + clock(m.at)));
+    item.appendChild(el('span', 'text', m.text));
+    if (m.kind !== 'customer') {
+      var status = m.deliveryStatus || 'pending';
+      item.appendChild(el('span', 'delivery ' + status, ' · ' + t('delivery.' + status)));
+    }
+    return item;
+  }
+
+  function noteItem(n) {
+    var item = el('li', 'msg note');
+    item.dataset.noteId = n.id;
+    var who = el('span', 'who');
+    who.appendChild(el('span', 'badge private', t('note.private')));
+    who.appendChild(document.createTextNode(' ' + n.author + ' · ' + clock(n.at)));
+    item.appendChild(who);
+    item.appendChild(el('span', 'text', n.text));
+    return item;
   }
 
   function renderContext(detail) {
@@ -282,14 +315,72 @@
     });
 
     var history = $('history');
+    // A live refresh must not take the agent out of the right answer they are typing.
+    var typingFeedback = document.activeElement && document.activeElement.classList.contains('right-answer-text');
     history.textContent = '';
     if (!detail.history || !detail.history.length) { history.appendChild(el('li', 'muted', '—')); }
-    (detail.history || []).forEach(function (turn) {
+    var wrong = {};
+    (detail.wrongAnswers || []).forEach(function (w) { wrong[w.turn] = w; });
+    (detail.history || []).forEach(function (turn, index) {
       var item = el('li');
+      item.dataset.turn = index;
       item.appendChild(el('span', 'actor', turn.actor || turn.kind));
       item.appendChild(document.createTextNode(turn.text || ''));
+      if (turn.kind === 'answer' && turn.actor === 'bot' && turn.text) { item.appendChild(feedback(index, wrong[index])); }
       history.appendChild(item);
     });
+    var answer = history.querySelector('.right-answer-text');
+    if (typingFeedback && answer) {
+      answer.focus();
+      answer.setSelectionRange(answer.value.length, answer.value.length);
+    }
+  }
+
+  // A bot answer of the history: marked wrong with the right answer, or a button to mark it.
+  function feedback(index, marked) {
+    var box = el('div', 'feedback');
+    if (marked) {
+      box.classList.add('marked');
+      box.appendChild(el('span', 'badge p1', t('feedback.marked')));
+      box.appendChild(el('div', 'right-answer', t('feedback.right') + ': ' + marked.correctAnswer));
+      box.appendChild(el('div', 'muted', marked.markedBy + ' · ' + clock(marked.markedAt)));
+      return box;
+    }
+    if (state.marking === null || state.marking.turn !== index) {
+      var mark = el('button', 'link mark-wrong', t('feedback.mark'));
+      mark.type = 'button';
+      mark.addEventListener('click', function () {
+        state.marking = { turn: index, text: '' };
+        renderContext(state.detail);
+        document.querySelector('.right-answer-text').focus();
+      });
+      box.appendChild(mark);
+      return box;
+    }
+    // The form survives live refreshes: what the agent typed is kept in state.marking.
+    var form = el('form', 'feedback-form');
+    var text = el('textarea', 'right-answer-text');
+    text.rows = 3;
+    text.placeholder = t('feedback.placeholder');
+    text.value = state.marking.text;
+    text.addEventListener('input', function () { state.marking.text = text.value; });
+    var save = el('button', 'primary save-wrong', t('feedback.save'));
+    save.type = 'submit';
+    var cancel = el('button', 'ghost', t('canned.cancel'));
+    cancel.type = 'button';
+    cancel.addEventListener('click', function () { state.marking = null; renderContext(state.detail); });
+    form.addEventListener('submit', function (e) {
+      e.preventDefault();
+      if (!text.value.trim()) { toast(t('error.empty_text')); return; }
+      act('POST', '/history/' + index + '/wrong', { correctAnswer: text.value }).then(function (detail) {
+        if (detail) { state.marking = null; renderContext(detail); }
+      });
+    });
+    form.appendChild(text);
+    form.appendChild(save);
+    form.appendChild(cancel);
+    box.appendChild(form);
+    return box;
   }
 
   // --- actions ---------------------------------------------------------------------------------------
@@ -307,18 +398,30 @@
     var text = $('reply-text').value;
     if (!text.trim()) { toast(t('error.empty_text')); return; }
     $('send-button').disabled = true;
-    act('POST', '/reply', { text: text }).then(function (detail) {
-      if (detail) { $('reply-text').value = ''; }
+    act('POST', '/reply', { text: text, cannedResponseId: state.cannedUsed }).then(function (detail) {
+      if (detail) { $('reply-text').value = ''; state.cannedUsed = null; }
     }).finally(function () { $('send-button').disabled = false; });
   }
 
   $('reply-form').addEventListener('submit', function (e) { e.preventDefault(); sendReply(); });
   $('reply-text').addEventListener('keydown', function (e) {
+    if (pickerKey(e)) { return; }
     // Enter while an input method is composing (Chinese, Japanese) picks a character; it does not send.
     if (e.key === 'Enter' && !e.isComposing && e.keyCode !== 229 && (!e.shiftKey || e.ctrlKey || e.metaKey)) {
       e.preventDefault();
       sendReply();
     }
+  });
+  $('note-form').addEventListener('submit', function (e) {
+    e.preventDefault();
+    var text = $('note-text').value;
+    if (!text.trim()) { toast(t('error.empty_text')); return; }
+    act('POST', '/notes', { text: text }).then(function (detail) {
+      if (detail) { $('note-text').value = ''; }
+    });
+  });
+  $('note-text').addEventListener('keydown', function (e) {
+    if (e.key === 'Enter' && (e.ctrlKey || e.metaKey) && !e.isComposing) { e.preventDefault(); $('note-form').requestSubmit(); }
   });
   $('take-button').addEventListener('click', function () { act('POST', '/take'); });
   $('close-button').addEventListener('click', function () { act('POST', '/close'); });
@@ -345,6 +448,155 @@
     $('draft-editor').focus();
   }
 
+  // --- canned responses in the reply box: "/" and the shortcut, or the button -----------------------------
+  var picker = { open: false, items: [], index: 0, start: -1 };
+
+  function loadCanned(ticketId) {
+    state.canned = [];
+    return call('GET', '/tickets/' + encodeURIComponent(ticketId) + '/canned-responses').then(function (list) {
+      if (state.selected !== ticketId) { return; }
+      state.canned = list;
+      if (picker.open) { openPicker(picker.start < 0); }
+    }).catch(function () { state.canned = []; });
+  }
+
+  // The "/shortcut" typed just before the caret, at the start of the box or after a space.
+  function typedShortcut() {
+    var box = $('reply-text');
+    var before = box.value.slice(0, box.selectionStart);
+    var match = /(^|\s)\/([a-z0-9-]*)$/.exec(before);
+    return match ? { start: before.length - match[2].length - 1, prefix: match[2] } : null;
+  }
+
+  function openPicker(all) {
+    var typed = typedShortcut();
+    if (!typed && !all) { closePicker(); return; }
+    var prefix = typed ? typed.prefix : '';
+    picker.start = typed ? typed.start : -1;
+    picker.items = state.canned.filter(function (c) { return c.shortcut.indexOf(prefix) === 0; });
+    picker.index = 0;
+    picker.open = true;
+    renderPicker();
+  }
+
+  function renderPicker() {
+    var list = $('canned-picker');
+    list.textContent = '';
+    if (!picker.items.length) { list.appendChild(el('li', 'muted', t('canned.none'))); }
+    picker.items.forEach(function (c, i) {
+      var item = el('li');
+      item.dataset.shortcut = c.shortcut;
+      item.setAttribute('role', 'option');
+      item.classList.toggle('selected', i === picker.index);
+      item.appendChild(el('span', 'shortcut', '/' + c.shortcut));
+      item.appendChild(el('span', 'title', c.title));
+      item.appendChild(el('span', 'preview', c.text));
+      item.addEventListener('mousedown', function (e) { e.preventDefault(); insertCanned(c); });
+      list.appendChild(item);
+    });
+    list.hidden = false;
+  }
+
+  function closePicker() {
+    picker.open = false;
+    $('canned-picker').hidden = true;
+  }
+
+  // Puts the filled text in place of the typed "/shortcut", or at the caret.
+  function insertCanned(c) {
+    var box = $('reply-text');
+    var start = picker.start >= 0 ? picker.start : box.selectionStart;
+    box.value = box.value.slice(0, start) + c.text + box.value.slice(box.selectionEnd);
+    var caret = start + c.text.length;
+    box.setSelectionRange(caret, caret);
+    state.cannedUsed = c.id;
+    closePicker();
+    box.focus();
+  }
+
+  // Arrows move in the open picker, Enter or Tab inserts, Escape closes it; true when the key was the picker's.
+  function pickerKey(e) {
+    if (!picker.open || e.isComposing) { return false; }
+    var count = picker.items.length;
+    if (e.key === 'Escape') { closePicker(); }
+    else if (count && e.key === 'ArrowDown') { picker.index = (picker.index + 1) % count; renderPicker(); }
+    else if (count && e.key === 'ArrowUp') { picker.index = (picker.index + count - 1) % count; renderPicker(); }
+    else if (count && (e.key === 'Enter' || e.key === 'Tab')) { insertCanned(picker.items[picker.index]); }
+    else { return false; }
+    e.preventDefault();
+    e.stopPropagation();
+    return true;
+  }
+
+  $('reply-text').addEventListener('input', function () { openPicker(false); });
+  $('reply-text').addEventListener('blur', closePicker);
+  $('canned-button').addEventListener('click', function () {
+    if (picker.open) { closePicker(); return; }
+    $('reply-text').focus();
+    openPicker(true);
+  });
+
+  // --- canned responses, kept by supervisors -----------------------------------------------------------
+  function loadCannedAdmin() {
+    return call('GET', '/canned-responses').then(function (list) {
+      state.cannedAll = list;
+      renderCannedAdmin();
+    }).catch(failed);
+  }
+
+  function renderCannedAdmin() {
+    var rows = $('canned-rows');
+    rows.textContent = '';
+    state.cannedAll.forEach(function (c) {
+      var row = el('tr');
+      row.dataset.cannedId = c.id;
+      row.dataset.shortcut = c.shortcut;
+      row.appendChild(el('td', null, c.language));
+      row.appendChild(el('td', 'shortcut', '/' + c.shortcut));
+      row.appendChild(el('td', null, c.title));
+      row.appendChild(el('td', 'body', c.body));
+      var actions = el('td', 'row-actions');
+      var edit = el('button', 'ghost edit', t('canned.edit'));
+      edit.type = 'button';
+      edit.addEventListener('click', function () { editCanned(c); });
+      var remove = el('button', 'danger delete', t('canned.delete'));
+      remove.type = 'button';
+      remove.addEventListener('click', function () {
+        call('DELETE', '/canned-responses/' + c.id).then(loadCannedAdmin).catch(failed);
+      });
+      actions.appendChild(edit);
+      actions.appendChild(remove);
+      row.appendChild(actions);
+      rows.appendChild(row);
+    });
+  }
+
+  function editCanned(c) {
+    $('canned-id').value = c ? c.id : '';
+    $('canned-language').value = c ? c.language : 'zh-Hant';
+    $('canned-shortcut').value = c ? c.shortcut : '';
+    $('canned-title').value = c ? c.title : '';
+    $('canned-body').value = c ? c.body : '';
+    $('canned-error').textContent = '';
+    if (c) { $('canned-shortcut').focus(); }
+  }
+
+  $('canned-form').addEventListener('submit', function (e) {
+    e.preventDefault();
+    var id = $('canned-id').value;
+    var body = { language: $('canned-language').value, shortcut: $('canned-shortcut').value.trim(),
+      title: $('canned-title').value, body: $('canned-body').value };
+    call(id ? 'PUT' : 'POST', '/canned-responses' + (id ? '/' + id : ''), body).then(function () {
+      editCanned(null);
+      return loadCannedAdmin();
+    }).catch(function (error) {
+      // The problem's detail says what to fix: which placeholder, which shortcut.
+      var known = error.code && t('error.' + error.code) !== 'error.' + error.code;
+      $('canned-error').textContent = (known ? t('error.' + error.code) + ' ' : '') + error.message;
+    });
+  });
+  $('canned-cancel').addEventListener('click', function () { editCanned(null); });
+
   // --- metrics ---------------------------------------------------------------------------------------
   function loadMetrics() {
     return call('GET', '/metrics').then(function (m) {
@@ -356,7 +608,7 @@
         ['metrics.handoffRate', percent(m.handoffRate)], ['metrics.automationRate', percent(m.automationRate)],
         ['metrics.csat', m.csatAverage === null ? '—' : m.csatAverage.toFixed(2) + ' / 5'],
         ['metrics.satisfied', percent(m.csatSatisfied)], ['metrics.ratings', m.ratings], ['metrics.tickets', m.tickets],
-        ['metrics.conversations', m.conversations],
+        ['metrics.conversations', m.conversations], ['metrics.notes', m.notes], ['metrics.markedWrong', m.answersMarkedWrong],
         ['metrics.open', Object.keys(m.openByState).map(function (k) { return m.openByState[k]; }).reduce(function (a, b) { return a + b; }, 0)]
       ].forEach(function (pair) {
         var card = el('div', 'card');
@@ -464,6 +716,7 @@
     renderQueue();
     renderTicket();
     if (state.scope === 'metrics') { loadMetrics(); }
+    if (state.scope === 'canned') { renderCannedAdmin(); }
   });
 
   // Waiting times move on without events.

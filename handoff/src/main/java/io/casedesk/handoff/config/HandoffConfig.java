@@ -96,6 +96,9 @@ public interface HandoffConfig {
         Map<String, String> ratingQuestion();
 
         Map<String, String> ratingThanks();
+
+        /** What {salutation} of a canned response becomes when the customer's salutation is unknown. */
+        Map<String, String> neutralSalutation();
     }
 
     interface Helpdesk {

@@ -18,6 +18,7 @@ import org.jboss.logging.Logger;
 
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -77,7 +78,9 @@ public class HelpdeskConnector {
         TicketViews.Detail detail = QuarkusTransaction.requiringNew().call(() -> {
             Ticket ticket = Ticket.findById(ticketId);
             return ticket == null ? null
-                    : TicketViews.detail(ticket, TicketMessage.of(ticketId), ConversationControl.isPaused(ticket.conversationId));
+                    // Private notes and feedback on the bot stay with CaseDesk's own people.
+                    : TicketViews.detail(ticket, TicketMessage.of(ticketId), List.of(), List.of(),
+                            ConversationControl.isPaused(ticket.conversationId));
         });
         if (detail != null) {
             send("establish", "/conversation/establish", detail);

@@ -146,7 +146,7 @@ public class TicketIntake {
         ticket.customer = new CustomerSummary(HandoffMapper.identity(inbound),
                 customer.customerRef() != null ? customer.customerRef() : handoff.customerRef(),
                 customer.name() != null ? customer.name() : inbound == null ? null : inbound.senderName(),
-                customer.vip(), customer.cases(), customer.status());
+                customer.vip(), customer.cases(), customer.status(), customer.salutation());
         ticket.history = RecentTurn.lastOf(request.conversationId(), config.historyTurns()).stream()
                 .map(t -> new HistoryTurn(t.at, t.kind, t.actor, t.text)).toList();
         if (handoff.draftText() != null) {

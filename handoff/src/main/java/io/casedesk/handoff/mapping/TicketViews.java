@@ -1,11 +1,13 @@
 package io.casedesk.handoff.mapping;
 
 import io.casedesk.handoff.client.CaseView;
+import io.casedesk.handoff.model.AnswerFeedback;
 import io.casedesk.handoff.model.Closing;
 import io.casedesk.handoff.model.Draft;
 import io.casedesk.handoff.model.HistoryTurn;
 import io.casedesk.handoff.model.Ticket;
 import io.casedesk.handoff.model.TicketMessage;
+import io.casedesk.handoff.model.TicketNote;
 
 import java.time.Instant;
 import java.util.List;
@@ -27,10 +29,22 @@ public final class TicketViews {
                           String deliveryDetail) {
     }
 
-    /** Everything an agent needs in front of them. */
+    /** An agent's private note: in the inbox's timeline, never sent to the customer. */
+    public record Note(long id, String author, String text, Instant at) {
+    }
+
+    /** A bot answer of the history ({@code turn}, its index) an agent marked wrong, with the right answer. */
+    public record WrongAnswer(int turn, String correctAnswer, String markedBy, Instant markedAt) {
+    }
+
+    /**
+     * Everything an agent needs in front of them; {@code notes} and {@code wrongAnswers} are private to the firm's
+     * people.
+     */
     public record Detail(Summary ticket, String conversationId, List<String> triageReasons, List<HistoryTurn> history,
                          List<CaseView> caseSummary, String caseSummaryStatus, String draftText, String draftState,
-                         List<Message> messages, boolean botPaused, Instant ratingDueAt) {
+                         List<Message> messages, List<Note> notes, List<WrongAnswer> wrongAnswers, boolean botPaused,
+                         Instant ratingDueAt) {
     }
 
     public static Summary summary(Ticket t, String preview) {
@@ -43,7 +57,8 @@ public final class TicketViews {
                 closing == null ? null : lower(closing.reason()), t.rating() == null ? null : t.rating().score());
     }
 
-    public static Detail detail(Ticket t, List<TicketMessage> messages, boolean botPaused) {
+    public static Detail detail(Ticket t, List<TicketMessage> messages, List<TicketNote> notes,
+                                List<AnswerFeedback> wrongAnswers, boolean botPaused) {
         String preview = lastCustomerText(messages);
         Draft draft = t.draft();
         return new Detail(summary(t, preview), t.conversationId, orEmpty(t.triage().reasons()), orEmpty(t.history),
@@ -51,6 +66,9 @@ public final class TicketViews {
                 draft == null ? null : lower(draft.state()),
                 messages.stream().map(m -> new Message(m.seq, m.author, m.kind, m.text, m.at, m.deliveryStatus,
                         m.deliveryDetail)).toList(),
+                notes.stream().map(n -> new Note(n.id, n.author, n.text, n.at)).toList(),
+                wrongAnswers.stream().map(f -> new WrongAnswer(f.turnIndex, f.correctAnswer, f.markedBy, f.markedAt))
+                        .toList(),
                 botPaused, t.rating() == null ? null : t.rating().dueAt());
     }
 

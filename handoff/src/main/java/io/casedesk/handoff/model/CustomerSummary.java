@@ -9,10 +9,12 @@ import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * Who wrote, as the ticket shows them to agents: the channel identity (LINE user id or email address), the customer
- * in case-service and their open cases when it answered.
+ * in case-service, how to address them per language tag ({@code {"zh-Hant": "張先生", "en": "Mr. Chang"}}) and their
+ * open cases when it answered.
  */
 @Embeddable
 public record CustomerSummary(String identity,
@@ -21,5 +23,6 @@ public record CustomerSummary(String identity,
                               boolean vip,
                               @JdbcTypeCode(SqlTypes.JSON) @Column(name = "case_summary") List<CaseView> cases,
                               @Enumerated(EnumType.STRING) @Column(name = "case_summary_status")
-                              CaseSummaryStatus casesStatus) {
+                              CaseSummaryStatus casesStatus,
+                              @JdbcTypeCode(SqlTypes.JSON) @Column(name = "salutation") Map<String, String> salutation) {
 }

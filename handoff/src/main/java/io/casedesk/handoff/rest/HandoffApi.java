@@ -24,5 +24,11 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
 public class HandoffApi extends Application {
 
     static final String INBOX_SESSION = "inbox-session";
+    /** What the inbox's operations answer without a session. */
+    static final String NOT_SIGNED_IN = "Not signed in: the sign-in sends the client to /inbox/login.html "
+            + "(or, with OIDC, to the provider)";
+    /** What the inbox's operations answer a user without the role. */
+    static final String FORBIDDEN = "forbidden: signed in without the role agent, or supervisor where the operation "
+            + "says so";
     static final String HELPDESK_KEY = "helpdesk-key";
 }

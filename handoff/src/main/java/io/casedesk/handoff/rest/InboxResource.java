@@ -1,14 +1,19 @@
 package io.casedesk.handoff.rest;
 
 import io.casedesk.handoff.lifecycle.AgentActions;
+import io.casedesk.handoff.lifecycle.BotAnswerFeedback;
 import io.casedesk.handoff.lifecycle.BotSwitches;
 import io.casedesk.handoff.lifecycle.DraftReplies;
+import io.casedesk.handoff.lifecycle.TicketNotes;
 import io.casedesk.handoff.mapping.TicketViews;
+import io.casedesk.handoff.model.AnswerFeedback;
 import io.casedesk.handoff.model.ConversationControl;
 import io.casedesk.handoff.model.Ticket;
 import io.casedesk.handoff.model.TicketMessage;
+import io.casedesk.handoff.model.TicketNote;
 import io.casedesk.handoff.model.TicketNotFound;
 import io.casedesk.handoff.service.AgentPresence;
+import io.casedesk.handoff.service.CannedResponses;
 import io.casedesk.handoff.service.HandoffMetrics;
 import io.casedesk.handoff.service.InboxEvents;
 import io.casedesk.handoff.service.InboxEvents.InboxEvent;
@@ -41,6 +46,8 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestStreamElementType;
 
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -55,14 +62,14 @@ import java.util.Set;
 @RolesAllowed({InboxResource.AGENT, InboxResource.SUPERVISOR})
 @Tag(name = "inbox", description = "The agent inbox: signed-in agents and supervisors")
 @SecurityRequirement(name = HandoffApi.INBOX_SESSION)
-@APIResponse(responseCode = "302", description = "Not signed in: the sign-in sends the client to /inbox/login.html "
-        + "(or, with OIDC, to the provider)")
-@APIResponse(responseCode = "403", description = "forbidden: signed in without the role agent, or supervisor where "
-        + "the operation says so")
+@APIResponse(responseCode = "302", description = HandoffApi.NOT_SIGNED_IN)
+@APIResponse(responseCode = "403", description = HandoffApi.FORBIDDEN)
 public class InboxResource {
 
     public static final String AGENT = "agent";
     public static final String SUPERVISOR = "supervisor";
+    /** JSON lines. */
+    public static final String NDJSON = "application/x-ndjson";
 
     private static final String TICKET_ID = "The ticket's id";
     private static final String NOT_FOUND = "not_found: no such ticket";
@@ -72,6 +79,9 @@ public class InboxResource {
 
     private final AgentActions actions;
     private final DraftReplies drafts;
+    private final TicketNotes notes;
+    private final CannedResponses canned;
+    private final BotAnswerFeedback feedback;
     private final BotSwitches switches;
     private final TicketTimers timers;
     private final AgentPresence presence;
@@ -80,12 +90,16 @@ public class InboxResource {
     private final SecurityIdentity identity;
     private final String sessionCookie;
 
-    public InboxResource(AgentActions actions, DraftReplies drafts, BotSwitches switches, TicketTimers timers,
-                         AgentPresence presence, InboxEvents events, HandoffMetrics metrics, SecurityIdentity identity,
+    public InboxResource(AgentActions actions, DraftReplies drafts, TicketNotes notes, CannedResponses canned,
+                         BotAnswerFeedback feedback, BotSwitches switches, TicketTimers timers, AgentPresence presence, InboxEvents events,
+                         HandoffMetrics metrics, SecurityIdentity identity,
                          @ConfigProperty(name = "quarkus.http.auth.form.cookie-name") String sessionCookie) {
         this.sessionCookie = sessionCookie;
         this.actions = actions;
         this.drafts = drafts;
+        this.notes = notes;
+        this.canned = canned;
+        this.feedback = feedback;
         this.switches = switches;
         this.timers = timers;
         this.presence = presence;
@@ -101,7 +115,15 @@ public class InboxResource {
     public record TextRequest(String text) {
     }
 
+    /** @param cannedResponseId the canned response the text started from, if any (counted when the reply goes out) */
+    public record ReplyRequest(String text, Long cannedResponseId) {
+    }
+
     public record AwayRequest(boolean away) {
+    }
+
+    /** @param correctAnswer what the bot should have answered */
+    public record WrongAnswerRequest(String correctAnswer) {
     }
 
     @GET
@@ -165,7 +187,8 @@ public class InboxResource {
         if (ticket == null) {
             throw new TicketNotFound(id);
         }
-        return TicketViews.detail(ticket, TicketMessage.of(id), ConversationControl.isPaused(ticket.conversationId));
+        return TicketViews.detail(ticket, TicketMessage.of(id), TicketNote.of(id), AnswerFeedback.of(id),
+                ConversationControl.isPaused(ticket.conversationId));
     }
 
     @POST
@@ -191,8 +214,54 @@ public class InboxResource {
     @APIResponse(responseCode = "404", description = NOT_FOUND)
     @APIResponse(responseCode = "409", description = CLOSED_OR_OTHERS + ", or unreachable (no address to answer to)")
     public TicketViews.Detail reply(@Parameter(description = TICKET_ID) @PathParam("id") String id,
-                                    TextRequest request) {
+                                    ReplyRequest request) {
         actions.reply(id, agent(), supervisor(), request == null ? null : request.text());
+        if (request.cannedResponseId() != null) {
+            canned.used(request.cannedResponseId());
+        }
+        return ticket(id);
+    }
+
+    @GET
+    @Path("/tickets/{id}/canned-responses")
+    @Operation(operationId = "listCannedResponsesForTicket", summary = "The canned responses of the ticket's "
+            + "language, their placeholders filled for its customer and the signed-in agent")
+    @APIResponseSchema(value = CannedResponses.Filled[].class, responseDescription = "The canned responses, by "
+            + "shortcut")
+    @APIResponse(responseCode = "404", description = NOT_FOUND)
+    public List<CannedResponses.Filled> cannedResponses(@Parameter(description = TICKET_ID) @PathParam("id") String id) {
+        return canned.forTicket(id, agent());
+    }
+
+    @POST
+    @Path("/tickets/{id}/notes")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "addTicketNote", summary = "Adds a private note to the ticket's timeline, open or "
+            + "closed: never sent to the customer")
+    @APIResponseSchema(value = TicketViews.Detail.class, responseDescription = "The ticket with the note")
+    @APIResponse(responseCode = "400", description = "empty_text, or text_too_long (over "
+            + TicketNotes.MAX_NOTE_LENGTH + " characters)")
+    @APIResponse(responseCode = "404", description = NOT_FOUND)
+    public TicketViews.Detail addNote(@Parameter(description = TICKET_ID) @PathParam("id") String id,
+                                      TextRequest request) {
+        notes.add(id, agent(), request == null ? null : request.text());
+        return ticket(id);
+    }
+
+    @POST
+    @Path("/tickets/{id}/history/{turn}/wrong")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "markBotAnswerWrong", summary = "Marks an answer of the bot in the ticket's history "
+            + "wrong, with the right answer, for evaluating the bot; never sent to the customer")
+    @APIResponseSchema(value = TicketViews.Detail.class, responseDescription = "The ticket, the answer marked")
+    @APIResponse(responseCode = "400", description = "not_a_bot_answer (the turn is not an answer of the bot), "
+            + "empty_text, or text_too_long (over " + AgentActions.MAX_REPLY_LENGTH + " characters)")
+    @APIResponse(responseCode = "404", description = NOT_FOUND)
+    @APIResponse(responseCode = "409", description = "already_marked: the answer is marked wrong already")
+    public TicketViews.Detail markWrong(@Parameter(description = TICKET_ID) @PathParam("id") String id,
+                                        @Parameter(description = "The answer's index in the ticket's history, from 0")
+                                        @PathParam("turn") int turn, WrongAnswerRequest request) {
+        feedback.markWrong(id, turn, agent(), request == null ? null : request.correctAnswer());
         return ticket(id);
     }
 
@@ -286,6 +355,23 @@ public class InboxResource {
         return switchBot(false);
     }
 
+    /** The bot's answers marked wrong as JSON lines, personal data redacted, for evaluating the bot. */
+    @GET
+    @Path("/feedback/export")
+    @Produces(NDJSON)
+    @RolesAllowed(SUPERVISOR)
+    @Operation(operationId = "exportAnswerFeedback", summary = "Supervisors: the answers of the bot marked wrong, one "
+            + "JSON object a line, personal data (phone, id, account, card numbers, e-mail addresses) redacted in "
+            + "every text and the conversation named by a stable key")
+    @APIResponse(responseCode = "200", description = "The feedback, oldest first",
+            content = @Content(mediaType = NDJSON, schema = @Schema(implementation = BotAnswerFeedback.ExportLine.class)))
+    @APIResponse(responseCode = "400", description = "bad_request: since is not an instant (2026-12-01T00:00:00Z)")
+    public Response exportFeedback(@Parameter(description = "Only what was marked from this instant on (ISO 8601)")
+                                   @QueryParam("since") String since) {
+        return Response.ok(feedback.export(instant(since)))
+                .header("Content-Disposition", "attachment; filename=\"answer-feedback.jsonl\"").build();
+    }
+
     @GET
     @Path("/metrics")
     @Operation(operationId = "getMetrics", summary = "The metrics page's figures over the last 30 days")
@@ -324,6 +410,17 @@ public class InboxResource {
         switches.setPaused(ConversationControl.ALL, paused, agent());
         events.botSwitched(paused);
         return me();
+    }
+
+    private static Instant instant(String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            return Instant.parse(text);
+        } catch (DateTimeParseException e) {
+            throw new BadRequestException("since must be an instant such as 2026-12-01T00:00:00Z");
+        }
     }
 
     private String agent() {

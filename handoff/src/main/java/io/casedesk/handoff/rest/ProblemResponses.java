@@ -51,8 +51,9 @@ public class ProblemResponses implements OASFilter {
                         .description("The HTTP status"))
                 .addProperty("detail", text("This occurrence, for people"))
                 .addProperty("error", text("The problem's code, for programs: assigned_to_other, ticket_closed, "
-                        + "no_pending_draft, ticket_open, unreachable, empty_text, text_too_long, not_found, "
-                        + "forbidden, unauthorized, bad_request"))
+                        + "no_pending_draft, ticket_open, unreachable, empty_text, text_too_long, unknown_language, "
+                        + "invalid_shortcut, unknown_placeholder, duplicate_shortcut, not_a_bot_answer, "
+                        + "already_marked, not_found, forbidden, unauthorized, bad_request"))
                 .required(java.util.List.of("type", "title", "status", "error"));
     }
 

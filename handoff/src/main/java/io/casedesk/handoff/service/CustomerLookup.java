@@ -12,6 +12,7 @@ import org.jboss.logging.Logger;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * Who the customer is and what their open cases are, from case-service. A failure never stops a ticket: the
@@ -22,7 +23,9 @@ public class CustomerLookup {
 
     private static final Logger LOG = Logger.getLogger(CustomerLookup.class);
 
-    public record Customer(CaseSummaryStatus status, String customerRef, String name, boolean vip, List<CaseView> cases) {
+    /** @param salutation how to address the customer per language tag; empty when unknown */
+    public record Customer(CaseSummaryStatus status, String customerRef, String name, boolean vip, List<CaseView> cases,
+                           Map<String, String> salutation) {
     }
 
     private final CaseServiceClient caseService;
@@ -36,14 +39,15 @@ public class CustomerLookup {
             IdentityView known = identity == null || channel == Channel.UNKNOWN ? null : identity(channel, identity);
             String ref = customerRef != null ? customerRef : known == null ? null : known.customerRef();
             if (ref == null) {
-                return new Customer(CaseSummaryStatus.UNKNOWN_CUSTOMER, null, null, false, List.of());
+                return new Customer(CaseSummaryStatus.UNKNOWN_CUSTOMER, null, null, false, List.of(), Map.of());
             }
             List<CaseView> cases = caseService.cases(ref, "open");
-            return new Customer(CaseSummaryStatus.OK, ref, known == null ? null : known.name(), known != null && known.vip(), cases);
+            return new Customer(CaseSummaryStatus.OK, ref, known == null ? null : known.name(), known != null && known.vip(),
+                    cases, known == null || known.salutation() == null ? Map.of() : known.salutation());
         } catch (RuntimeException e) {
             // Names the failure, never the customer.
             LOG.warnf("Case summary unavailable: %s", e.getClass().getSimpleName());
-            return new Customer(CaseSummaryStatus.UNAVAILABLE, customerRef, null, false, List.of());
+            return new Customer(CaseSummaryStatus.UNAVAILABLE, customerRef, null, false, List.of(), Map.of());
         }
     }
 

@@ -29,7 +29,8 @@ import java.util.concurrent.atomic.AtomicReference;
  * averages over any window (deploy/grafana): conversations, those handed to a person and those the bot answered
  * alone (per conversation and UTC day), ratings, first response time and time to agent. The inbox's metrics page
  * gets a {@link Snapshot} computed from the database over the last {@link #WINDOW}. Both count the same
- * conversation days, which this class keeps in {@code conversation_days}.
+ * conversation days, which this class keeps in {@code conversation_days}. The agents' tools count too: private notes,
+ * canned responses used, answers of the bot marked wrong.
  */
 @ApplicationScoped
 public class HandoffMetrics {
@@ -40,7 +41,8 @@ public class HandoffMetrics {
     public record Snapshot(Instant computedAt, long conversations, long handedOff, long automated, Double handoffRate,
                            Double automationRate, long tickets, Double avgFirstResponseSeconds,
                            Double avgTimeToAgentSeconds, long ratings, Double csatAverage, Double csatSatisfied,
-                           Map<Integer, Long> ratingCounts, Map<TicketState, Long> openByState) {
+                           Map<Integer, Long> ratingCounts, Map<TicketState, Long> openByState, long notes,
+                           long answersMarkedWrong) {
     }
 
     /** A conversation's counts of one day, as {@code conversation_days} holds them. */
@@ -91,6 +93,8 @@ public class HandoffMetrics {
     private final Counter handedOff;
     private final Counter automated;
     private final Counter automationReverted;
+    private final Counter notes;
+    private final Counter answersMarkedWrong;
     private final AtomicReference<Snapshot> snapshot = new AtomicReference<>();
 
     public HandoffMetrics(MeterRegistry registry, Clock clock, TransactionSynchronizationRegistry transactions) {
@@ -116,6 +120,10 @@ public class HandoffMetrics {
         this.automationReverted = Counter.builder("casedesk.handoff.conversations.automation.reverted")
                 .description("Conversations counted as automated that a person joined later the same day")
                 .register(registry);
+        this.notes = Counter.builder("casedesk.handoff.notes")
+                .description("Private notes agents added to tickets").register(registry);
+        this.answersMarkedWrong = Counter.builder("casedesk.handoff.answers.marked.wrong")
+                .description("Answers of the bot agents marked wrong, with the right answer").register(registry);
         for (TicketState state : TicketState.values()) {
             if (state.open()) {
                 Gauge.builder("casedesk.handoff.tickets.open", this, m -> {
@@ -166,19 +174,40 @@ public class HandoffMetrics {
         ConversationDay after = new ConversationDay(number(row[0]), number(row[1]), number(row[2]), number(row[3]));
         List<Counter> moved = changes(after.minus(count), after);
         if (!moved.isEmpty()) {
-            transactions.registerInterposedSynchronization(new Synchronization() {
-                @Override
-                public void beforeCompletion() {
-                }
-
-                @Override
-                public void afterCompletion(int status) {
-                    if (status == Status.STATUS_COMMITTED) {
-                        moved.forEach(Counter::increment);
-                    }
-                }
-            });
+            afterCommit(() -> moved.forEach(Counter::increment));
         }
+    }
+
+    /** A private note was added (in the caller's transaction); counted once it commits. */
+    public void noteAdded() {
+        afterCommit(notes::increment);
+    }
+
+    /** A bot answer was marked wrong (in the caller's transaction); counted once it commits. */
+    public void answerMarkedWrong() {
+        afterCommit(answersMarkedWrong::increment);
+    }
+
+    /** An agent's reply that started from a canned response went out. */
+    public void cannedResponseUsed(String language, String shortcut) {
+        registry.counter("casedesk.handoff.canned.responses.used", "language", language, "shortcut", shortcut)
+                .increment();
+    }
+
+    /** Runs {@code count} once the caller's transaction has committed; never for one that rolls back. */
+    private void afterCommit(Runnable count) {
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                if (status == Status.STATUS_COMMITTED) {
+                    count.run();
+                }
+            }
+        });
     }
 
     /** The counters a conversation day's change from {@code before} to {@code after} moves. */
@@ -240,6 +269,10 @@ public class HandoffMetrics {
                 open.put(state, Ticket.count("state", state));
             }
         }
+        long notes = number(em.createNativeQuery("select count(*) from ticket_notes where at >= ?1")
+                .setParameter(1, since).getSingleResult());
+        long markedWrong = number(em.createNativeQuery("select count(*) from answer_feedback where marked_at >= ?1")
+                .setParameter(1, since).getSingleResult());
         long conversations = number(days[0]);
         long handed = number(days[1]);
         long automated = number(days[2]);
@@ -248,7 +281,8 @@ public class HandoffMetrics {
                 conversations == 0 ? null : (double) handed / conversations,
                 conversations == 0 ? null : (double) automated / conversations,
                 number(tickets[0]), decimal(tickets[1]), decimal(tickets[2]), ratings, decimal(tickets[4]),
-                ratings == 0 ? null : (double) number(tickets[5]) / ratings, ratingCounts, open);
+                ratings == 0 ? null : (double) number(tickets[5]) / ratings, ratingCounts, open, notes,
+                markedWrong);
         snapshot.set(fresh);
         return fresh;
     }

@@ -22,6 +22,7 @@ import jakarta.transaction.TransactionSynchronizationRegistry;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -35,7 +36,7 @@ import static org.awaitility.Awaitility.await;
 class TicketOutboxIT extends HandoffTestBase {
 
     private static final CustomerLookup.Customer UNKNOWN =
-            new CustomerLookup.Customer(CaseSummaryStatus.UNKNOWN_CUSTOMER, null, null, false, List.of());
+            new CustomerLookup.Customer(CaseSummaryStatus.UNKNOWN_CUSTOMER, null, null, false, List.of(), Map.of());
 
     @Inject
     TicketIntake intake;

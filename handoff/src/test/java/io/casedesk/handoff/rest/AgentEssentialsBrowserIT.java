@@ -1,0 +1,162 @@
+package io.casedesk.handoff.rest;
+
+import io.casedesk.handoff.support.CaseServiceStandIn;
+import io.casedesk.handoff.support.BotHistoryTestBase;
+import io.casedesk.handoff.support.InboxBrowser;
+import io.casedesk.handoff.support.TestEvents;
+import io.casedesk.schema.OutboundLineMessage;
+import io.casedesk.schema.Topics;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+
+import java.net.URL;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The agent's daily tools in a real headless Chromium: private notes in the timeline, canned responses from the
+ * reply box, marking the bot's answer wrong. Screenshots: {@code target/screenshots/essentials-*.png}.
+ */
+@QuarkusTest
+class AgentEssentialsBrowserIT extends BotHistoryTestBase {
+
+    @TestHTTPResource("/inbox/")
+    URL inbox;
+
+    @Test
+    void anAgentAddsAPrivateNoteThatShowsInTheTimelineAsPrivate() {
+        try (InboxBrowser browser = InboxBrowser.signIn(inbox, "agent1")) {
+            WebDriver driver = browser.driver();
+            String ticketId = assignedTicket(TestEvents.newLineUser("U"), "agent1");
+            open(browser, ticketId);
+
+            String note = "Customer mentioned a second hearing; check the file before answering.";
+            driver.findElement(By.id("note-text")).sendKeys(note);
+            driver.findElement(By.id("note-button")).click();
+
+            By noted = By.cssSelector("#messages li.msg.note");
+            browser.waitUntil(ExpectedConditions.textToBePresentInElementLocated(noted, note));
+            WebElement item = driver.findElement(noted);
+            assertThat(item.findElement(By.cssSelector(".who")).getText()).startsWith("Private note").contains("agent1");
+            assertThat(driver.findElement(By.id("note-text")).getAttribute("value")).isEmpty();
+            // The customer's message stays first, the note after it; neither became a message to the customer.
+            assertThat(driver.findElements(By.cssSelector("#messages li")).get(0).getAttribute("class"))
+                    .contains("customer");
+            assertThat(awaitTicket(ticketId).getList("messages.text")).containsExactly("我要找人");
+            browser.screenshot("essentials-note.png");
+        }
+    }
+
+    @Test
+    void aSupervisorKeepsACannedResponseAndAnAgentInsertsItWithItsShortcutFilledForTheCustomer() {
+        sql("delete from canned_responses");
+        String user = CaseServiceStandIn.KNOWN_LINE_USER;
+        String ticketId = assignedTicket(user, "agent1");
+
+        try (InboxBrowser browser = InboxBrowser.signIn(inbox, "supervisor")) {
+            WebDriver driver = browser.driver();
+            browser.waitUntil(ExpectedConditions.elementToBeClickable(By.id("canned-tab"))).click();
+            browser.waitUntil(ExpectedConditions.visibilityOfElementLocated(By.id("canned-form")));
+            fillCanned(driver, "refund-policy", "Refunds", "{salutation}您好，我是{agent}。退費依委任契約第五條辦理。");
+            By row = By.cssSelector("#canned-rows tr[data-shortcut='refund-policy']");
+            browser.waitUntil(ExpectedConditions.textToBePresentInElementLocated(row, "Refunds"));
+
+            // What is wrong is said where the supervisor writes.
+            fillCanned(driver, "fees", "Fees", "{name}您好");
+            browser.waitUntil(ExpectedConditions.textToBePresentInElementLocated(By.id("canned-error"),
+                    "Unknown placeholder {name}"));
+            driver.findElement(By.id("canned-cancel")).click();
+
+            // Edited: a new title.
+            driver.findElement(row).findElement(By.cssSelector("button.edit")).click();
+            WebElement title = driver.findElement(By.id("canned-title"));
+            title.clear();
+            title.sendKeys("退費說明");
+            driver.findElement(By.id("canned-save")).click();
+            browser.waitUntil(ExpectedConditions.textToBePresentInElementLocated(row, "退費說明"));
+            browser.screenshot("essentials-canned-admin.png");
+        }
+
+        try (InboxBrowser browser = InboxBrowser.signIn(inbox, "agent1")) {
+            WebDriver driver = browser.driver();
+            open(browser, ticketId);
+            WebElement reply = driver.findElement(By.id("reply-text"));
+            reply.click();
+            reply.sendKeys("/ref");
+            By offered = By.cssSelector("#canned-picker li[data-shortcut='refund-policy']");
+            browser.waitUntil(ExpectedConditions.visibilityOfElementLocated(offered));
+            assertThat(driver.findElement(offered).getText()).contains("/refund-policy", "退費說明", "張先生您好");
+            browser.screenshot("essentials-canned-picker.png");
+
+            reply.sendKeys(Keys.ENTER);
+            String filled = "張先生您好，我是agent1。退費依委任契約第五條辦理。";
+            browser.waitUntil(d -> filled.equals(reply.getAttribute("value")));
+            assertThat(driver.findElement(By.id("canned-picker")).isDisplayed()).isFalse();
+            browser.screenshot("essentials-canned-inserted.png");
+
+            reply.sendKeys(Keys.ENTER);
+            OutboundLineMessage sent = broker.await(Topics.OUTBOUND_LINE, TestEvents.lineConversation(user),
+                    OutboundLineMessage.class, m -> m.texts().contains(filled)).payload();
+            assertThat(sent.texts()).containsExactly(filled);
+            browser.waitUntil(ExpectedConditions.textToBePresentInElementLocated(
+                    By.cssSelector("#messages li.msg.agent"), filled));
+        }
+    }
+
+    @Test
+    void anAgentMarksTheBotsAnswerWrongInTheHistoryAndTheMetricsCountIt() {
+        String ticketId = ticketWithBotAnswer(TestEvents.newLineUser("U"), "agent1");
+        try (InboxBrowser browser = InboxBrowser.signIn(inbox, "agent1")) {
+            WebDriver driver = browser.driver();
+            open(browser, ticketId);
+            By answer = By.cssSelector("#history li[data-turn='" + ANSWER_TURN + "']");
+            browser.waitUntil(ExpectedConditions.textToBePresentInElementLocated(answer, BOT_ANSWER));
+            assertThat(driver.findElements(By.cssSelector("#history li[data-turn='0'] button.mark-wrong")))
+                    .as("the customer's question cannot be marked").isEmpty();
+
+            driver.findElement(answer).findElement(By.cssSelector("button.mark-wrong")).click();
+            String right = "Fees follow the engagement letter; a colleague will call you with the details.";
+            WebElement text = browser.waitUntil(ExpectedConditions.visibilityOfElementLocated(
+                    By.cssSelector("#history .right-answer-text")));
+            assertThat(driver.switchTo().activeElement()).isEqualTo(text);
+            text.sendKeys(right);
+            driver.findElement(By.cssSelector("#history button.save-wrong")).click();
+
+            By marked = By.cssSelector("#history li[data-turn='" + ANSWER_TURN + "'] .feedback.marked");
+            browser.waitUntil(ExpectedConditions.textToBePresentInElementLocated(marked, right));
+            assertThat(driver.findElement(marked).getText()).contains("Marked wrong", "agent1");
+            browser.screenshot("essentials-marked-wrong.png");
+            assertThat(count("select count(*) from answer_feedback where correct_answer = '" + right + "'")).isEqualTo(1);
+
+            driver.findElement(By.id("metrics-tab")).click();
+            By card = By.cssSelector("[data-metric='metrics.markedWrong'] .value");
+            browser.waitUntil(ExpectedConditions.textToBe(card, "1"));
+            browser.screenshot("essentials-metrics.png");
+        }
+    }
+
+    private static void fillCanned(WebDriver driver, String shortcut, String title, String body) {
+        for (String[] field : new String[][] {{"canned-shortcut", shortcut}, {"canned-title", title},
+                {"canned-body", body}}) {
+            WebElement input = driver.findElement(By.id(field[0]));
+            input.clear();
+            input.sendKeys(field[1]);
+        }
+        driver.findElement(By.id("canned-save")).click();
+    }
+
+    /** Clicks the ticket's row and waits for it to open. */
+    private static void open(InboxBrowser browser, String ticketId) {
+        By row = By.cssSelector("#queue li[data-ticket-id='" + ticketId + "']");
+        browser.waitUntil(ExpectedConditions.elementToBeClickable(row)).click();
+        browser.waitUntil(ExpectedConditions.visibilityOfElementLocated(By.id("note-form")));
+        browser.waitUntil(d -> ticketId.equals(d.findElement(By.cssSelector("#queue li.selected"))
+                .getAttribute("data-ticket-id")));
+    }
+}
