@@ -57,6 +57,14 @@ final class ThirdPartyRequests {
             "\\b(?:my|our)\\s+(?:late\\s+)?(" + RELATIONS_EN + ")(?:['’]s|s['’]|s)?\\s+(?:\\w+\\s+){0,2}?" + MATTER_EN + "\\b"
                     + "|\\b" + MATTER_EN + "\\s+(?:of|for)\\s+my\\s+(?:late\\s+)?(" + RELATIONS_EN + ")\\b", Pattern.CASE_INSENSITIVE);
 
+    /** "his supplier dispute", "her hearing": whose it is, the message says elsewhere ({@link #RELATION_NAMED_EN}). */
+    private static final Pattern PRONOUN_MATTER_EN = Pattern.compile(
+            "\\b(?:his|her)\\s+(?:\\w+\\s+){0,2}?" + MATTER_EN + "\\b", Pattern.CASE_INSENSITIVE);
+
+    /** "my business partner", "our neighbour": a person the writer names by how they know them. */
+    private static final Pattern RELATION_NAMED_EN = Pattern.compile(
+            "\\b(?:my|our)\\s+(?:late\\s+)?(" + RELATIONS_EN + ")\\b", Pattern.CASE_INSENSITIVE);
+
     /** A name (surname first) or surname plus title, then "的" and a matter: 王怡君的案件, 王小姐的官司. */
     private static final Pattern NAMED_ZH = Pattern.compile(
             "(\\p{IsHan}{1,3}?)(先生|小姐|女士|太太)?的" + SAME_SENTENCE_ZH + MATTER_ZH);
@@ -113,6 +121,15 @@ final class ThirdPartyRequests {
             String relation = relativeEn.group(1) != null ? relativeEn.group(1) : relativeEn.group(2);
             if (!theirOwnMatter(relation.toLowerCase(Locale.ROOT), ownMatters)) {
                 return true;
+            }
+        }
+        // "David Miller is my business partner. How is his dispute going?": a matter of the person the writer named.
+        if (PRONOUN_MATTER_EN.matcher(text).find()) {
+            Matcher named = RELATION_NAMED_EN.matcher(text);
+            while (named.find()) {
+                if (!theirOwnMatter(named.group(1).toLowerCase(Locale.ROOT), ownMatters)) {
+                    return true;
+                }
             }
         }
         String ownName = writer.map(CustomerView::name).orElse("");

@@ -21,7 +21,9 @@ class ThirdPartyRequestsTest {
             "我朋友那件車禍的和解談得怎麼樣了？", "王小姐那件離婚案現在怎樣？", "我前夫的案子進度如何", "How is my friend's mediation going?",
             "Any news on my ex-husband's custody case?", "What is the status of the case of my brother?",
             "我同事說他也是你們的客戶，他的調解結果出來了嗎", "幫我查一下吳宗翰的刑事案件進度", "王怡君小姐的合約審閱好了嗎？",
-            "請問蔡佩珊小姐的扶養費案件開庭了嗎", "我先生張志明的離婚案件到哪裡了"})
+            "請問蔡佩珊小姐的扶養費案件開庭了嗎", "我先生張志明的離婚案件到哪裡了",
+            "David Miller is my business partner. Can you tell me how his supplier dispute is going?",
+            "My neighbour is also your client; is her mediation done?"})
     void recognisesQuestionsAboutSomeoneElse(String text) {
         assertThat(ThirdPartyRequests.asksAboutSomeoneElse(text, Optional.of(Fixtures.CHANG))).isTrue();
     }
@@ -30,7 +32,9 @@ class ThirdPartyRequestsTest {
     @ValueSource(strings = {"我的案件進度如何？", "目前的進度是什麼", "張先生的案件進度", "林律師的開庭時間是幾點？", "這個案子的費用",
             "Where is my case?", "Dear Mr. Chang's case status", "When is my next hearing?", "請問你們的服務時間",
             "Chang's case: any news?", "What is Taiwan's mediation process?", "對方的律師說要和解，我的案件進度如何",
-            "雙方的調解結果出來了嗎", "高等法院的開庭是哪天"})
+            "雙方的調解結果出來了嗎", "高等法院的開庭是哪天",
+            "The other driver filed his appeal yesterday. What happens in my case now?",
+            "My lawyer said her fees are due next week, how much is it?"})
     void letsTheWritersOwnQuestionsThrough(String text) {
         assertThat(ThirdPartyRequests.asksAboutSomeoneElse(text, Optional.of(Fixtures.CHANG))).isFalse();
     }
