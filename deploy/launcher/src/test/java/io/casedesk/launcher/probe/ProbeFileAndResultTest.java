@@ -59,6 +59,15 @@ class ProbeFileAndResultTest {
     }
 
     @Test
+    void theSecondFirmsProbesReadAgainstItsOwnBundle() {
+        ProbeFile probes = ProbeFile.read(REPOSITORY.resolve("deploy/demo-data/probes-second.json"));
+
+        assertThat(probes.firmName()).contains("Dadun United Law Offices");
+        assertThat(probes.probes()).hasSize(40);
+        assertThat(probes.probes()).extracting(Probe::channel).contains("line", "email");
+    }
+
+    @Test
     void mistakesInTheFileAreNamed() throws Exception {
         Path file = directory.resolve("probes.json");
         Files.writeString(file, "{\"bundle\": {\"firm\": {\"name\": \"F\"}, \"customers\": []}, \"probes\": ["
