@@ -48,9 +48,7 @@ public class ChannelIdentity extends PanacheEntityBase {
         ChannelIdentity identity = new ChannelIdentity();
         identity.channel = channel;
         identity.externalId = externalId;
-        identity.source = SOURCE_IMPORT;
-        identity.verified = true;
-        identity.customer = customer;
+        identity.takeImported(customer);
         identity.persist();
         return identity;
     }
