@@ -1,9 +1,10 @@
 package io.casedesk.handoff;
 
-import io.casedesk.handoff.support.CaseServiceStandIn;
+import io.casedesk.handoff.support.HandoffCaseServiceStandIn;
 import io.casedesk.handoff.support.HandoffTestBase;
 import io.casedesk.handoff.support.InboxSession;
 import io.casedesk.handoff.support.TestEvents;
+import io.casedesk.infra.test.CaseServiceStandIn;
 import io.casedesk.schema.AnswerKind;
 import io.casedesk.schema.Channel;
 import io.casedesk.schema.ConversationMode;
@@ -119,7 +120,7 @@ class TicketFlowIT extends HandoffTestBase {
 
     @Test
     void aCaseServiceFailureDoesNotLoseTheTicket() {
-        String user = TestEvents.newLineUser(CaseServiceStandIn.FAILING_PREFIX);
+        String user = TestEvents.newLineUser(HandoffCaseServiceStandIn.FAILING_PREFIX);
         Envelope<HandoffRequest> request = TestEvents.handoff(TestEvents.lineInbound(user, "人呢？", clock.instant()));
 
         broker.publish(Topics.HANDOFF, request);
@@ -138,7 +139,7 @@ class TicketFlowIT extends HandoffTestBase {
                 TestEvents.lineInbound(TestEvents.newLineUser("U"), "你們太不專業了！", clock.instant()),
                 "needs_human", Intent.COMPLAINT, Emotion.ANGRY, Urgency.MEDIUM, "zh-Hant", null);
         Envelope<HandoffRequest> vip = TestEvents.handoff(
-                TestEvents.lineInbound(CaseServiceStandIn.VIP_LINE_USER, "麻煩請律師回電", clock.instant()));
+                TestEvents.lineInbound(HandoffCaseServiceStandIn.VIP_LINE_USER, "麻煩請律師回電", clock.instant()));
 
         broker.publish(Topics.HANDOFF, normal);
         broker.publish(Topics.HANDOFF, angry);
@@ -376,14 +377,14 @@ class TicketFlowIT extends HandoffTestBase {
     @Test
     void anotherFirmsOutOfHoursTextIsUsedAsSoonAsItsImportIsAnnounced() {
         clock.jumpTo(Instant.parse("2026-11-28T02:00:00Z"));
-        String before = CaseServiceStandIn.outOfHoursTextZhHant;
+        String before = HandoffCaseServiceStandIn.outOfHoursTextZhHant;
         try {
             String first = TestEvents.newLineUser("U");
             broker.publish(Topics.HANDOFF, TestEvents.handoff(TestEvents.lineInbound(first, "週末有人嗎", clock.instant())));
             assertThat(broker.await(Topics.OUTBOUND_LINE, TestEvents.lineConversation(first), OutboundLineMessage.class,
                     m -> m.answerKind() == AnswerKind.SYSTEM).payload().texts()).containsExactly(before);
 
-            CaseServiceStandIn.outOfHoursTextZhHant = "南港法律事務所週末休息，週一上午八點半起回覆您。";
+            HandoffCaseServiceStandIn.outOfHoursTextZhHant = "南港法律事務所週末休息，週一上午八點半起回覆您。";
             broker.publish(Topics.FIRM, Envelope.of(EventIds.derive("firm", "test-import"), clock.instant(),
                     Topics.FIRM_KEY, null, null, new FirmChanged(true, true, 2)));
 
@@ -396,7 +397,7 @@ class TicketFlowIT extends HandoffTestBase {
                         .containsExactly("南港法律事務所週末休息，週一上午八點半起回覆您。");
             });
         } finally {
-            CaseServiceStandIn.outOfHoursTextZhHant = before;
+            HandoffCaseServiceStandIn.outOfHoursTextZhHant = before;
             broker.publish(Topics.FIRM, Envelope.of(EventIds.derive("firm", "test-restore"), clock.instant(),
                     Topics.FIRM_KEY, null, null, new FirmChanged(true, false, 0)));
         }

@@ -1,5 +1,7 @@
 package io.casedesk.cases.bundle;
 
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -14,6 +16,23 @@ import java.util.Map;
  */
 public record ImportSummary(int customers, int cases, int articles, int created, int updated, int unchanged,
                             int removed, Map<String, Changes> changes) {
+
+    /** The summary of an import of {@code bundle} whose parts did what their tallies counted. */
+    public static ImportSummary of(ImportBundle bundle, ImportTally firm, ImportTally customers, ImportTally cases,
+                                   ImportTally articles) {
+        Map<String, Changes> changes = new LinkedHashMap<>();
+        changes.put("firm", firm.toChanges());
+        changes.put("customers", customers.toChanges());
+        changes.put("cases", cases.toChanges());
+        changes.put("articles", articles.toChanges());
+        List<Changes> all = List.copyOf(changes.values());
+        return new ImportSummary(bundle.customers().size(), bundle.cases().size(), bundle.articles().size(),
+                all.stream().mapToInt(Changes::created).sum(),
+                all.stream().mapToInt(Changes::updated).sum(),
+                all.stream().mapToInt(Changes::unchanged).sum(),
+                all.stream().mapToInt(Changes::removed).sum(),
+                changes);
+    }
 
     public record Changes(int created, int updated, int unchanged, int removed) {
     }

@@ -8,6 +8,7 @@ import jakarta.persistence.Table;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
+import java.util.Collection;
 import java.util.List;
 
 /** A knowledge-base article in one language. */
@@ -37,5 +38,9 @@ public class Article extends PanacheEntityBase {
         body = changes.take(body, data.body());
         tags = changes.take(tags, data.tags());
         return changes.changed();
+    }
+
+    public static List<Article> listByIds(Collection<String> ids) {
+        return ids.isEmpty() ? List.of() : list("id in ?1", ids);
     }
 }

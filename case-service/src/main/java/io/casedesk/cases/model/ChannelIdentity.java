@@ -14,6 +14,7 @@ import jakarta.persistence.Table;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /** A LINE user id or email address that belongs to a customer. */
 @Entity
@@ -41,6 +42,35 @@ public class ChannelIdentity extends PanacheEntityBase {
     @ManyToOne(fetch = FetchType.LAZY, optional = false)
     @JoinColumn(name = "customer_id")
     public Customer customer;
+
+    /** A verified identity of {@code customer} that an import bundle names, stored. */
+    public static ChannelIdentity addImported(String channel, String externalId, Customer customer) {
+        ChannelIdentity identity = new ChannelIdentity();
+        identity.channel = channel;
+        identity.externalId = externalId;
+        identity.takeImported(customer);
+        identity.persist();
+        return identity;
+    }
+
+    /**
+     * Makes this identity {@code customer}'s as an import bundle names it: verified, owned by the import (it may move
+     * from another customer). False, with nothing changed, when it already was theirs and verified.
+     */
+    public boolean takeImported(Customer customer) {
+        if (this.customer == customer && verified) {
+            return false;
+        }
+        this.customer = customer;
+        source = SOURCE_IMPORT;
+        verified = true;
+        return true;
+    }
+
+    /** Whether an earlier import gave this identity to one of {@code customers}: their bundle owns it then. */
+    public boolean importedFor(Set<Customer> customers) {
+        return SOURCE_IMPORT.equals(source) && customers.contains(customer);
+    }
 
     public static Optional<ChannelIdentity> findWithCustomer(IdentityChannel channel, String externalId) {
         return find("from ChannelIdentity i join fetch i.customer where i.channel = ?1 and i.externalId = ?2",

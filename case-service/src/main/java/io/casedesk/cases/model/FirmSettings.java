@@ -56,6 +56,13 @@ public class FirmSettings extends PanacheEntityBase {
         return changes.changed();
     }
 
+    /** The firm's settings before the first import gives them, not stored yet. */
+    public static FirmSettings newFirm() {
+        FirmSettings firm = new FirmSettings();
+        firm.id = THE_FIRM;
+        return firm;
+    }
+
     public static Optional<FirmSettings> current() {
         return findByIdOptional(THE_FIRM);
     }

@@ -15,7 +15,6 @@ import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
@@ -23,6 +22,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import javax.sql.DataSource;
 import java.time.Duration;
@@ -50,14 +50,15 @@ class FirmImportIT {
     @Inject
     ObjectMapper mapper;
 
-    private KafkaTestClient kafka;
+    @RegisterExtension
+    static final KafkaTestClient kafka = new KafkaTestClient();
+
     private Database database;
 
     @BeforeAll
     void emptyTables() {
         database = new Database(dataSource);
         database.truncateAll();
-        kafka = new KafkaTestClient();
     }
 
     /** RestAssured knows the application's port once a test runs, not in {@code @BeforeAll}. */
@@ -66,12 +67,6 @@ class FirmImportIT {
         if (database.count("select count(*) from customers") == 0) {
             importBundle(DemoBundle.json()).statusCode(200);
         }
-    }
-
-    /** The last test ends with the demo firm imported again, as the other test classes expect to find it. */
-    @AfterAll
-    void closeTheClient() {
-        kafka.close();
     }
 
     @Test
@@ -133,6 +128,7 @@ class FirmImportIT {
         assertThat(announced.get(announced.size() - 1)).isEqualTo(new FirmChanged(true, true, 2));
     }
 
+    /** The last test ends with the demo firm imported again, as the other test classes expect to find it. */
     @Test
     @Order(4)
     void anImportThatChangesNothingAnnouncesNothing() throws Exception {

@@ -17,11 +17,11 @@ import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import javax.sql.DataSource;
 import java.time.Duration;
@@ -53,8 +53,10 @@ class IdentityLinkIT {
     @Inject
     DataSource dataSource;
 
+    @RegisterExtension
+    static final KafkaTestClient kafka = new KafkaTestClient();
+
     private Database database;
-    private KafkaTestClient kafka;
 
     @BeforeEach
     void noEarlierAttempts() {
@@ -65,12 +67,6 @@ class IdentityLinkIT {
     void setUp() {
         importer.importBundle(DemoBundle.tree());
         database = new Database(dataSource);
-        kafka = new KafkaTestClient();
-    }
-
-    @AfterAll
-    void tearDown() {
-        kafka.close();
     }
 
     @Test

@@ -1,10 +1,10 @@
 package io.casedesk.handoff.connector;
 
-import io.casedesk.handoff.support.CaseServiceStandIn;
 import io.casedesk.handoff.support.HandoffTestBase;
 import io.casedesk.handoff.support.HelpdeskStandIn;
 import io.casedesk.handoff.support.HelpdeskTestResource;
 import io.casedesk.handoff.support.TestEvents;
+import io.casedesk.infra.test.CaseServiceStandIn;
 import io.casedesk.schema.AnswerKind;
 import io.casedesk.schema.ConversationMode;
 import io.casedesk.schema.ConversationTurn;

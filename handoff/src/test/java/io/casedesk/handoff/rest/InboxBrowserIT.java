@@ -1,8 +1,8 @@
 package io.casedesk.handoff.rest;
 
-import io.casedesk.handoff.support.CaseServiceStandIn;
 import io.casedesk.handoff.support.HandoffTestBase;
 import io.casedesk.handoff.support.TestEvents;
+import io.casedesk.infra.test.CaseServiceStandIn;
 import io.casedesk.infra.test.HeadlessChromium;
 import io.casedesk.schema.AnswerKind;
 import io.casedesk.schema.Envelope;

@@ -12,7 +12,7 @@ import io.quarkus.test.common.ResourceArg;
  */
 @QuarkusTestResource(value = PostgresTestResource.class, initArgs = @ResourceArg(name = "database", value = "handoff"))
 @QuarkusTestResource(KafkaTestResource.class)
-@QuarkusTestResource(CaseServiceStandIn.class)
+@QuarkusTestResource(HandoffCaseServiceStandIn.class)
 @QuarkusTestResource(HelpdeskTestResource.class)
 public final class RealInfrastructure {
 

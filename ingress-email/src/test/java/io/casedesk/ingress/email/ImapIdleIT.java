@@ -12,9 +12,8 @@ import io.quarkus.test.junit.QuarkusTest;
 import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
@@ -41,17 +40,8 @@ class ImapIdleIT {
     /** "About a second" on an idle machine; generous for a shared one. The poll interval is 600 s. */
     private static final Duration PROMPTLY = Duration.ofSeconds(10);
 
-    private static KafkaTestClient kafka;
-
-    @BeforeAll
-    static void connect() {
-        kafka = new KafkaTestClient();
-    }
-
-    @AfterAll
-    static void disconnect() {
-        kafka.close();
-    }
+    @RegisterExtension
+    static final KafkaTestClient kafka = new KafkaTestClient();
 
     @Test
     void aNewMailIsReadAsSoonAsTheServerReportsIt() throws Exception {

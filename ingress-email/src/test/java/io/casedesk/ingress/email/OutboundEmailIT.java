@@ -20,9 +20,8 @@ import io.quarkus.test.junit.QuarkusTest;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -43,17 +42,8 @@ class OutboundEmailIT {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
 
-    private static KafkaTestClient kafka;
-
-    @BeforeAll
-    static void connect() {
-        kafka = new KafkaTestClient();
-    }
-
-    @AfterAll
-    static void disconnect() {
-        kafka.close();
-    }
+    @RegisterExtension
+    static final KafkaTestClient kafka = new KafkaTestClient();
 
     @Test
     void sendsOneReplyInTheThreadAndReportsIt() throws Exception {

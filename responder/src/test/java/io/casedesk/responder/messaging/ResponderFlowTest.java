@@ -1,5 +1,6 @@
 package io.casedesk.responder.messaging;
 
+import io.casedesk.infra.test.CaseServiceStandIn;
 import io.casedesk.responder.service.ConversationModes;
 import io.casedesk.responder.service.KnowledgeBase;
 import io.casedesk.schema.Channel;
@@ -41,7 +42,7 @@ import static org.awaitility.Awaitility.await;
 
 @QuarkusTest
 @WithTestResource(InMemoryChannels.class)
-@WithTestResource(CaseServiceStandIn.class)
+@WithTestResource(ResponderCaseServiceStandIn.class)
 class ResponderFlowTest {
 
     private static final String BOT = "Ubot0000000000000000000000000000";

@@ -17,9 +17,9 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
@@ -46,7 +46,8 @@ import static org.awaitility.Awaitility.await;
 class OutboxRelayIT {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
-    private static final KafkaTestClient KAFKA = new KafkaTestClient();
+    @RegisterExtension
+    static final KafkaTestClient KAFKA = new KafkaTestClient();
 
     /** A topic of this run only, so that records of earlier runs on an external broker do not count. */
     private final String topic = "test.outbox." + UUID.randomUUID();
@@ -66,11 +67,6 @@ class OutboxRelayIT {
                 KafkaTestResource.bootstrapServers()))) {
             admin.createTopics(List.of(new NewTopic(topic, 3, (short) 1))).all().get(30, TimeUnit.SECONDS);
         }
-    }
-
-    @AfterAll
-    static void closeKafka() {
-        KAFKA.close();
     }
 
     @Test

@@ -9,6 +9,8 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -18,17 +20,22 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
-/** Plain Kafka clients on the test broker, for tests that play the services around the one under test. */
-public final class KafkaTestClient implements AutoCloseable {
+/**
+ * Plain Kafka clients on the test broker ({@link KafkaTestResource#bootstrapServers()}), for tests that play the
+ * services around the one under test. A test class that uses one for all its tests registers it as a JUnit 5
+ * extension, which closes it after them:
+ * <pre>{@code @RegisterExtension
+ * static final KafkaTestClient kafka = new KafkaTestClient();}</pre>
+ * Other code closes it itself ({@link AutoCloseable}). The producer connects on the first send, so that a class's
+ * field does not start the broker before its Quarkus test resources do.
+ */
+public final class KafkaTestClient implements AutoCloseable, AfterAllCallback {
 
-    private final KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
-            ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaTestResource.bootstrapServers(),
-            ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName(),
-            ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName()));
+    private KafkaProducer<String, String> producer;
 
     public void send(String topic, String key, String value) {
         try {
-            producer.send(new ProducerRecord<>(topic, key, value)).get(30, TimeUnit.SECONDS);
+            producer().send(new ProducerRecord<>(topic, key, value)).get(30, TimeUnit.SECONDS);
         } catch (Exception e) {
             throw new IllegalStateException("Cannot send to " + topic, e);
         }
@@ -55,8 +62,27 @@ public final class KafkaTestClient implements AutoCloseable {
         return records;
     }
 
+    private synchronized KafkaProducer<String, String> producer() {
+        if (producer == null) {
+            producer = new KafkaProducer<>(Map.of(
+                    ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaTestResource.bootstrapServers(),
+                    ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName(),
+                    ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName()));
+        }
+        return producer;
+    }
+
+    /** As an extension: the test class's tests are done. */
     @Override
-    public void close() {
-        producer.close(Duration.ofSeconds(5));
+    public void afterAll(ExtensionContext context) {
+        close();
+    }
+
+    @Override
+    public synchronized void close() {
+        if (producer != null) {
+            producer.close(Duration.ofSeconds(5));
+            producer = null;
+        }
     }
 }

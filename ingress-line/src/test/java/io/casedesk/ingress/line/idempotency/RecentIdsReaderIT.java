@@ -17,9 +17,8 @@ import io.casedesk.schema.Topics;
 import io.casedesk.ingress.line.LineSimulatorTestResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -40,20 +39,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 class RecentIdsReaderIT {
 
     private static final String DESTINATION = "Ucafe0000000000000000000000000000";
-    private static KafkaTestClient kafka;
+
+    @RegisterExtension
+    static final KafkaTestClient kafka = new KafkaTestClient();
 
     private final RecentIdsReader reader = new RecentIdsReader(
             Map.of("bootstrap.servers", KafkaTestResource.bootstrapServers()), Duration.ofSeconds(30));
-
-    @BeforeAll
-    static void connect() {
-        kafka = new KafkaTestClient();
-    }
-
-    @AfterAll
-    static void disconnect() {
-        kafka.close();
-    }
 
     @Test
     void idsPublishedBeforeARestartAreKnownAfterIt() throws Exception {

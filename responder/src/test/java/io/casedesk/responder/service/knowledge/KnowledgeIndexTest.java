@@ -4,8 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.langchain4j.model.embedding.EmbeddingModel;
 import io.casedesk.responder.client.ArticleView;
-import io.casedesk.responder.messaging.CaseServiceStandIn;
 import io.casedesk.responder.messaging.InMemoryChannels;
+import io.casedesk.responder.messaging.ResponderCaseServiceStandIn;
 import io.casedesk.responder.service.ReplyLanguage;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -30,7 +30,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @QuarkusTest
 @WithTestResource(InMemoryChannels.class)
-@WithTestResource(CaseServiceStandIn.class)
+@WithTestResource(ResponderCaseServiceStandIn.class)
 class KnowledgeIndexTest {
 
     @Inject
