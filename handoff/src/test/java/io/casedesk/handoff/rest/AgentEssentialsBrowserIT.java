@@ -1,9 +1,9 @@
 package io.casedesk.handoff.rest;
 
-import io.casedesk.handoff.support.CaseServiceStandIn;
 import io.casedesk.handoff.support.BotHistoryTestBase;
 import io.casedesk.handoff.support.InboxBrowser;
 import io.casedesk.handoff.support.TestEvents;
+import io.casedesk.infra.test.CaseServiceStandIn;
 import io.casedesk.schema.OutboundLineMessage;
 import io.casedesk.schema.Topics;
 import io.quarkus.test.common.http.TestHTTPResource;

@@ -1,9 +1,9 @@
 package io.casedesk.handoff.rest;
 
-import io.casedesk.handoff.support.CaseServiceStandIn;
 import io.casedesk.handoff.support.HandoffTestBase;
 import io.casedesk.handoff.support.InboxSession;
 import io.casedesk.handoff.support.TestEvents;
+import io.casedesk.infra.test.CaseServiceStandIn;
 import io.casedesk.schema.Emotion;
 import io.casedesk.schema.Envelope;
 import io.casedesk.schema.HandoffRequest;
