@@ -76,6 +76,6 @@ public final class Database {
 
     public void truncateAll() {
         execute("truncate " + String.join(", ", IMPORTED_TABLES) + ", conversation_turns, identity_link_codes, "
-                + "link_guards, outbox_events, retention_runs restart identity");
+                + "link_guards, outbox_events, retention_runs, article_revisions restart identity");
     }
 }

@@ -17,7 +17,7 @@ import java.util.List;
  * @param status   the HTTP status
  * @param detail   for humans, when there is more to say
  * @param error    machine-readable code
- * @param problems for a rejected import bundle: every problem found
+ * @param problems for a rejected import bundle or article: every problem found
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({"type", "title", "status", "detail", "error", "problems"})

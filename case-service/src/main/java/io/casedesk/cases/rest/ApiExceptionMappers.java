@@ -1,6 +1,7 @@
 package io.casedesk.cases.rest;
 
 import io.casedesk.cases.bundle.InvalidBundleException;
+import io.casedesk.cases.service.InvalidArticleException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
 import jakarta.ws.rs.BadRequestException;
@@ -41,6 +42,12 @@ public class ApiExceptionMappers {
     @ServerExceptionMapper
     public Response invalidBundle(InvalidBundleException e) {
         return ApiError.of(UNPROCESSABLE_CONTENT, "invalid_bundle", e.getMessage(), e.problems()).response().build();
+    }
+
+    @ServerExceptionMapper
+    public Response invalidArticle(InvalidArticleException e) {
+        return ApiError.of(Response.Status.BAD_REQUEST.getStatusCode(), "invalid_article", e.getMessage(),
+                e.problems()).response().build();
     }
 
     /** A request without a valid service key. */

@@ -23,6 +23,22 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.List;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+import io.casedesk.cases.service.ArticlePublication;
+import io.casedesk.cases.service.ArticlePublishing;
+import io.casedesk.cases.view.ArticleRevisionView;
+import jakarta.ws.rs.BadRequestException;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+
 @Path("/api/v1/articles")
 @Tag(name = "knowledge base")
 @Produces(MediaType.APPLICATION_JSON)
@@ -30,10 +46,15 @@ public class ArticleResource {
 
     private final KnowledgeBase knowledgeBase;
     private final RecordRemoval removal;
+    private final ArticlePublishing publishing;
+    private final ObjectReader publicationReader;
 
-    public ArticleResource(KnowledgeBase knowledgeBase, RecordRemoval removal) {
+    public ArticleResource(KnowledgeBase knowledgeBase, RecordRemoval removal, ArticlePublishing publishing,
+                           ObjectMapper mapper) {
         this.knowledgeBase = knowledgeBase;
         this.removal = removal;
+        this.publishing = publishing;
+        this.publicationReader = mapper.readerFor(ArticlePublication.class);
     }
 
     @GET
@@ -63,6 +84,53 @@ public class ArticleResource {
         return knowledgeBase.article(id).orElseThrow(NotFoundException::new);
     }
 
+    @PUT
+    @Path("/{id}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(ServiceRole.PUBLISH_KB)
+    @SecurityRequirement(name = CaseServiceApi.SERVICE_KEY, scopes = ServiceRole.PUBLISH_KB)
+    @APIResponse(responseCode = "403", description = "forbidden: the key lacks the role " + ServiceRole.PUBLISH_KB,
+            content = @Content(mediaType = ApiError.MEDIA_TYPE, schema = @Schema(implementation = ApiError.class)))
+    @Operation(operationId = "publishArticle", summary = "Publish an article from the agent inbox",
+            description = "Creates or replaces the article with this id, marked as published from the inbox, records "
+                    + "the revision and announces the change on cs.firm.v1 in one transaction: answers use it at once. "
+                    + "A later import that does not list it keeps it; one that lists its id replaces it.")
+    @RequestBody(required = true,
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = ArticlePublication.class)))
+    @APIResponse(responseCode = "201", description = "Created", headers = @Header(name = HttpHeaders.LOCATION),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = ArticleView.class)))
+    @APIResponse(responseCode = "200", description = "Replaced",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = ArticleView.class)))
+    @APIResponse(responseCode = "400", description = "Not JSON, or an invalid article: every problem is listed and "
+            + "nothing was written",
+            content = @Content(mediaType = ApiError.MEDIA_TYPE, schema = @Schema(implementation = ApiError.class)))
+    public Response publish(@PathParam("id") String id, String body, @Context UriInfo uri) {
+        ArticlePublishing.Published published = publishing.publish(id, parse(body));
+        if (published.created()) {
+            return Response.created(uri.getAbsolutePath()).entity(published.article()).build();
+        }
+        return Response.ok(published.article()).build();
+    }
+
+    @GET
+    @Path("/{id}/revisions")
+    @RolesAllowed(ServiceRole.READ_KB)
+    @SecurityRequirement(name = CaseServiceApi.SERVICE_KEY, scopes = ServiceRole.READ_KB)
+    @APIResponse(responseCode = "403", description = "forbidden: the key lacks the role " + ServiceRole.READ_KB,
+            content = @Content(mediaType = ApiError.MEDIA_TYPE, schema = @Schema(implementation = ApiError.class)))
+    @Operation(operationId = "listArticleRevisions", summary = "An article's revisions, newest first",
+            description = "Who published each version and when, and from which knowledge gap; an import's versions "
+                    + "have the source kind import.")
+    @APIResponse(responseCode = "200", description = "The revisions, newest first")
+    @APIResponse(responseCode = "404", description = "Unknown article",
+            content = @Content(mediaType = ApiError.MEDIA_TYPE, schema = @Schema(implementation = ApiError.class)))
+    public List<ArticleRevisionView> revisions(@PathParam("id") String id) {
+        return publishing.revisions(id).orElseThrow(NotFoundException::new);
+    }
+
     @DELETE
     @RolesAllowed(ServiceRole.IMPORT)
     @SecurityRequirement(name = CaseServiceApi.SERVICE_KEY, scopes = ServiceRole.IMPORT)
@@ -74,6 +142,21 @@ public class ArticleResource {
     public void remove(@PathParam("id") String id) {
         if (!removal.removeArticle(id)) {
             throw new NotFoundException();
+        }
+    }
+
+    private ArticlePublication parse(String body) {
+        if (body == null || body.isBlank()) {
+            throw new BadRequestException("The body must be the article as JSON");
+        }
+        try {
+            return publicationReader.readValue(body);
+        } catch (JsonProcessingException e) {
+            // Only the location: the parser's own message may quote the article.
+            var location = e.getLocation();
+            throw new BadRequestException(location == null ? "The body is not an article as JSON"
+                    : "The body is not an article as JSON (line " + location.getLineNr() + ", column "
+                            + location.getColumnNr() + ")");
         }
     }
 }

@@ -33,9 +33,9 @@ import java.util.stream.Collectors;
  * by its natural key (customer ref, case number, article id), taking its data itself ({@code takeImported}), and
  * history entries are added unless the case already has the same (at, entry). Importing the same bundle again
  * therefore changes nothing. Records absent from the bundle are left alone, except channel identities that came from
- * an earlier import of a customer in this bundle (the bundle owns those) and articles when the bundle has an
- * {@code articles} key (its articles are the firm's knowledge base: a firm imported after another answers from its
- * own articles only). When anything changed, a {@link FirmChanged} event leaves through the outbox with the change,
+ * an earlier import of a customer in this bundle (the bundle owns those) and imported articles when the bundle has an
+ * {@code articles} key (its articles are the firm's imported knowledge base: a firm imported after another answers
+ * from its own articles only; articles published from the agent inbox stay, {@link ArticlePublishing}). When anything changed, a {@link FirmChanged} event leaves through the outbox with the change,
  * so services that cache firm data read it again at once.
  */
 @ApplicationScoped

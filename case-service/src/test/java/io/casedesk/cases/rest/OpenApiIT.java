@@ -31,7 +31,8 @@ class OpenApiIT {
                 "/api/v1/conversations/{conversationId}/turns", "/api/v1/retention", "/api/v1/import",
                 "/api/v1/cases/{number}");
         assertThat(paths.get("/api/v1/customers/{ref}")).containsKey("delete");
-        assertThat(paths.get("/api/v1/articles/{id}")).containsKey("delete");
+        assertThat(paths.get("/api/v1/articles/{id}")).containsKeys("delete", "put");
+        assertThat(paths.get("/api/v1/articles/{id}/revisions")).containsKey("get");
         // The one-call lookup writes the stored salutation unparsed; it is still described as the object it is.
         assertThat(openApi.getString("components.schemas.CustomerCasesView.properties.salutation.type"))
                 .isEqualTo("object");
@@ -61,6 +62,14 @@ class OpenApiIT {
         }));
         assertThat(openApi.getMap("components.schemas.ApiError.properties")).containsKeys("type", "title", "status",
                 "detail", "error");
+        assertThat(operationIds).contains("publishArticle", "listArticleRevisions");
+        assertThat(openApi.getString("paths.'/api/v1/articles/{id}'.put.operationId")).isEqualTo("publishArticle");
+        assertThat(openApi.getString("paths.'/api/v1/articles/{id}/revisions'.get.operationId"))
+                .isEqualTo("listArticleRevisions");
+        assertThat(openApi.getString("paths.'/api/v1/articles/{id}'.put.responses.'403'.description"))
+                .contains("publish-kb");
+        assertThat(openApi.getMap("paths.'/api/v1/articles/{id}'.put.responses")).containsKeys("200", "201", "400",
+                "401", "403");
     }
 
     @Test
@@ -89,6 +98,9 @@ class OpenApiIT {
                 Map.entry("GET /api/v1/firm", "read-kb"),
                 Map.entry("GET /api/v1/articles", "read-kb"),
                 Map.entry("GET /api/v1/articles/{id}", "read-kb"),
+                Map.entry("GET /api/v1/articles/{id}/revisions", "read-kb"),
+                // A supervisor's approved article, from the agent inbox (handoff).
+                Map.entry("PUT /api/v1/articles/{id}", "publish-kb"),
                 Map.entry("POST /api/v1/import", "import"),
                 // Removing what the system a firm imports from no longer has is part of importing.
                 Map.entry("DELETE /api/v1/customers/{ref}", "import"),
