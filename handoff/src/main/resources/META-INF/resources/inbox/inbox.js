@@ -4,9 +4,9 @@
   var API = '/api/v1/inbox';
   var t = I18n.t;
   var state = { me: null, scope: 'open', tickets: [], selected: null, detail: null, editingDraft: false, live: false,
-    canned: [], cannedUsed: null, cannedAll: [], marking: null };
+    canned: [], cannedUsed: null, cannedAll: [], marking: null, groups: [], group: null };
   // Scopes that show a page of their own instead of the queue and a ticket.
-  var PAGES = ['metrics', 'canned'];
+  var PAGES = ['metrics', 'canned', 'knowledge'];
   function isPage(scope) { return PAGES.indexOf(scope) >= 0; }
   var $ = function (id) { return document.getElementById(id); };
 
@@ -96,6 +96,7 @@
       $('bot-status').classList.toggle('paused', me.botPaused);
       $('bot-switch').hidden = !supervisor;
       $('canned-tab').hidden = !supervisor;
+      $('knowledge-tab').hidden = !supervisor;
       $('bot-switch').textContent = me.botPaused ? t('bot.resumeAll') : t('bot.pauseAll');
     });
   }
@@ -114,6 +115,7 @@
   function loadQueue() {
     if (state.scope === 'metrics') { return loadMetrics(); }
     if (state.scope === 'canned') { return loadCannedAdmin(); }
+    if (state.scope === 'knowledge') { return loadKnowledge(); }
     return call('GET', '/tickets?scope=' + state.scope).then(function (tickets) {
       state.tickets = tickets;
       renderQueue();
@@ -161,6 +163,7 @@
     document.querySelectorAll('.tab').forEach(function (tab) { tab.classList.toggle('current', tab.dataset.scope === scope); });
     $('metrics').hidden = scope !== 'metrics';
     $('canned-admin').hidden = scope !== 'canned';
+    $('knowledge').hidden = scope !== 'knowledge';
     $('queue').hidden = isPage(scope);
     if (isPage(scope)) {
       $('ticket').hidden = true;
@@ -597,6 +600,132 @@
   });
   $('canned-cancel').addEventListener('click', function () { editCanned(null); });
 
+  // --- knowledge gaps and their drafted articles, for supervisors -------------------------------------
+  function loadKnowledge() {
+    return call('GET', '/knowledge/groups').then(function (groups) {
+      state.groups = groups;
+      renderKnowledge();
+    }).catch(failed);
+  }
+
+  function statusText(g) {
+    if (g.status === 'published') { return t('knowledge.published') + ' · ' + g.publishedBy + ' · ' + clock(g.publishedAt); }
+    return t('knowledge.status.' + g.status);
+  }
+
+  function renderKnowledge() {
+    var rows = $('knowledge-rows');
+    rows.textContent = '';
+    $('knowledge-empty').hidden = state.groups.length > 0;
+    state.groups.forEach(function (g) {
+      var row = el('tr', g.status);
+      row.dataset.groupId = g.id;
+      row.classList.toggle('selected', !!state.group && state.group.group.id === g.id);
+      var questions = el('td', 'samples');
+      g.samples.forEach(function (q, i) { questions.appendChild(el('div', i ? 'muted' : 'sample', q)); });
+      row.appendChild(questions);
+      row.appendChild(el('td', 'gap-count', String(g.gaps)));
+      row.appendChild(el('td', null, g.languages.join(', ')));
+      row.appendChild(el('td', null, clock(g.lastSeen)));
+      row.appendChild(el('td', 'group-status', statusText(g)));
+      row.addEventListener('click', function () { openGroup(g.id); });
+      rows.appendChild(row);
+    });
+    renderGroup();
+  }
+
+  function openGroup(id) {
+    return call('GET', '/knowledge/groups/' + id).then(showGroup).catch(failed);
+  }
+
+  function showGroup(detail) {
+    state.group = detail;
+    var index = state.groups.findIndex(function (g) { return g.id === detail.group.id; });
+    if (index >= 0) { state.groups[index] = detail.group; }
+    renderKnowledge();
+  }
+
+  function renderGroup() {
+    var box = $('knowledge-group');
+    box.textContent = '';
+    box.hidden = !state.group;
+    if (!state.group) { return; }
+    var detail = state.group;
+    box.dataset.groupId = detail.group.id;
+    box.appendChild(el('h3', null, t('knowledge.group') + ' #' + detail.group.id + ' · ' + statusText(detail.group)));
+    var asked = el('ul', 'asked');
+    detail.questions.forEach(function (q) { asked.appendChild(el('li', null, q.question + ' (' + q.language + ', ' + clock(q.askedAt) + ')')); });
+    box.appendChild(asked);
+    detail.drafts.forEach(function (d) { box.appendChild(draftForm(detail.group.id, d)); });
+  }
+
+  function draftForm(groupId, d) {
+    var form = el('form', 'canned-form knowledge-draft');
+    form.dataset.language = d.language;
+    form.dataset.state = d.state;
+    var head = el('div', 'wide draft-head');
+    head.appendChild(el('strong', null, d.language));
+    head.appendChild(el('span', 'pill', t('knowledge.state.' + d.state)));
+    head.appendChild(el('span', 'muted', t('knowledge.source.' + d.source)));
+    if (d.decidedBy) { head.appendChild(el('span', 'muted decided', d.decidedBy + ' · ' + clock(d.decidedAt))); }
+    form.appendChild(head);
+    var open = d.state === 'draft';
+    function field(label, input) {
+      var wrap = el('label', 'wide');
+      wrap.appendChild(el('span', null, t(label)));
+      input.disabled = !open;
+      wrap.appendChild(input);
+      form.appendChild(wrap);
+      return input;
+    }
+    var title = field('knowledge.draftTitle', el('input', 'draft-title-input'));
+    title.value = d.title;
+    var body = field('knowledge.draftBody', el('textarea', 'draft-body-input'));
+    body.rows = 6;
+    body.value = d.body;
+    var tags = field('knowledge.tags', el('input', 'draft-tags-input'));
+    tags.value = d.tags.join(', ');
+    var error = el('p', 'error wide knowledge-error');
+    error.setAttribute('role', 'alert');
+    form.appendChild(error);
+    if (open) {
+      var buttons = el('div', 'wide');
+      var edits = function () {
+        return { title: title.value, body: body.value, tags: tags.value.split(',').map(function (x) { return x.trim(); }).filter(Boolean) };
+      };
+      var changed = function () {
+        var e = edits();
+        return e.title !== d.title || e.body !== d.body || e.tags.join(',') !== d.tags.join(',');
+      };
+      var path = '/knowledge/groups/' + groupId + '/drafts/' + encodeURIComponent(d.language);
+      var shown = function (e) {
+        var known = e.code && t('error.' + e.code) !== 'error.' + e.code;
+        error.textContent = (known ? t('error.' + e.code) + ' ' : '') + e.message;
+      };
+      var save = el('button', 'save-draft', t('knowledge.save'));
+      save.type = 'submit';
+      var approve = el('button', 'primary approve-draft', t('knowledge.approve'));
+      approve.type = 'button';
+      approve.addEventListener('click', function () {
+        // Publishes what the supervisor sees: unsaved changes are saved first.
+        (changed() ? call('PUT', path, edits()) : Promise.resolve(null)).then(function (saved) {
+          if (saved) { d = saved.drafts.find(function (x) { return x.language === d.language; }); }
+          return call('POST', path + '/approve');
+        }).then(showGroup).then(loadKnowledge).catch(shown);
+      });
+      var reject = el('button', 'ghost reject-draft', t('knowledge.reject'));
+      reject.type = 'button';
+      reject.addEventListener('click', function () { call('POST', path + '/reject').then(showGroup).then(loadKnowledge).catch(shown); });
+      form.addEventListener('submit', function (e) {
+        e.preventDefault();
+        call('PUT', path, edits()).then(showGroup).catch(shown);
+      });
+      [save, approve, reject].forEach(function (b) { buttons.appendChild(b); });
+      form.appendChild(buttons);
+    }
+    return form;
+  }
+
   // --- metrics ---------------------------------------------------------------------------------------
   function loadMetrics() {
     return call('GET', '/metrics').then(function (m) {
@@ -609,6 +738,7 @@
         ['metrics.csat', m.csatAverage === null ? '—' : m.csatAverage.toFixed(2) + ' / 5'],
         ['metrics.satisfied', percent(m.csatSatisfied)], ['metrics.ratings', m.ratings], ['metrics.tickets', m.tickets],
         ['metrics.conversations', m.conversations], ['metrics.notes', m.notes], ['metrics.markedWrong', m.answersMarkedWrong],
+        ['metrics.knowledgeGaps', m.knowledgeGaps],
         ['metrics.open', Object.keys(m.openByState).map(function (k) { return m.openByState[k]; }).reduce(function (a, b) { return a + b; }, 0)]
       ].forEach(function (pair) {
         var card = el('div', 'card');
@@ -633,6 +763,19 @@
       ratings.style.marginTop = '12px';
       ratings.style.paddingBottom = '28px';
       box.appendChild(ratings);
+      var gaps = el('div', 'card top-gaps');
+      gaps.dataset.metric = 'metrics.topGaps';
+      gaps.style.marginTop = '12px';
+      gaps.appendChild(el('div', 'label', t('metrics.topGaps')));
+      var top = el('ol');
+      (m.topGapGroups || []).forEach(function (g) {
+        var item = el('li', null, g.sample + ' ');
+        item.appendChild(el('span', 'count', '×' + g.gaps));
+        top.appendChild(item);
+      });
+      if (!(m.topGapGroups || []).length) { top.appendChild(el('li', 'muted', '—')); }
+      gaps.appendChild(top);
+      box.appendChild(gaps);
     }).catch(failed);
   }
 
@@ -717,6 +860,7 @@
     renderTicket();
     if (state.scope === 'metrics') { loadMetrics(); }
     if (state.scope === 'canned') { renderCannedAdmin(); }
+    if (state.scope === 'knowledge') { renderKnowledge(); }
   });
 
   // Waiting times move on without events.

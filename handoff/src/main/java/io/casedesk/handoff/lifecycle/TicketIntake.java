@@ -50,16 +50,18 @@ public class TicketIntake {
 
     private final TicketOutbox outbox;
     private final CustomerMessages messages;
+    private final KnowledgeGaps gaps;
     private final FirmCalendar calendar;
     private final HandoffConfig config;
     private final HandoffMetrics metrics;
     private final Event<TicketChanged> changes;
     private final Clock clock;
 
-    public TicketIntake(TicketOutbox outbox, CustomerMessages messages, FirmCalendar calendar, HandoffConfig config,
-                        HandoffMetrics metrics, Event<TicketChanged> changes, Clock clock) {
+    public TicketIntake(TicketOutbox outbox, CustomerMessages messages, KnowledgeGaps gaps, FirmCalendar calendar,
+                        HandoffConfig config, HandoffMetrics metrics, Event<TicketChanged> changes, Clock clock) {
         this.outbox = outbox;
         this.messages = messages;
+        this.gaps = gaps;
         this.calendar = calendar;
         this.config = config;
         this.metrics = metrics;
@@ -85,8 +87,11 @@ public class TicketIntake {
         String inboundId = inbound == null ? null : ReplyTarget.inboundEventId(inbound);
         outbox.send(new OutgoingEvent(Topics.CONVERSATION, HandoffMapper.toTurn(request, now)));
         Ticket open = Ticket.openFor(request.conversationId()).orElse(null);
-        return open != null ? addTo(open, request.payload(), inbound, inboundId, now)
+        String ticketId = open != null ? addTo(open, request.payload(), inbound, inboundId, now)
                 : open(request, customer, inbound, inboundId, now);
+        // A question the bot had no answer for: a knowledge gap.
+        gaps.record(request, ticketId, now);
+        return ticketId;
     }
 
     private String addTo(Ticket open, HandoffRequest handoff, InboundMessage inbound, String inboundId, Instant now) {

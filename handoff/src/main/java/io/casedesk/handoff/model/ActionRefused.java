@@ -31,7 +31,9 @@ public class ActionRefused extends RuntimeException {
         /** Feedback on a turn of a ticket's history that is not an answer of the bot. */
         NOT_A_BOT_ANSWER("Not an answer of the bot", true),
         /** The bot's answer is marked wrong already. */
-        ALREADY_MARKED("Answer already marked wrong", false);
+        ALREADY_MARKED("Answer already marked wrong", false),
+        /** A drafted knowledge-base article approved or rejected already. */
+        ALREADY_DECIDED("Draft decided already", false);
 
         private final String title;
         private final boolean invalidRequest;

@@ -1,5 +1,6 @@
 package io.casedesk.handoff.rest;
 
+import io.casedesk.handoff.lifecycle.ArticlePublishFailed;
 import io.casedesk.handoff.model.ActionRefused;
 import io.casedesk.handoff.model.TicketNotFound;
 import io.quarkus.security.ForbiddenException;
@@ -23,6 +24,13 @@ public class ProblemDetails {
     @ServerExceptionMapper
     public Response notFound(TicketNotFound e) {
         return Problem.of(404, "not_found", "No such ticket", e.getMessage()).response().build();
+    }
+
+    /** case-service refused a drafted article (its problem in the detail) or did not answer. */
+    @ServerExceptionMapper
+    public Response publishFailed(ArticlePublishFailed e) {
+        return Problem.of(502, "publish_failed", "Publishing to case-service failed", e.getMessage()).response()
+                .build();
     }
 
     /** Signed in, without the role the operation needs. */

@@ -184,7 +184,8 @@ public class CannedResponses {
         }
     }
 
-    private static String required(String text, String field, int maxLength) {
+    /** {@code text} stripped; refused when blank ({@code empty_text}) or longer than {@code maxLength}. */
+    public static String required(String text, String field, int maxLength) {
         if (text == null || text.isBlank()) {
             throw new ActionRefused(Reason.EMPTY_TEXT, "The " + field + " is empty");
         }

@@ -42,8 +42,15 @@ public class HandoffMetrics {
                            Double automationRate, long tickets, Double avgFirstResponseSeconds,
                            Double avgTimeToAgentSeconds, long ratings, Double csatAverage, Double csatSatisfied,
                            Map<Integer, Long> ratingCounts, Map<TicketState, Long> openByState, long notes,
-                           long answersMarkedWrong) {
+                           long answersMarkedWrong, long knowledgeGaps, List<GapGroupFigure> topGapGroups) {
     }
+
+    /** A group of knowledge gaps on the metrics page: its gaps in the window and its latest question. */
+    public record GapGroupFigure(long groupId, long gaps, String sample) {
+    }
+
+    /** How many gap groups the metrics page shows. */
+    static final int TOP_GAP_GROUPS = 5;
 
     /** A conversation's counts of one day, as {@code conversation_days} holds them. */
     record ConversationDay(long inboundTurns, long botAnswers, long handoffs, long agentReplies) {
@@ -95,6 +102,7 @@ public class HandoffMetrics {
     private final Counter automationReverted;
     private final Counter notes;
     private final Counter answersMarkedWrong;
+    private final Counter articlesPublished;
     private final AtomicReference<Snapshot> snapshot = new AtomicReference<>();
 
     public HandoffMetrics(MeterRegistry registry, Clock clock, TransactionSynchronizationRegistry transactions) {
@@ -124,6 +132,9 @@ public class HandoffMetrics {
                 .description("Private notes agents added to tickets").register(registry);
         this.answersMarkedWrong = Counter.builder("casedesk.handoff.answers.marked.wrong")
                 .description("Answers of the bot agents marked wrong, with the right answer").register(registry);
+        this.articlesPublished = Counter.builder("casedesk.handoff.articles.published")
+                .description("FAQ articles drafted from knowledge gaps and published to case-service")
+                .register(registry);
         for (TicketState state : TicketState.values()) {
             if (state.open()) {
                 Gauge.builder("casedesk.handoff.tickets.open", this, m -> {
@@ -186,6 +197,17 @@ public class HandoffMetrics {
     /** A bot answer was marked wrong (in the caller's transaction); counted once it commits. */
     public void answerMarkedWrong() {
         afterCommit(answersMarkedWrong::increment);
+    }
+
+    /** A question the bot could not answer was recorded (in the caller's transaction); counted once it commits. */
+    public void knowledgeGapRecorded(String reason, String language) {
+        afterCommit(() -> registry.counter("casedesk.handoff.knowledge.gaps", "reason", reason, "language", language)
+                .increment());
+    }
+
+    /** A drafted article was published to case-service's knowledge base. */
+    public void articlePublished() {
+        articlesPublished.increment();
     }
 
     /** An agent's reply that started from a canned response went out. */
@@ -273,6 +295,19 @@ public class HandoffMetrics {
                 .setParameter(1, since).getSingleResult());
         long markedWrong = number(em.createNativeQuery("select count(*) from answer_feedback where marked_at >= ?1")
                 .setParameter(1, since).getSingleResult());
+        long gaps = number(em.createNativeQuery("select count(*) from knowledge_gaps where asked_at >= ?1")
+                .setParameter(1, since).getSingleResult());
+        List<GapGroupFigure> topGroups = new ArrayList<>();
+        for (Object row : em.createNativeQuery("""
+                select group_id, count(*),
+                       (select question from knowledge_gaps s where s.group_id = g.group_id
+                        order by asked_at desc, id desc limit 1)
+                from knowledge_gaps g where group_id is not null and asked_at >= ?1
+                group by group_id order by count(*) desc, max(asked_at) desc limit ?2""")
+                .setParameter(1, since).setParameter(2, TOP_GAP_GROUPS).getResultList()) {
+            Object[] r = (Object[]) row;
+            topGroups.add(new GapGroupFigure(number(r[0]), number(r[1]), (String) r[2]));
+        }
         long conversations = number(days[0]);
         long handed = number(days[1]);
         long automated = number(days[2]);
@@ -282,7 +317,7 @@ public class HandoffMetrics {
                 conversations == 0 ? null : (double) automated / conversations,
                 number(tickets[0]), decimal(tickets[1]), decimal(tickets[2]), ratings, decimal(tickets[4]),
                 ratings == 0 ? null : (double) number(tickets[5]) / ratings, ratingCounts, open, notes,
-                markedWrong);
+                markedWrong, gaps, topGroups);
         snapshot.set(fresh);
         return fresh;
     }

@@ -70,6 +70,11 @@ class OpenApiIT {
                 Map.entry("POST /api/v1/inbox/bot/pause", "pauseBot"),
                 Map.entry("POST /api/v1/inbox/bot/resume", "resumeBot"),
                 Map.entry("GET /api/v1/inbox/metrics", "getMetrics"),
+                Map.entry("GET /api/v1/inbox/knowledge/groups", "listKnowledgeGroups"),
+                Map.entry("GET /api/v1/inbox/knowledge/groups/{id}", "getKnowledgeGroup"),
+                Map.entry("PUT /api/v1/inbox/knowledge/groups/{id}/drafts/{language}", "editKnowledgeDraft"),
+                Map.entry("POST /api/v1/inbox/knowledge/groups/{id}/drafts/{language}/approve", "approveKnowledgeDraft"),
+                Map.entry("POST /api/v1/inbox/knowledge/groups/{id}/drafts/{language}/reject", "rejectKnowledgeDraft"),
                 Map.entry("GET /api/v1/inbox/stream", "streamInboxEvents"),
                 Map.entry("POST /api/v1/helpdesk/messages", "postHelpdeskMessage"),
                 Map.entry("POST /api/v1/helpdesk/close", "closeFromHelpdesk")));

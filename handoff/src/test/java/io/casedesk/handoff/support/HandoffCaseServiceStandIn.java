@@ -2,10 +2,15 @@ package io.casedesk.handoff.support;
 
 import io.casedesk.infra.test.CaseServiceStandIn;
 
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
 /**
  * Answers the case-service calls handoff makes: two known LINE users (C-1001 and C-1003, a VIP), C-1001's email
  * address, their cases, and the firm with its service hours. A user whose id starts with {@code Ufail} gets 503,
- * as an unavailable case-service would answer; anything else is 404.
+ * as an unavailable case-service would answer; anything else is 404. Knowledge-base articles handoff publishes
+ * ({@code PUT /articles/{id}}) are recorded in {@link #articles} and answered 201, or with the problem a test sets
+ * in {@link #articleRefusal}.
  */
 public class HandoffCaseServiceStandIn extends CaseServiceStandIn {
 
@@ -15,8 +20,33 @@ public class HandoffCaseServiceStandIn extends CaseServiceStandIn {
     /** The firm's Traditional Chinese out-of-hours text; a test changes it as an import of another firm would. */
     public static volatile String outOfHoursTextZhHant = "目前為非服務時間，我們將於下個服務時段回覆。";
 
+    /** An article handoff published: its id and the JSON body as sent. */
+    public record ReceivedArticle(String id, String body) {
+    }
+
+    /** The articles published, in order. */
+    public static final List<ReceivedArticle> articles = new CopyOnWriteArrayList<>();
+
+    /** When set, the next article is refused with this status and these problem details (and nothing recorded). */
+    public static volatile Answer articleRefusal;
+
     public HandoffCaseServiceStandIn() {
         super("test-handoff-key");
+    }
+
+    @Override
+    protected Answer answer(String method, String path, String body) {
+        if (method.equals("PUT") && path.startsWith("/articles/")) {
+            Answer refusal = articleRefusal;
+            if (refusal != null) {
+                articleRefusal = null;
+                return refusal;
+            }
+            String id = path.substring("/articles/".length());
+            articles.add(new ReceivedArticle(id, body));
+            return new Answer(201, "{\"id\":\"" + id + "\"}");
+        }
+        return super.answer(method, path, body);
     }
 
     @Override

@@ -54,6 +54,16 @@ public abstract class CaseServiceStandIn implements QuarkusTestResourceLifecycle
      */
     protected abstract Answer answer(String path);
 
+    /**
+     * The answer to an authorized request that may write: by default, as to a read of the path.
+     *
+     * @param method the HTTP method, e.g. {@code PUT}
+     * @param body   the request's body, empty when it has none
+     */
+    protected Answer answer(String method, String path, String body) {
+        return answer(path);
+    }
+
     /** The configuration this stand-in gives the service under test besides case-service's address and key. */
     protected Map<String, String> moreConfig() {
         return Map.of();
@@ -74,7 +84,8 @@ public abstract class CaseServiceStandIn implements QuarkusTestResourceLifecycle
         server.createContext("/api/v1/", exchange -> {
             boolean authorized = ("Bearer " + key).equals(exchange.getRequestHeaders().getFirst("Authorization"));
             Answer answer = authorized
-                    ? answer(exchange.getRequestURI().getPath().substring("/api/v1".length()))
+                    ? answer(exchange.getRequestMethod(), exchange.getRequestURI().getPath().substring("/api/v1".length()),
+                            new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8))
                     : Answer.error(401);
             write(exchange, answer);
         });

@@ -1,0 +1,95 @@
+package io.casedesk.handoff.knowledge;
+
+import io.casedesk.handoff.support.HandoffCaseServiceStandIn;
+import io.casedesk.handoff.support.InboxBrowser;
+import io.casedesk.handoff.support.KnowledgeTestBase;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+
+import java.net.URL;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The Knowledge tab in a real headless Chromium: a supervisor sees the gap groups ranked, opens one, edits its draft
+ * and approves it, and it shows as published; the metrics page counts the gaps. Screenshots:
+ * {@code target/screenshots/knowledge-*.png}.
+ */
+@QuarkusTest
+class KnowledgeBrowserIT extends KnowledgeTestBase {
+
+    @TestHTTPResource("/inbox/")
+    URL inbox;
+
+    @Test
+    void aSupervisorEditsAGroupsDraftApprovesItAndSeesItPublished() {
+        gap(CUSTODY_1, "zh-Hant", "no_article");
+        gap(CUSTODY_2, "zh-Hant", "no_article");
+        gap(PARKING, "zh-Hant", "no_article");
+        awaitGrouped(3);
+
+        try (InboxBrowser browser = InboxBrowser.signIn(inbox, "supervisor")) {
+            WebDriver driver = browser.driver();
+            browser.waitUntil(ExpectedConditions.elementToBeClickable(By.id("metrics-tab"))).click();
+            By gapsCard = By.cssSelector("[data-metric='metrics.knowledgeGaps'] .value");
+            browser.waitUntil(ExpectedConditions.textToBePresentInElementLocated(gapsCard, "3"));
+            By topGaps = By.cssSelector("[data-metric='metrics.topGaps'] li");
+            browser.waitUntil(ExpectedConditions.textToBePresentInElementLocated(topGaps, "×2"));
+            assertThat(driver.findElement(topGaps).getText()).containsAnyOf(CUSTODY_1_REDACTED, CUSTODY_2);
+            ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView()", driver.findElement(topGaps));
+            browser.screenshot("knowledge-metrics.png");
+
+            browser.waitUntil(ExpectedConditions.elementToBeClickable(By.id("knowledge-tab"))).click();
+            By rows = By.cssSelector("#knowledge-rows tr");
+            browser.waitUntil(ExpectedConditions.numberOfElementsToBe(rows, 2));
+            // Ranked: the question asked twice first, its samples redacted.
+            WebElement first = driver.findElements(rows).get(0);
+            assertThat(first.findElement(By.cssSelector(".gap-count")).getText()).isEqualTo("2");
+            assertThat(first.getText()).contains("[phone]").doesNotContain("0912");
+            assertThat(driver.findElements(rows).get(1).getText()).contains(PARKING);
+            browser.screenshot("knowledge-groups.png");
+
+            first.click();
+            By draft = By.cssSelector("#knowledge-group form.knowledge-draft[data-language='zh-Hant']");
+            browser.waitUntil(ExpectedConditions.visibilityOfElementLocated(draft));
+            WebElement form = driver.findElement(draft);
+            assertThat(form.findElement(By.cssSelector(".draft-body-input")).getAttribute("value"))
+                    .contains("[請在此填寫答案]");
+            WebElement title = form.findElement(By.cssSelector(".draft-title-input"));
+            title.clear();
+            title.sendKeys("離婚後子女的監護權如何決定？");
+            WebElement body = form.findElement(By.cssSelector(".draft-body-input"));
+            body.clear();
+            body.sendKeys("法院依子女的最佳利益決定監護權，會參考子女意願、父母的照顧能力與環境。");
+            browser.screenshot("knowledge-draft.png");
+            form.findElement(By.cssSelector("button.approve-draft")).click();
+
+            browser.waitUntil(ExpectedConditions.attributeToBe(draft, "data-state", "approved"));
+            browser.waitUntil(ExpectedConditions.textToBePresentInElementLocated(
+                    By.cssSelector("#knowledge-rows tr.published .group-status"), "supervisor"));
+            browser.screenshot("knowledge-published.png");
+        }
+
+        assertThat(HandoffCaseServiceStandIn.articles).hasSize(1);
+        JsonPath article = new JsonPath(HandoffCaseServiceStandIn.articles.get(0).body());
+        assertThat(article.getString("title")).isEqualTo("離婚後子女的監護權如何決定？");
+        assertThat(article.getString("body")).startsWith("法院依子女的最佳利益決定監護權");
+        assertThat(article.getString("language")).isEqualTo("zh-Hant");
+        assertThat(article.getString("source.by")).isEqualTo("supervisor");
+    }
+
+    @Test
+    void agentsHaveNoKnowledgeTab() {
+        try (InboxBrowser browser = InboxBrowser.signIn(inbox, "agent1")) {
+            browser.waitUntil(ExpectedConditions.elementToBeClickable(By.id("metrics-tab")));
+            assertThat(browser.driver().findElement(By.id("knowledge-tab")).isDisplayed()).isFalse();
+        }
+    }
+}
