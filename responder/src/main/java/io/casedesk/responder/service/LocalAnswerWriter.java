@@ -86,6 +86,14 @@ public class LocalAnswerWriter implements AnswerEngine {
         if (!context.knownCustomer()) {
             return strangerAnswer(message, intent, aboutCase || intent == Intent.ACCOUNT, context, words);
         }
+        // "If I cancel a consultation, do I get my money back?" asks the firm's rule: the article that states it answers,
+        // without the writer's cases around it (which named nothing of them).
+        if (ABOUT_A_CASE.contains(intent) && QuestionCues.asksWhatWouldHappen(message.text())
+                && CaseSelection.mentionedNumbers(message.text()).isEmpty() && !QuestionCues.asksAboutTheCase(message.text())
+                && !QuestionCues.asksWhatIsOwed(message.text())
+                && context.knowledge().filter(k -> k.score() >= KNOWLEDGE_WITH_CASES).isPresent()) {
+            return Answer.of(knowledgeText(context, words));
+        }
         return switch (intent) {
             case CASE_STATUS, APPOINTMENT, BILLING, DOCUMENTS ->
                     caseAnswer(message, intent, context, words, discloseAutomation, null);

@@ -18,6 +18,11 @@ final class QuestionCues {
                     + "(?:費用|费用|錢|钱)(?:要|需要|還要|还要)(?:繳|缴|付)|還要繳|还要缴|需要繳|需要缴",
             Pattern.CASE_INSENSITIVE);
 
+    /** "If I cancel ...", "如果我解除委任 ...": the writer asks what would happen, the firm's rule, not their record. */
+    private static final Pattern HYPOTHETICAL = Pattern.compile(
+            "\\b(?:what )?if (?:i|we)\\b|\\bin case (?:i|we)\\b|(?:如果|假如|要是|萬一|万一|假設|假设)(?:我|我們|我们)",
+            Pattern.CASE_INSENSITIVE);
+
     /** "How do I pay", "可以刷卡嗎", "bank transfer", "匯款帳號". */
     private static final Pattern HOW_TO_PAY = Pattern.compile(
             "\\bhow (?:do|can|should|may) (?:i|we) pay\\b|\\bpay(?:ing)? (?:by|with|via|online)\\b|\\bpayment (?:method|option|link)s?\\b|"
@@ -67,6 +72,10 @@ final class QuestionCues {
 
     static boolean asksWhatIsOwed(String text) {
         return text != null && OWED.matcher(text).find();
+    }
+
+    static boolean asksWhatWouldHappen(String text) {
+        return text != null && HYPOTHETICAL.matcher(text).find();
     }
 
     static boolean asksHowToPay(String text) {

@@ -80,6 +80,25 @@ class LocalAnswerWriterTest {
     }
 
     @Test
+    void aQuestionOfWhatWouldHappenIsAnsweredByTheFirmsRuleAlone() {
+        io.casedesk.responder.client.ArticleView refunds = new io.casedesk.responder.client.ArticleView("kb-refunds-en",
+                "en", "Refund policy", "If you cancel at least 1 business day before the consultation, we refund the fee in full.",
+                List.of("refund"));
+        AnswerContext context = new AnswerContext(ReplyLanguage.EN, Optional.of(Fixtures.CHANG),
+                List.of(Fixtures.DIVORCE), Optional.of(new io.casedesk.responder.service.knowledge.KnowledgeIndex.Answer(
+                        refunds, List.of(refunds.body()), 1.5)), List.of(), null, Fixtures.TODAY);
+
+        Answer ifICancel = writer.write(Fixtures.lineText("If I cancel a consultation, do I get my money back?"),
+                Intent.APPOINTMENT, context, false);
+        Answer whenIsIt = writer.write(Fixtures.lineText("If I cancel, when is my next hearing then?"), Intent.APPOINTMENT,
+                context, false);
+
+        assertThat(ifICancel.needsHandoff()).isFalse();
+        assertThat(ifICancel.text()).contains("Refund policy", "1 business day").doesNotContain("2026-FAM-0142");
+        assertThat(whenIsIt.text()).as("a question about the case still gets the case").contains("2026-FAM-0142");
+    }
+
+    @Test
     void aCaseNumberThatIsNotTheWritersOwnIsAnsweredAsNotFound() {
         AnswerContext context = Fixtures.changContext(ReplyLanguage.ZH_HANT);
 
