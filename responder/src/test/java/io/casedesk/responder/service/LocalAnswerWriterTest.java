@@ -66,12 +66,8 @@ class LocalAnswerWriterTest {
 
     @Test
     void aQuestionOfHowToPayGetsTheFirmsPaymentArticleWithTheFee() {
-        io.casedesk.responder.client.ArticleView payment = new io.casedesk.responder.client.ArticleView("kb-fees-payment-en",
-                "en", "Fees and payment methods", "How to pay: bank transfer, or Visa, Mastercard and JCB at reception.",
-                List.of("payment"));
-        AnswerContext context = new AnswerContext(ReplyLanguage.EN, Optional.of(Fixtures.CHANG),
-                List.of(Fixtures.DIVORCE), Optional.of(new io.casedesk.responder.service.knowledge.KnowledgeIndex.Answer(
-                        payment, List.of(payment.body()), 0.4)), List.of(), null, Fixtures.TODAY);
+        AnswerContext context = changWithArticle("kb-fees-payment-en", "Fees and payment methods",
+                "How to pay: bank transfer, or Visa, Mastercard and JCB at reception.", 0.4);
 
         Answer answer = writer.write(Fixtures.lineText("What do I owe and can I pay by credit card?"), Intent.BILLING,
                 context, false);
@@ -81,12 +77,8 @@ class LocalAnswerWriterTest {
 
     @Test
     void aQuestionOfWhatWouldHappenIsAnsweredByTheFirmsRuleAlone() {
-        io.casedesk.responder.client.ArticleView refunds = new io.casedesk.responder.client.ArticleView("kb-refunds-en",
-                "en", "Refund policy", "If you cancel at least 1 business day before the consultation, we refund the fee in full.",
-                List.of("refund"));
-        AnswerContext context = new AnswerContext(ReplyLanguage.EN, Optional.of(Fixtures.CHANG),
-                List.of(Fixtures.DIVORCE), Optional.of(new io.casedesk.responder.service.knowledge.KnowledgeIndex.Answer(
-                        refunds, List.of(refunds.body()), 1.5)), List.of(), null, Fixtures.TODAY);
+        AnswerContext context = changWithArticle("kb-refunds-en", "Refund policy",
+                "If you cancel at least 1 business day before the consultation, we refund the fee in full.", 1.5);
 
         Answer ifICancel = writer.write(Fixtures.lineText("If I cancel a consultation, do I get my money back?"),
                 Intent.APPOINTMENT, context, false);
@@ -96,6 +88,15 @@ class LocalAnswerWriterTest {
         assertThat(ifICancel.needsHandoff()).isFalse();
         assertThat(ifICancel.text()).contains("Refund policy", "1 business day").doesNotContain("2026-FAM-0142");
         assertThat(whenIsIt.text()).as("a question about the case still gets the case").contains("2026-FAM-0142");
+    }
+
+    /** Mr. Chang with his divorce case, and an English article the search found with this score. */
+    private static AnswerContext changWithArticle(String id, String title, String body, double score) {
+        io.casedesk.responder.client.ArticleView article = new io.casedesk.responder.client.ArticleView(id, "en", title, body,
+                List.of());
+        return new AnswerContext(ReplyLanguage.EN, Optional.of(Fixtures.CHANG), List.of(Fixtures.DIVORCE),
+                Optional.of(new io.casedesk.responder.service.knowledge.KnowledgeIndex.Answer(article, List.of(body), score)),
+                List.of(), null, Fixtures.TODAY);
     }
 
     @Test
