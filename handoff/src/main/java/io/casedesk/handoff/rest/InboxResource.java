@@ -216,7 +216,7 @@ public class InboxResource {
     public TicketViews.Detail reply(@Parameter(description = TICKET_ID) @PathParam("id") String id,
                                     ReplyRequest request) {
         actions.reply(id, agent(), supervisor(), request == null ? null : request.text());
-        if (request.cannedResponseId() != null) {
+        if (request != null && request.cannedResponseId() != null) {
             canned.used(request.cannedResponseId());
         }
         return ticket(id);
