@@ -310,7 +310,12 @@ public final class LocalRulesTriageEngine implements TriageEngine {
         // Words that may name the client's own matter (a lease's 解約, a defamation case's 負評) threaten the firm only
         // from someone who complains; the rules alone, which miss polite anger, take them as threats (recall first).
         boolean complains = intent == Intent.COMPLAINT || emotion == Emotion.ANGRY;
+        // "If I later want to end the engagement, is the fee refunded?" asks the firm's terms; the rules alone, which miss
+        // polite anger, still take it as a threat (recall first).
+        boolean asksTermsOfEnding = !complains && reading != null && isQuestion(text)
+                && TriageLexicon.OWN_HYPOTHETICAL.foundIn(text);
         if (TriageLexicon.THREAT.foundIn(text)
+                || TriageLexicon.ENDING_ENGAGEMENT.foundIn(text) && !asksTermsOfEnding
                 || complains && TriageLexicon.LEGAL_ACTION.foundIn(text)
                 || (complains || reading == null) && TriageLexicon.THREAT_OR_MATTER.foundIn(text)) {
             reasons.add("needs_human:threat");
@@ -332,6 +337,11 @@ public final class LocalRulesTriageEngine implements TriageEngine {
         // Close to the line: anxious, or urgent, but no rule fired.
         boolean borderline = emotion == Emotion.ANXIOUS || urgency == Urgency.HIGH;
         return new Label<>(false, borderline ? 0.55 : 0.7, List.of());
+    }
+
+    /** Asks something: a question mark (full-width ones are ASCII in prepared text) or a Chinese question particle. */
+    private static boolean isQuestion(String preparedText) {
+        return preparedText.contains("?") || preparedText.contains("吗");
     }
 
     /**

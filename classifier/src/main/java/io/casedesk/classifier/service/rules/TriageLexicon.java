@@ -299,21 +299,34 @@ final class TriageLexicon {
             "for weeks", "for months", "still not");
 
     /**
-     * A threat aimed at the firm: suing or reporting the firm itself, the bar, ending the engagement or changing lawyers,
-     * going to the press. Always for a person.
+     * A threat aimed at the firm: suing or reporting the firm itself, the bar, going to the press. Always for a person.
      */
     static final CueList THREAT = CueList.of("threat",
             "告你們", "告你", "告死你們", "告貴所", "告你們事務所", "爆料", "公開此事", "投書", "律師公會", "懲戒",
-            "解除委任", "終止委任", "取消委任", "不再委任", "不想再委任", "換律師", "換事務所", "另找律師", "找別的律師",
-            "找其他律師", "另請高明", "不委託了", "律师协会", "解除委托", "终止委托", "换律所", "举报你们", "投訴到",
-            "網路上公開", "發文公開", "po文", "po上網",
+            "律师协会", "举报你们", "投訴到", "網路上公開", "發文公開", "po文", "po上網",
             "sue you", "sue your firm", "suing you", "suing your firm", "legal action against you", "legal action against your firm",
             "report you", "reporting you", "report your firm", "report this to", "bar association", "law society", "state bar",
             "disciplinary", "grievance", "go public", "post online",
             "re:(post|write|share|put|tell)( it| this| everyone| about (it|this|you|your firm))? (on|to) (facebook|social media|reddit|twitter|threads|instagram|google|line groups?)",
-            "cancel my contract", "end our engagement", "end the engagement", "fire you", "firing you",
-            "another firm", "different firm", "another lawyer", "new lawyer", "switch firm*", "find another lawyer",
             "take my business elsewhere", "file a complaint with", "see you in court");
+
+    /**
+     * Ending the engagement or changing lawyers: a threat to the firm, except in a calm writer's own hypothetical question
+     * about the firm's terms ({@link #OWN_HYPOTHETICAL}: "如果我之後想解除委任，費用可以退嗎？").
+     */
+    static final CueList ENDING_ENGAGEMENT = CueList.of("ending_engagement",
+            "解除委任", "終止委任", "取消委任", "不再委任", "不想再委任", "換律師", "換事務所", "另找律師", "找別的律師",
+            "找其他律師", "另請高明", "不委託了", "解除委托", "终止委托", "换律所",
+            "cancel my contract", "end our engagement", "end the engagement", "fire you", "firing you",
+            "another firm", "different firm", "another lawyer", "new lawyer", "switch firm*", "find another lawyer");
+
+    /**
+     * The writer's own "what if": a condition on what the writer (not the firm) might do, as in "if I", "如果我", "萬一我".
+     */
+    static final CueList OWN_HYPOTHETICAL = CueList.of("own_hypothetical",
+            "re:\\b(?:what )?if (?:i|we) (?:later |ever |decide|want|wish|choose|change|cancel|end|terminate|stop|switch)",
+            "re:\\bin case (?:i|we)\\b", "re:\\bwhat happens if (?:i|we)\\b",
+            "re:(?:如果|假如|要是|萬一|万一|假設|假设|若)(?:我|我們|我们)(?:之後|以後|日後|中途|後來)?(?:想|要|決定|决定|打算|真的)");
 
     /**
      * Threat words that as often name the client's own matter: the press, a regulator or consumer body, reviews, ending a

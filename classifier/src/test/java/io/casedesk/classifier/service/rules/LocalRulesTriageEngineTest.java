@@ -379,15 +379,53 @@ class LocalRulesTriageEngineTest {
             對方在 Dcard 上留負評，這樣可以告嗎？
             """)
     void threatWordsThatNameTheClientsOwnMatterThreatenNobodyInACalmQuestion(String text) {
-        ModelReading calmQuestion = reading(Map.of(Intent.GENERAL_INFO, 0.9, Intent.DOCUMENTS, 0.1), Emotion.NEUTRAL,
-                Map.of(Emotion.NEUTRAL, 0.9, Emotion.ANGRY, 0.1));
-        ModelReading angryComplaint = reading(Map.of(Intent.COMPLAINT, 0.9, Intent.GENERAL_INFO, 0.1), Emotion.ANGRY,
-                Map.of(Emotion.ANGRY, 0.9, Emotion.NEUTRAL, 0.1));
+        ModelReading calmQuestion = calm(Intent.GENERAL_INFO, Intent.DOCUMENTS);
+        ModelReading angryComplaint = angryComplaint(Intent.GENERAL_INFO);
 
         assertThat(engine.triage(text(text), calmQuestion, Calibration.FITTED, "local").reasons())
                 .doesNotContain("needs_human:threat");
         assertThat(engine.triage(text(text), angryComplaint, Calibration.FITTED, "local").reasons())
                 .as("from someone who complains, the same words are a threat").contains("needs_human:threat");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            如果我之後想解除委任，已經付的費用可以退嗎？
+            If I decide to end the engagement later, do I get part of the retainer back?
+            假如我們中途想換律師，卷宗要怎麼拿回來？
+            """)
+    void aCalmWritersOwnWhatIfAboutEndingTheEngagementAsksTheFirmsTermsAndThreatensNobody(String text) {
+        ModelReading calmQuestion = calm(Intent.BILLING, Intent.GENERAL_INFO);
+        ModelReading angryComplaint = angryComplaint(Intent.BILLING);
+
+        assertThat(engine.triage(text(text), calmQuestion, Calibration.FITTED, "local").reasons())
+                .doesNotContain("needs_human:threat");
+        assertThat(engine.triage(text(text), angryComplaint, Calibration.FITTED, "local").reasons())
+                .as("from someone who complains, it is a threat").contains("needs_human:threat");
+        assertThat(engine.triage(text(text)).reasons()).as("the rules alone, recall first").contains("needs_human:threat");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            如果你們再不回覆，我就解除委任。
+            如果我下週還沒收到回覆，我就換律師。
+            If you can't give me a date, I will find another lawyer.
+            我想解除委任，請問要怎麼辦？
+            """)
+    void endingTheEngagementOnAConditionOnTheFirmOrAsAnIntentionIsAThreatEvenWhenCalm(String text) {
+        assertThat(engine.triage(text(text), calm(Intent.CASE_STATUS, Intent.GENERAL_INFO), Calibration.FITTED, "local")
+                .reasons()).contains("needs_human:threat");
+    }
+
+    /** The model reads a calm question of {@code intent} (a little of {@code runnerUp}). */
+    private static ModelReading calm(Intent intent, Intent runnerUp) {
+        return reading(Map.of(intent, 0.9, runnerUp, 0.1), Emotion.NEUTRAL, Map.of(Emotion.NEUTRAL, 0.9, Emotion.ANGRY, 0.1));
+    }
+
+    /** The model reads an angry complaint (a little of {@code runnerUp}). */
+    private static ModelReading angryComplaint(Intent runnerUp) {
+        return reading(Map.of(Intent.COMPLAINT, 0.9, runnerUp, 0.1), Emotion.ANGRY,
+                Map.of(Emotion.ANGRY, 0.9, Emotion.NEUTRAL, 0.1));
     }
 
     private static ModelReading reading(Map<Intent, Double> intents, Emotion emotion, Map<Emotion, Double> emotions) {
