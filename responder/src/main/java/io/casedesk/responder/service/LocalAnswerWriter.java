@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * The local answer engine: well-written templates per intent and language, filled only with facts from the
@@ -268,14 +269,22 @@ public class LocalAnswerWriter implements AnswerEngine {
         return join(intro, knowledge.text());
     }
 
-    /** "張先生您好，" / "Dear Mr. Chang, " for a verified customer; a neutral greeting otherwise. */
+    /**
+     * "張先生您好，" / "Dear Mr. Chang, " for a verified customer; a neutral greeting otherwise. A firm may record the
+     * whole greeting as the salutation ("陳小姐您好", "Hi Ms Lan"): it is used as written, not greeted twice.
+     */
     private static String greeting(AnswerContext context, Phrasebook words) {
-        Optional<String> salutation = context.salutation();
+        Optional<String> salutation = context.salutation().map(String::strip).filter(s -> !s.isEmpty());
         if (context.language() == ReplyLanguage.EN) {
-            return salutation.map(s -> "Dear " + s + ", ").orElse("Hello, ");
+            return salutation.map(s -> (GREETS_IN_ENGLISH.matcher(s).lookingAt() ? s : "Dear " + s) + ", ")
+                    .orElse("Hello, ");
         }
-        return salutation.map(s -> s + "您好，").orElse("您好，");
+        return salutation.map(s -> (GREETS_IN_CHINESE.matcher(s).find() ? s : s + "您好") + "，").orElse("您好，");
     }
+
+    private static final Pattern GREETS_IN_ENGLISH = Pattern.compile("(?:dear|hi|hello|hey|good (?:morning|afternoon|evening))\\b",
+            Pattern.CASE_INSENSITIVE);
+    private static final Pattern GREETS_IN_CHINESE = Pattern.compile("[您你妳]好|早安|午安|晚安");
 
     private static String join(String first, String second) {
         return second == null ? first : first + "\n" + second;

@@ -1,6 +1,7 @@
 package io.casedesk.responder.service;
 
 import io.casedesk.responder.client.CaseView;
+import io.casedesk.responder.client.CustomerView;
 import io.casedesk.schema.Emotion;
 import io.casedesk.schema.Intent;
 import io.casedesk.schema.Triage;
@@ -8,6 +9,7 @@ import io.casedesk.schema.Urgency;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -39,6 +41,21 @@ class LocalAnswerWriterTest {
         assertThat(answer.text()).startsWith("Dear Mr. Chang, ").contains("Outstanding fee: TWD 30,000")
                 .doesNotContain("automated assistant");
         assertThat(grounding.problems(answer.text(), context)).isEmpty();
+    }
+
+    @Test
+    void aSalutationRecordedAsTheWholeGreetingIsUsedAsWrittenNotGreetedTwice() {
+        CustomerView greetedInFull = new CustomerView("C-1001", "張志明", "zh-Hant",
+                Map.of("zh-Hant", "張先生您好", "en", "Hi Mr Chang"), false, true);
+        AnswerContext context = new AnswerContext(ReplyLanguage.ZH_HANT, Optional.of(greetedInFull),
+                List.of(Fixtures.DIVORCE), List.of(), Fixtures.TODAY);
+
+        Answer chinese = writer.write(Fixtures.lineText("我的案子現在怎樣了？"), Intent.CASE_STATUS, context, false);
+        Answer english = writer.write(Fixtures.lineText("Any news on my case?"), Intent.CASE_STATUS,
+                context.inLanguage(ReplyLanguage.EN), false);
+
+        assertThat(chinese.text()).startsWith("張先生您好，").doesNotContain("您好您好");
+        assertThat(english.text()).startsWith("Hi Mr Chang, ").doesNotContain("Dear Hi");
     }
 
     @Test
