@@ -160,17 +160,25 @@ final class ThirdPartyRequests {
                 return true;
             }
         }
+        String lawyers = ownCases.stream().map(c -> c.assignee() == null ? "" : c.assignee())
+                .reduce("", (a, b) -> a + " " + b).toLowerCase(Locale.ROOT);
         Matcher namedEn = NAMED_EN.matcher(text);
         while (namedEn.find()) {
             String surname = namedEn.group(1).toLowerCase(Locale.ROOT);
             boolean own = writer.map(w -> w.salutation().values().stream()
                     .anyMatch(s -> s.toLowerCase(Locale.ROOT).contains(surname))).orElse(false);
-            if (!own) {
+            // "Dear Ms Huang," greets the reader, and the writer's own lawyer is no other client.
+            boolean addressed = GREETED_EN.matcher(text.substring(0, namedEn.start())).find();
+            if (!own && !addressed && !lawyers.contains(surname)) {
                 return true;
             }
         }
         return false;
     }
+
+    /** A greeting right before a name: the name is the reader's ("Dear Ms Huang", "Hi Mr. Lee"). */
+    private static final Pattern GREETED_EN = Pattern.compile(
+            "\\b(?:dear|hi|hello|hey|good (?:morning|afternoon|evening)|attn:?|attention:?)[\\s,]*$", Pattern.CASE_INSENSITIVE);
 
     /** Whether one of the writer's own cases is about this relative ("亡夫" for 先生, "father" for dad). */
     private static boolean theirOwnMatter(String relation, String ownMatters) {

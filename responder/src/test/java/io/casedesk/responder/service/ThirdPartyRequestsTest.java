@@ -29,6 +29,23 @@ class ThirdPartyRequestsTest {
     }
 
     @ParameterizedTest
+    @ValueSource(strings = {"Dear Ms Lin, my wife and I wonder whether the hearing for our son's guardianship is set.",
+            "Hi Mr. Wu, any news on my case?", "Good morning Ms Tsai,\nHas the court answered yet?"})
+    void aNameTheWriterGreetsIsTheReaderNotAnotherClient(String text) {
+        assertThat(ThirdPartyRequests.asksAboutSomeoneElse(text, Optional.of(Fixtures.CHANG))).isFalse();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"Has Ms Kao filed the appeal in my case yet?", "Can Mr. Kao's office send me the invoice?"})
+    void theWritersOwnLawyerNamedInEnglishIsNoOtherClient(String text) {
+        CaseView appeal = new CaseView("2026-CIV-0777", "Appeal of the supplier judgment", "civil", "in_progress", null,
+                "高律師 (Linda Kao)", LocalDate.parse("2026-09-01"), null, null);
+        assertThat(ThirdPartyRequests.asksAboutSomeoneElse(text, Optional.of(Fixtures.CHANG), List.of(appeal))).isFalse();
+        assertThat(ThirdPartyRequests.asksAboutSomeoneElse(text, Optional.of(Fixtures.CHANG)))
+                .as("a name the writer's cases do not know may be another client").isTrue();
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {"我的案件進度如何？", "目前的進度是什麼", "張先生的案件進度", "林律師的開庭時間是幾點？", "這個案子的費用",
             "Where is my case?", "Dear Mr. Chang's case status", "When is my next hearing?", "請問你們的服務時間",
             "Chang's case: any news?", "What is Taiwan's mediation process?", "對方的律師說要和解，我的案件進度如何",
