@@ -39,7 +39,10 @@ final class QuestionCues {
                     + "(?:as )?(?:paid|settled|waived|closed)\\b|\\bcancel (?:my|the|this) (?:invoice|bill|fee)s?\\b|"
                     + "\\bignore (?:all |any |your |the )?(?:previous |prior |above |earlier )?(?:instructions|rules|prompts?)\\b|"
                     + "\\bdisregard (?:all |any |your |the )?(?:previous |prior |above )?(?:instructions|rules)\\b|\\bsystem prompt\\b|"
-                    + "免除|減免|减免|不用付|不必付|免費處理|免费处理|當作已付|当作已付|視為已付|视为已付|註銷|注销|取消(?:這筆|这笔|我的)?(?:帳單|账单|請款|请款|費用|费用)|"
+                    + "\\bforgive (?:the|my|this|that) (?:balance|fee|bill|debt|invoice)s?\\b|\\b(?:drop|reduce|lower|cut) (?:the|my|this|that) "
+                    + "(?:fee|charge|balance|bill|invoice)s?\\b|\\ba discount on (?:my|the|this|that)\\b|\\blet me off\\b|"
+                    + "免除|免掉|抹掉|抹零|少收|別收|别收|不要收|不用繳|不用缴|不必繳|不必缴|打個折|打个折|算便宜|折讓|折让|"
+                    + "減免|减免|不用付|不必付|免費處理|免费处理|當作已付|当作已付|視為已付|视为已付|註銷|注销|取消(?:這筆|这笔|我的)?(?:帳單|账单|請款|请款|費用|费用)|"
                     + "忽略(?:之前|先前|以上|上面|前面)?的?(?:指示|指令|規則|规则|設定|设定)|你現在是|你现在是",
             Pattern.CASE_INSENSITIVE);
 
