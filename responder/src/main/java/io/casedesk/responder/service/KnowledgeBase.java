@@ -1,6 +1,7 @@
 package io.casedesk.responder.service;
 
 import dev.langchain4j.model.embedding.EmbeddingModel;
+import io.casedesk.responder.client.ArticleView;
 import io.casedesk.responder.client.CaseServiceClient;
 import io.casedesk.responder.client.CaseServiceUnavailableException;
 import io.casedesk.responder.client.FirmView;
@@ -19,6 +20,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * The firm's published information from case-service, cached: its settings (name, tone, time zone, languages) and
@@ -48,6 +50,12 @@ public class KnowledgeBase {
     /** What the knowledge base says to {@code text} for a writer of {@code language}, when anything fits. */
     public Optional<KnowledgeIndex.Answer> answer(String text, ReplyLanguage language) {
         return index().answer(text, language);
+    }
+
+    /** The best of the articles {@code wanted} accepts for {@code text}; see {@link KnowledgeIndex#answerAmong}. */
+    public Optional<KnowledgeIndex.Answer> answerAmong(String text, ReplyLanguage language,
+                                                       Predicate<ArticleView> wanted) {
+        return index().answerAmong(text, language, wanted);
     }
 
     /** The firm's settings, cached like the articles. */

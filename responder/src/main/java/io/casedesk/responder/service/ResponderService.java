@@ -1,5 +1,6 @@
 package io.casedesk.responder.service;
 
+import io.casedesk.responder.client.ArticleView;
 import io.casedesk.responder.client.CaseServiceClient;
 import io.casedesk.responder.client.CaseServiceUnavailableException;
 import io.casedesk.responder.client.CaseView;
@@ -230,15 +231,15 @@ public class ResponderService {
         if (triage.urgency() != Urgency.HIGH) {
             return acknowledgement;
         }
-        Optional<KnowledgeIndex.Answer> urgentContact = knowledgeBase.answer((text == null ? "" : text) + " " + URGENT_CONTACT_TERMS,
-                        language)
-                .filter(ResponderService::isUrgentContact);
+        // The firm's urgent-contact article, even when another (what to do when arrested) matches the message better.
+        Optional<KnowledgeIndex.Answer> urgentContact = knowledgeBase.answerAmong(
+                (text == null ? "" : text) + " " + URGENT_CONTACT_TERMS, language, ResponderService::isUrgentContact);
         return urgentContact.map(article -> acknowledgement + "\n" + words.get(Phrase.ARTICLE_INTRO) + "\n" + article.text())
                 .orElse(acknowledgement);
     }
 
-    private static boolean isUrgentContact(KnowledgeIndex.Answer answer) {
-        String about = (answer.article().title() + " " + String.join(" ", answer.article().tags())).toLowerCase(Locale.ROOT);
+    private static boolean isUrgentContact(ArticleView article) {
+        String about = (article.title() + " " + String.join(" ", article.tags())).toLowerCase(Locale.ROOT);
         return URGENT_CONTACT.matcher(about).find();
     }
 

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
 /**
@@ -157,6 +158,23 @@ public final class KnowledgeIndex {
         TopicMatch best = ranked.get(0);
         ArticleView article = topics.inLanguage(best.article(), language);
         return Optional.of(new Answer(article, fittingPassages(query, articles.indexOf(article)), best.score()));
+    }
+
+    /**
+     * The best of the topics {@code wanted} accepts, for a question asked for one of them (the urgent-contact article
+     * for an urgent handoff): the lead over other topics does not count here, only the minimum score.
+     */
+    public Optional<Answer> answerAmong(String question, ReplyLanguage language, Predicate<ArticleView> wanted) {
+        Query query = query(question);
+        if (query == null) {
+            return Optional.empty();
+        }
+        return rank(query).stream().filter(match -> wanted.test(match.article())).findFirst()
+                .filter(match -> match.score() >= minScore)
+                .map(match -> {
+                    ArticleView article = topics.inLanguage(match.article(), language);
+                    return new Answer(article, fittingPassages(query, articles.indexOf(article)), match.score());
+                });
     }
 
     /** Every topic's best article for {@code question}, best first, with its scores; for evaluation and tests. */

@@ -112,6 +112,17 @@ class KnowledgeIndexTest {
     }
 
     @ParameterizedTest
+    @ValueSource(strings = {"我先生剛剛被警察帶走，人在分局，我該怎麼辦？", "My son was arrested an hour ago, what do I do?",
+            "明天就是上訴期限最後一天，我還沒收到判決書"})
+    void findsTheUrgentContactArticleAmongOthersForAnUrgentMessage(String message) {
+        assertThat(index.answerAmong(message + " urgent contact 緊急", ReplyLanguage.ZH_HANT,
+                article -> article.id().startsWith("kb-urgent-contact"))).get()
+                .extracting(a -> a.article().id()).isEqualTo("kb-urgent-contact-zh-hant");
+        assertThat(index.answerAmong("推薦一家好吃的牛肉麵", ReplyLanguage.ZH_HANT,
+                article -> article.id().startsWith("kb-urgent-contact"))).as("below the minimum score").isEmpty();
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {"我的狗一直咳嗽怎麼辦", "推薦一家好吃的牛肉麵", "Can you recommend a good beef noodle shop near Taipei Main Station?"})
     void findsNothingForUnrelatedQuestions(String question) {
         assertThat(index.answer(question, ReplyLanguage.ZH_HANT)).isEmpty();
