@@ -115,9 +115,15 @@ public class LocalAnswerWriter implements AnswerEngine {
     /** Before the identity is linked: the knowledge base, and how to link when the message is about a case. */
     private static Answer strangerAnswer(InboundMessage message, Intent intent, boolean aboutCase, AnswerContext context,
             Phrasebook words) {
-        String link = aboutCase ? words.get(Phrase.LINK_IDENTITY) : null;
+        // One who weighs hiring the firm asks about its services, not about a case of theirs: no identity to link.
+        boolean prospective = QuestionCues.asksAsAProspectiveClient(message.text())
+                && CaseSelection.mentionedNumbers(message.text()).isEmpty();
+        String link = aboutCase && !prospective ? words.get(Phrase.LINK_IDENTITY) : null;
         if (context.knowledge().isPresent() && intent != Intent.GREETING) {
             return Answer.of(join(knowledgeText(context, words), link));
+        }
+        if (prospective) {
+            return unanswered(message, words);
         }
         if (link != null) {
             return Answer.of(link);

@@ -47,6 +47,15 @@ final class QuestionCues {
             Pattern.CASE_INSENSITIVE);
 
     /** "調解是哪一天", "when is the next mediation", "any news on ...": a question about the case's progress or dates. */
+    private static final Pattern PROSPECTIVE_CLIENT = Pattern.compile(
+            "(?:如果|假如|若|要是)(?:我們|我们|我)?(?:要|想)?(?:委託|委托|委任|請|请|找)(?:貴所|贵所|你們|你们|您們|事務所|事务所|律師|律师)|"
+                    + "(?:想|打算|考慮|考虑)(?:要)?(?:委託|委托|委任)(?:貴所|贵所|你們|你们)|委託的話|委托的话|"
+                    + "\\bif (?:i|we) (?:hire|retain|engage|instruct) (?:you|your firm|a lawyer)\\b|"
+                    + "\\bif you (?:take|handle|took|handled) (?:my|our|the|this) (?:case|matter)\\b|"
+                    + "\\bwhat would (?:you|it) (?:charge|cost)\\b|\\bhow much would (?:you|it) (?:charge|cost)\\b|"
+                    + "\\b(?:thinking of|considering) (?:hiring|retaining|engaging) (?:you|your firm)\\b",
+            Pattern.CASE_INSENSITIVE);
+
     private static final Pattern ABOUT_THE_CASE = Pattern.compile(
             "哪一天|哪天|什麼時候|什么时候|何時|何时|幾點|几点|幾號|几号|進度|进度|進展|进展|開庭|开庭|調解|调解|辦到哪|办到哪|"
                     + "\\bwhen\\b|\\bwhat (?:date|day|time)\\b|\\bnext (?:hearing|mediation|session|step|court date)\\b|"
@@ -63,6 +72,14 @@ final class QuestionCues {
             Pattern.CASE_INSENSITIVE);
 
     private QuestionCues() {
+    }
+
+    /**
+     * Someone weighing whether to hire the firm ("如果委託貴所辦理，費用大概多少", "how much would you charge if I hire you"):
+     * a question about the firm's services, not about a case of theirs.
+     */
+    static boolean asksAsAProspectiveClient(String text) {
+        return text != null && PROSPECTIVE_CLIENT.matcher(text).find();
     }
 
     static boolean isAQuestion(String text) {

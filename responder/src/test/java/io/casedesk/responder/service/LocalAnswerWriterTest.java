@@ -225,6 +225,22 @@ class LocalAnswerWriterTest {
     }
 
     @Test
+    void aStrangerWeighingWhetherToHireTheFirmIsNotAskedToLinkAnAccountButHandedToAPerson() {
+        AnswerContext stranger = new AnswerContext(ReplyLanguage.ZH_HANT, Optional.empty(), List.of(), List.of(), Fixtures.TODAY);
+
+        Answer chinese = writer.write(Fixtures.lineText("如果我們要委託你們處理工廠的勞檢罰鍰，費用和時間大概多少？"), Intent.BILLING,
+                stranger, true);
+        Answer english = writer.write(Fixtures.lineText("How much would you charge if I hire you for a visa appeal?"),
+                Intent.BILLING, stranger.inLanguage(ReplyLanguage.EN), true);
+
+        assertThat(chinese.needsHandoff()).isTrue();
+        assertThat(chinese.handoffReason()).isEqualTo("no_article");
+        assertThat(chinese.text()).doesNotContain("確認您的身分");
+        assertThat(english.needsHandoff()).isTrue();
+        assertThat(english.text()).doesNotContainIgnoringCase("verify");
+    }
+
+    @Test
     void aMessageWithoutWordsIsAnsweredInTheRecordsLanguage() {
         assertThat(ReplyLanguage.forMessage("en", "2026-FAM-0142", "zh-Hant", List.of("en"))).isEqualTo(ReplyLanguage.ZH_HANT);
         assertThat(ReplyLanguage.forMessage("en", "4821 2026-FAM-0142", null, List.of("zh-Hant", "en")))

@@ -26,6 +26,19 @@ class QuestionCuesTest {
     }
 
     @ParameterizedTest
+    @ValueSource(strings = {"如果委託貴所辦理公司登記，費用大概多少？", "我們想委託你們處理商標案，要多久？", "If I hire you, what is the retainer?",
+            "How much would you charge for a simple will?", "We are considering retaining your firm for an appeal."})
+    void questionsOfSomeoneWeighingWhetherToHireTheFirm(String text) {
+        assertThat(QuestionCues.asksAsAProspectiveClient(text)).isTrue();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"我委託你們的案子進度如何？", "How much do I owe you for my case?", "我的律師費要怎麼付？"})
+    void questionsOfAClientAboutTheirCase(String text) {
+        assertThat(QuestionCues.asksAsAProspectiveClient(text)).isFalse();
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {"How much do I currently owe?", "我現在還有哪些費用沒繳？", "What is my outstanding balance?",
             "尾款是多少", "Are there any unpaid invoices?"})
     void questionsAboutWhatIsOwed(String text) {
