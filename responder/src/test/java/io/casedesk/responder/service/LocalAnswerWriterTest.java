@@ -44,6 +44,22 @@ class LocalAnswerWriterTest {
     }
 
     @Test
+    void aQuestionAboutMoneyIsAnsweredWithTheFeesNotWithAPassedNextStepAndItsHandoff() {
+        java.time.LocalDate afterTheHearing = java.time.LocalDate.parse("2026-12-05");
+        AnswerContext context = new AnswerContext(ReplyLanguage.ZH_HANT, Optional.of(Fixtures.CHANG),
+                List.of(Fixtures.DIVORCE), List.of(), afterTheHearing);
+        assertThat(Fixtures.DIVORCE.nextStepPassed(afterTheHearing)).as("the next step has passed by then").isTrue();
+
+        Answer fees = writer.write(Fixtures.lineText("請問我目前還有多少律師費沒付？"), Intent.BILLING, context, false);
+        Answer status = writer.write(Fixtures.lineText("我的案子現在怎樣了？"), Intent.CASE_STATUS, context, false);
+
+        assertThat(fees.needsHandoff()).isFalse();
+        assertThat(fees.text()).contains("2026-FAM-0142", "30,000").doesNotContain("2026-12-03");
+        assertThat(status.handoffReason()).isEqualTo(LocalAnswerWriter.STALE_NEXT_STEP);
+        assertThat(status.text()).contains("2026-12-03");
+    }
+
+    @Test
     void aSalutationRecordedAsTheWholeGreetingIsUsedAsWrittenNotGreetedTwice() {
         CustomerView greetedInFull = new CustomerView("C-1001", "張志明", "zh-Hant",
                 Map.of("zh-Hant", "張先生您好", "en", "Hi Mr Chang"), false, true);
