@@ -227,14 +227,13 @@ public class LocalAnswerWriter implements AnswerEngine {
             if (single && c.stage() != null && intent == Intent.CASE_STATUS) {
                 lines.add(String.format(words.get(Phrase.STAGE), c.stage()));
             }
-            // A question about money is answered with the fees; the next steps (and a stale one's handoff) wait for a
-            // question about the case.
-            if (intent != Intent.BILLING && c.nextStepPassed(context.today())) {
+            if (!c.nextStepPassed(context.today())) {
+                lines.add(nextStepLine(c, words));
+            } else if (intent != Intent.BILLING) {
+                // A question about money leaves a passed step out (and its handoff): it waits for a question about the case.
                 staleCases.add(c.number());
                 lines.add(String.format(words.get(Phrase.NEXT_STEP_PASSED), c.nextStep().date(),
                         c.nextStep().description() == null ? "" : c.nextStep().description()));
-            } else if (intent != Intent.BILLING) {
-                lines.add(nextStepLine(c, words));
             }
             if (single && c.assignee() != null) {
                 lines.add(String.format(words.get(Phrase.ASSIGNEE), c.assignee()));
