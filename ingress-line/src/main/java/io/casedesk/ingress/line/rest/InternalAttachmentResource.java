@@ -44,9 +44,8 @@ public class InternalAttachmentResource {
     public InternalAttachmentResource(MessagingApiBlobClient blobs, LineConfig config, LineMetrics metrics) {
         this.blobs = blobs;
         this.metrics = metrics;
-        this.keyDigests = config.attachments().keySha256().map(String::trim).filter(hex -> !hex.isEmpty())
-                .map(hex -> List.of(KeyDigests.parseHex(hex, "casedesk.line.attachments.key-sha256")))
-                .orElse(List.of());
+        this.keyDigests = KeyDigests.configured(config.attachments().keySha256(),
+                "casedesk.line.attachments.key-sha256");
         this.maxBytes = config.attachments().maxBytes().asLongValue();
         this.timeoutMillis = config.attachments().timeout().toMillis();
     }
@@ -56,7 +55,7 @@ public class InternalAttachmentResource {
     @Blocking
     public Response content(@RestHeader(HttpHeaders.AUTHORIZATION) String authorization,
                             @PathParam("messageId") String messageId) {
-        if (KeyDigests.bearerToken(authorization).filter(key -> KeyDigests.matchesAny(key, keyDigests)).isEmpty()) {
+        if (!KeyDigests.authorizes(authorization, keyDigests)) {
             return status(Response.Status.UNAUTHORIZED, "unauthorized");
         }
         // LINE's message ids are digits; anything else names no content.
