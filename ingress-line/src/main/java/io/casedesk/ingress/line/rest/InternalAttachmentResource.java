@@ -20,6 +20,7 @@ import org.jboss.resteasy.reactive.RestHeader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -62,8 +63,9 @@ public class InternalAttachmentResource {
         if (!messageId.matches("\\d{1,32}")) {
             return status(Response.Status.NOT_FOUND, "not_found");
         }
+        CompletableFuture<Result<BlobContent>> call = blobs.getMessageContent(messageId);
         try {
-            Result<BlobContent> result = blobs.getMessageContent(messageId).get(timeoutMillis, TimeUnit.MILLISECONDS);
+            Result<BlobContent> result = call.get(timeoutMillis, TimeUnit.MILLISECONDS);
             try (InputStream in = result.body().byteStream()) {
                 byte[] bytes = in.readNBytes((int) Math.min(maxBytes + 1, Integer.MAX_VALUE - 8));
                 if (bytes.length > maxBytes) {
@@ -83,12 +85,22 @@ public class InternalAttachmentResource {
                 return status(Response.Status.NOT_FOUND, "not_found");
             }
         } catch (TimeoutException | IOException e) {
+            // An answer that comes after all is closed, so its connection goes back to the pool.
+            call.thenAccept(late -> close(late.body()));
             LOG.infof("LINE content of message %s not read: %s", messageId, e.getClass().getSimpleName());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
         metrics.attachment("failed");
         return status(Response.Status.BAD_GATEWAY, "line_unavailable");
+    }
+
+    private static void close(BlobContent content) {
+        try (InputStream in = content.byteStream()) {
+            LOG.debug("Closed a late LINE content answer");
+        } catch (IOException ignored) {
+            // Nothing more to release.
+        }
     }
 
     private static Response status(Response.Status status, String error) {
