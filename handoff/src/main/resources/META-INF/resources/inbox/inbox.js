@@ -282,6 +282,45 @@
     return item;
   }
 
+  // Files the customer sent: a download link once stored (served as a download, never run in the page), a thumbnail
+  // for raster images, else why there is none.
+  function renderAttachments(files) {
+    $('attachments-section').hidden = !files.length;
+    var list = $('attachments');
+    list.textContent = '';
+    files.forEach(function (f) {
+      var item = el('li', 'attachment ' + f.state);
+      item.dataset.attachmentId = f.id;
+      var name = f.name || f.kind || '—';
+      if (f.download && /^image\/(jpeg|png|gif|webp)$/.test(f.mediaType || '')) {
+        var thumb = document.createElement('img');
+        thumb.className = 'thumb';
+        thumb.alt = name;
+        thumb.src = f.download + '?inline=true';
+        item.appendChild(thumb);
+      }
+      var label = el('div', 'name', name);
+      item.appendChild(label);
+      item.appendChild(el('div', 'muted', [f.mediaType, size(f.sizeBytes)].filter(Boolean).join(' · ')));
+      if (f.download) {
+        var link = el('a', 'download', t('attachment.stored'));
+        link.href = f.download;
+        link.setAttribute('download', f.name || '');
+        link.rel = 'noopener';
+        item.appendChild(link);
+      } else {
+        item.appendChild(el('div', 'state', t('attachment.' + f.state)));
+      }
+      list.appendChild(item);
+    });
+  }
+
+  function size(bytes) {
+    if (bytes === null || bytes === undefined) { return null; }
+    if (bytes < 1024) { return bytes + ' B'; }
+    return bytes < 1048576 ? Math.round(bytes / 1024) + ' KB' : (bytes / 1048576).toFixed(1) + ' MB';
+  }
+
   function renderContext(detail) {
     var ticket = detail.ticket;
     var customer = $('customer');
@@ -316,6 +355,8 @@
       if (c.outstandingFee) { box.appendChild(el('div', null, t('case.fee') + ': ' + c.outstandingFee.amount + ' ' + c.outstandingFee.currency)); }
       cases.appendChild(box);
     });
+
+    renderAttachments(detail.attachments || []);
 
     var history = $('history');
     // A live refresh must not take the agent out of the right answer they are typing.

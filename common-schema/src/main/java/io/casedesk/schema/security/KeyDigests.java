@@ -5,6 +5,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Collection;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -59,6 +60,17 @@ public final class KeyDigests {
             found |= MessageDigest.isEqual(digest, presentedDigest);
         }
         return found;
+    }
+
+    /** The configured digest of an optional setting: none when it is absent or blank, else the one it names. */
+    public static List<byte[]> configured(Optional<String> hex, String property) {
+        return hex.map(String::trim).filter(h -> !h.isEmpty()).map(h -> List.of(parseHex(h, property)))
+                .orElse(List.of());
+    }
+
+    /** Whether an {@code Authorization} header's value is {@code Bearer <key>} with a key of one of {@code digests}. */
+    public static boolean authorizes(String authorization, Collection<byte[]> digests) {
+        return bearerToken(authorization).filter(key -> matchesAny(key, digests)).isPresent();
     }
 
     /** The token of an {@code Authorization} header's value {@code Bearer <token>}; empty for any other value. */

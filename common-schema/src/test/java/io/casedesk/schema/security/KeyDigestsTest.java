@@ -3,6 +3,7 @@ package io.casedesk.schema.security;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
+import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -42,5 +43,21 @@ class KeyDigestsTest {
         assertThat(KeyDigests.bearerToken("Bearer  ")).isEmpty();
         assertThat(KeyDigests.bearerToken("Basic YWJjOmRlZg==")).isEmpty();
         assertThat(KeyDigests.bearerToken(null)).isEmpty();
+    }
+
+    @Test
+    void anOptionalSettingConfiguresOneDigestOrNoneAndOnlyItsBearerGetsIn() {
+        String hex = KeyDigests.sha256Hex("scoped-key");
+        List<byte[]> digests = KeyDigests.configured(Optional.of(" " + hex + " "), "x.key-sha256");
+
+        assertThat(KeyDigests.authorizes("Bearer scoped-key", digests)).isTrue();
+        assertThat(KeyDigests.authorizes("Bearer other-key", digests)).isFalse();
+        assertThat(KeyDigests.authorizes("Basic scoped-key", digests)).isFalse();
+        assertThat(KeyDigests.authorizes(null, digests)).isFalse();
+        assertThat(KeyDigests.configured(Optional.of("  "), "x.key-sha256")).isEmpty();
+        assertThat(KeyDigests.configured(Optional.empty(), "x.key-sha256")).isEmpty();
+        assertThat(KeyDigests.authorizes("Bearer scoped-key", List.of())).isFalse();
+        assertThatThrownBy(() -> KeyDigests.configured(Optional.of("nope"), "x.key-sha256"))
+                .hasMessage("x.key-sha256 is not a hex SHA-256 digest");
     }
 }

@@ -185,7 +185,10 @@ final class LocalStack implements AutoCloseable {
         services.add(new ServiceSpec("ingress-line", settings.ingressLinePort(), withCommon(settings.ingressLinePort(), Map.of(
                 "casedesk.line.channel-secret", StackSettings.LINE_CHANNEL_SECRET,
                 "casedesk.line.channel-token", StackSettings.LINE_CHANNEL_TOKEN,
-                "casedesk.line.api-base-url", settings.simulatorUrl()))));
+                "casedesk.line.api-base-url", settings.simulatorUrl(),
+                // The simulator is LINE's content API too.
+                "casedesk.line.data-api-base-url", settings.simulatorUrl(),
+                "casedesk.line.attachments.key-sha256", StackSettings.sha256Hex(StackSettings.ATTACHMENTS_KEY)))));
         Map<String, String> email = new LinkedHashMap<>();
         email.put("quarkus.mailer.host", "127.0.0.1");
         email.put("quarkus.mailer.port", String.valueOf(settings.smtpPort()));
@@ -202,6 +205,7 @@ final class LocalStack implements AutoCloseable {
         email.put("casedesk.email.imap.mailbox", LocalMailServer.SUPPORT_ADDRESS);
         email.put("casedesk.email.imap.poll-interval", "2S");
         email.put("casedesk.email.imap.data-dir", settings.home().resolve("ingress-email").toString());
+        email.put("casedesk.email.attachments.key-sha256", StackSettings.sha256Hex(StackSettings.ATTACHMENTS_KEY));
         services.add(new ServiceSpec("ingress-email", settings.ingressEmailPort(), withCommon(settings.ingressEmailPort(), email)));
         services.add(new ServiceSpec("classifier", settings.classifierPort(), withCommon(settings.classifierPort(), Map.of())));
         services.add(new ServiceSpec("responder", settings.responderPort(), withCommon(settings.responderPort(), Map.of(
@@ -213,6 +217,10 @@ final class LocalStack implements AutoCloseable {
                 Map.entry("quarkus.datasource.password", ""),
                 Map.entry("quarkus.rest-client.case-service.url", settings.caseServiceUrl()),
                 Map.entry("casedesk.case-service.key", StackSettings.HANDOFF_KEY),
+                // The files customers sent are fetched from the ingresses with handoff's attachment key.
+                Map.entry("casedesk.handoff.attachments.fetch-key", StackSettings.ATTACHMENTS_KEY),
+                Map.entry("casedesk.handoff.attachments.line-url", settings.ingressLineUrl()),
+                Map.entry("casedesk.handoff.attachments.email-url", settings.ingressEmailUrl()),
                 // A fixed key, so inbox sessions survive a restart of the local stack.
                 Map.entry("quarkus.http.auth.session.encryption-key", "casedesk-local-stack-inbox-session-key-0001"),
                 // The local stack's agents (sign in at /inbox/): agent1/agent1, agent2/agent2, supervisor/supervisor.

@@ -35,6 +35,11 @@ public record StackSettings(
     static final String LAUNCHER_KEY = "dev-launcher-key";
     static final String RESPONDER_KEY = "dev-responder-key";
     static final String HANDOFF_KEY = "dev-handoff-key";
+    /**
+     * handoff's key to the ingresses' attachment endpoints (scope {@code attachments-read}, nothing else); the
+     * ingresses are given only its SHA-256.
+     */
+    static final String ATTACHMENTS_KEY = "dev-attachments-key";
     /** Where the services listen unless {@code CASEDESK_BIND} names another address. */
     static final String LOOPBACK = "127.0.0.1";
 
@@ -95,6 +100,19 @@ public record StackSettings(
     }
 
     String caseServiceUrl() {
-        return "http://" + reachableHost(bindAddress) + ":" + caseServicePort;
+        return serviceUrl(caseServicePort);
+    }
+
+    /** Where handoff fetches the files customers sent on LINE. */
+    String ingressLineUrl() {
+        return serviceUrl(ingressLinePort);
+    }
+
+    String ingressEmailUrl() {
+        return serviceUrl(ingressEmailPort);
+    }
+
+    private String serviceUrl(int port) {
+        return "http://" + reachableHost(bindAddress) + ":" + port;
     }
 }

@@ -53,6 +53,29 @@ class LocalStackBindTest {
     }
 
     @Test
+    void handoffHoldsTheAttachmentKeyAndTheIngressesOnlyItsDigest() {
+        Map<String, ServiceSpec> services = new java.util.HashMap<>();
+        new LocalStack(StackSettings.defaults(REPOSITORY, Map.of()), line -> { }).services()
+                .forEach(service -> services.put(service.module(), service));
+        String digest = "1c03d6657c692e26d87f45cf391409bcaa5411461a16ff6ad71ca8acc1c1fcd2";
+
+        assertThat(services.get("handoff").properties())
+                .containsEntry("casedesk.handoff.attachments.fetch-key", "dev-attachments-key")
+                .containsEntry("casedesk.handoff.attachments.line-url", "http://127.0.0.1:8081")
+                .containsEntry("casedesk.handoff.attachments.email-url", "http://127.0.0.1:8082");
+        assertThat(services.get("ingress-line").properties())
+                .containsEntry("casedesk.line.attachments.key-sha256", digest)
+                .containsEntry("casedesk.line.data-api-base-url", "http://127.0.0.1:8090");
+        assertThat(services.get("ingress-email").properties())
+                .containsEntry("casedesk.email.attachments.key-sha256", digest);
+        services.forEach((module, service) -> {
+            if (!module.equals("handoff")) {
+                assertThat(service.properties().values()).as(module).doesNotContain("dev-attachments-key");
+            }
+        });
+    }
+
+    @Test
     void casedeskJavaOptsAddsJvmOptionsToEveryService() {
         assertThat(LocalStack.extraJavaOptions(" -XX:+UseZGC   -Dkafka.linger.ms=5 ")).containsExactly("-XX:+UseZGC",
                 "-Dkafka.linger.ms=5");

@@ -142,6 +142,36 @@ public final class LineSimulator implements AutoCloseable {
         return messageWebhook(userId, message);
     }
 
+    /**
+     * Builds a webhook with one {@code image}, {@code video} or {@code audio} message event from {@code userId} whose
+     * content the content API then serves ({@code GET /v2/bot/message/{id}/content}); nothing is posted.
+     */
+    public Webhook mediaMessage(String userId, String type, String mediaType, byte[] content) {
+        ObjectNode message = Json.MAPPER.createObjectNode();
+        message.put("type", type);
+        message.put("id", LineIds.messageId());
+        message.put("quoteToken", LineIds.randomHex());
+        message.putObject("contentProvider").put("type", "line");
+        messagingApi.content(message.get("id").asText(), mediaType, content);
+        return messageWebhook(userId, message);
+    }
+
+    /** Builds a webhook with one {@code file} message event whose content the content API then serves. */
+    public Webhook fileMessage(String userId, String fileName, String mediaType, byte[] content) {
+        ObjectNode message = Json.MAPPER.createObjectNode();
+        message.put("type", "file");
+        message.put("id", LineIds.messageId());
+        message.put("fileName", fileName);
+        message.put("fileSize", content.length);
+        messagingApi.content(message.get("id").asText(), mediaType, content);
+        return messageWebhook(userId, message);
+    }
+
+    /** Makes the content API serve {@code content} for a message id (as LINE keeps what users send for a while). */
+    public void content(String messageId, String mediaType, byte[] content) {
+        messagingApi.content(messageId, mediaType, content);
+    }
+
     private Webhook messageWebhook(String userId, ObjectNode message) {
         String webhookEventId = LineIds.webhookEventId();
         String replyToken = messagingApi.issueReplyToken(userId);

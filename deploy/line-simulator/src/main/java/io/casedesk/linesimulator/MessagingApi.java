@@ -42,6 +42,8 @@ final class MessagingApi implements HttpHandler {
     static final String TRACEPARENT_HEADER = "traceparent";
     private static final String REQUEST_ID_HEADER = "x-line-request-id";
     private static final String PROFILE_PREFIX = "/v2/bot/profile/";
+    private static final String CONTENT_PREFIX = "/v2/bot/message/";
+    private static final String CONTENT_SUFFIX = "/content";
     private static final int MAX_MESSAGES = 5;
 
     private final byte[] expectedAuthorization;
@@ -50,6 +52,12 @@ final class MessagingApi implements HttpHandler {
     private final ChatEvents events;
     /** Reply tokens this simulator issued and that are still unused, with the chat each belongs to. */
     private final Map<String, String> openReplyTokens = new ConcurrentHashMap<>();
+    /** What users sent (images, files...), by message id, as the content API serves it. */
+    private final Map<String, Content> contents = new ConcurrentHashMap<>();
+
+    private record Content(String mediaType, byte[] bytes) {
+    }
+
     /** Retry keys of accepted pushes, with the request id that accepted them. */
     private final Map<String, String> acceptedRetryKeys = new ConcurrentHashMap<>();
     private final ScheduledExecutorService timer;
@@ -152,6 +160,8 @@ final class MessagingApi implements HttpHandler {
                 push(exchange, requestId);
             } else if (method.equals("POST") && path.equals("/v2/bot/chat/loading/start")) {
                 startLoading(exchange);
+            } else if (method.equals("GET") && path.startsWith(CONTENT_PREFIX) && path.endsWith(CONTENT_SUFFIX)) {
+                content(exchange, path.substring(CONTENT_PREFIX.length(), path.length() - CONTENT_SUFFIX.length()));
             } else if (method.equals("GET") && path.startsWith(PROFILE_PREFIX)) {
                 profile(exchange, path.substring(PROFILE_PREFIX.length()));
             } else {
@@ -251,6 +261,22 @@ final class MessagingApi implements HttpHandler {
         int animationSeconds = seconds;
         events.publish(id -> ChatEvent.loading(id, chatId, animationSeconds));
         Exchanges.respond(exchange, 202, Map.of());
+    }
+
+    void content(String messageId, String mediaType, byte[] bytes) {
+        contents.put(messageId, new Content(mediaType, bytes.clone()));
+    }
+
+    /** The content API ({@code api-data.line.me}): the bytes of a message, 404 for one it does not have. */
+    private void content(HttpExchange exchange, String messageId) throws IOException {
+        Content content = contents.get(messageId);
+        if (content == null) {
+            Exchanges.error(exchange, 404, "Not found");
+            return;
+        }
+        exchange.getResponseHeaders().set("Content-Type", content.mediaType());
+        exchange.sendResponseHeaders(200, content.bytes().length == 0 ? -1 : content.bytes().length);
+        exchange.getResponseBody().write(content.bytes());
     }
 
     private void profile(HttpExchange exchange, String userId) throws IOException {

@@ -1,5 +1,6 @@
 package io.casedesk.handoff.config;
 
+import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
@@ -58,6 +59,54 @@ public interface HandoffConfig {
 
     /** Knowledge gaps: questions the bot could not answer, grouped by meaning. */
     Knowledge knowledge();
+
+    /** Files customers sent: fetched from the ingresses, kept with a size limit and a retention. */
+    Attachments attachments();
+
+    interface Attachments {
+        /** Larger files are not kept (state {@code too_large}); the ingress stops reading past this. */
+        @WithDefault("10M")
+        MemorySize maxBytes();
+
+        /** How long after its ticket closed a file's bytes are kept; its metadata stays. */
+        @WithDefault("P30D")
+        Duration retention();
+
+        /** ingress-line's internal endpoint ({@code GET /internal/attachments/{id}}). */
+        @WithDefault("http://127.0.0.1:8081")
+        String lineUrl();
+
+        /** ingress-email's internal endpoint. */
+        @WithDefault("http://127.0.0.1:8082")
+        String emailUrl();
+
+        /** The key handoff presents to the ingresses' attachment endpoint (scope {@code attachments-read}). */
+        Optional<String> fetchKey();
+
+        /** How often files still to fetch are looked for. */
+        @WithDefault("1s")
+        String fetchInterval();
+
+        /** Files fetched per round. */
+        @WithDefault("8")
+        int fetchBatch();
+
+        /** Attempts before a file that cannot be fetched is given up ({@code unavailable}). */
+        @WithDefault("6")
+        int maxAttempts();
+
+        /** The pause after the first failed attempt, doubled after each further one. */
+        @WithDefault("PT2S")
+        Duration backoff();
+
+        /** How long one fetch may take. */
+        @WithDefault("PT30S")
+        Duration timeout();
+
+        /** How often files past their retention are purged. */
+        @WithDefault("1h")
+        String purgeInterval();
+    }
 
     interface Knowledge {
         /**

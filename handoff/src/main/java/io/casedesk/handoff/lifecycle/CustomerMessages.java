@@ -6,6 +6,7 @@ import io.casedesk.handoff.model.CloseReason;
 import io.casedesk.handoff.model.ProcessedEvent;
 import io.casedesk.handoff.model.ReplyTarget;
 import io.casedesk.handoff.model.Ticket;
+import io.casedesk.handoff.model.TicketAttachment;
 import io.casedesk.handoff.model.TicketMessage;
 import io.casedesk.handoff.service.HandoffMetrics;
 import io.casedesk.handoff.service.LanguageTexts;
@@ -100,6 +101,10 @@ public class CustomerMessages {
                 : "[" + inbound.kind().name().toLowerCase(Locale.ROOT) + "]";
         TicketMessage.fromCustomer(ticket, text, inbound.receivedAt() != null ? inbound.receivedAt() : now,
                 sourceEventId).persist();
+        // Only the files' metadata came with the message; AttachmentWorker fetches their bytes after the commit.
+        String sourceRef = inbound.email() != null ? inbound.email().messageId()
+                : inbound.line() != null ? inbound.line().messageId() : null;
+        inbound.attachments().forEach(file -> TicketAttachment.pending(ticket, sourceRef, file, now));
         ticket.customerWrote(ReplyTarget.of(inbound, sourceEventId), now);
         return true;
     }

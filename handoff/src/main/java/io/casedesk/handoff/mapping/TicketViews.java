@@ -2,10 +2,12 @@ package io.casedesk.handoff.mapping;
 
 import io.casedesk.handoff.client.CaseView;
 import io.casedesk.handoff.model.AnswerFeedback;
+import io.casedesk.handoff.model.AttachmentState;
 import io.casedesk.handoff.model.Closing;
 import io.casedesk.handoff.model.Draft;
 import io.casedesk.handoff.model.HistoryTurn;
 import io.casedesk.handoff.model.Ticket;
+import io.casedesk.handoff.model.TicketAttachment;
 import io.casedesk.handoff.model.TicketMessage;
 import io.casedesk.handoff.model.TicketNote;
 
@@ -38,13 +40,21 @@ public final class TicketViews {
     }
 
     /**
+     * A file the customer sent: {@code state} {@code pending} (being fetched), {@code stored} (then {@code download}
+     * is its address), {@code too_large}, {@code unavailable} or {@code purged}.
+     */
+    public record AttachmentView(long id, String kind, String name, String mediaType, Long sizeBytes, String state,
+                                 Instant receivedAt, String download) {
+    }
+
+    /**
      * Everything an agent needs in front of them; {@code notes} and {@code wrongAnswers} are private to the firm's
      * people.
      */
     public record Detail(Summary ticket, String conversationId, List<String> triageReasons, List<HistoryTurn> history,
                          List<CaseView> caseSummary, String caseSummaryStatus, String draftText, String draftState,
                          List<Message> messages, List<Note> notes, List<WrongAnswer> wrongAnswers, boolean botPaused,
-                         Instant ratingDueAt) {
+                         Instant ratingDueAt, List<AttachmentView> attachments) {
     }
 
     public static Summary summary(Ticket t, String preview) {
@@ -59,6 +69,12 @@ public final class TicketViews {
 
     public static Detail detail(Ticket t, List<TicketMessage> messages, List<TicketNote> notes,
                                 List<AnswerFeedback> wrongAnswers, boolean botPaused) {
+        return detail(t, messages, notes, wrongAnswers, botPaused, List.of());
+    }
+
+    public static Detail detail(Ticket t, List<TicketMessage> messages, List<TicketNote> notes,
+                                List<AnswerFeedback> wrongAnswers, boolean botPaused,
+                                List<TicketAttachment.Listed> attachments) {
         String preview = lastCustomerText(messages);
         Draft draft = t.draft();
         return new Detail(summary(t, preview), t.conversationId, orEmpty(t.triage().reasons()), orEmpty(t.history),
@@ -69,7 +85,14 @@ public final class TicketViews {
                 notes.stream().map(n -> new Note(n.id, n.author, n.text, n.at)).toList(),
                 wrongAnswers.stream().map(f -> new WrongAnswer(f.turnIndex, f.correctAnswer, f.markedBy, f.markedAt))
                         .toList(),
-                botPaused, t.rating() == null ? null : t.rating().dueAt());
+                botPaused, t.rating() == null ? null : t.rating().dueAt(),
+                attachments.stream().map(a -> attachment(t.id, a)).toList());
+    }
+
+    private static AttachmentView attachment(String ticketId, TicketAttachment.Listed a) {
+        return new AttachmentView(a.id(), a.kind(), a.name(), a.mediaType(), a.sizeBytes(), lower(a.state()),
+                a.receivedAt(), a.state() == AttachmentState.STORED
+                        ? "/api/v1/inbox/tickets/" + ticketId + "/attachments/" + a.id() : null);
     }
 
     public static String lastCustomerText(List<TicketMessage> messages) {

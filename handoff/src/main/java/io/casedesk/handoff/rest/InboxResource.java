@@ -9,6 +9,7 @@ import io.casedesk.handoff.mapping.TicketViews;
 import io.casedesk.handoff.model.AnswerFeedback;
 import io.casedesk.handoff.model.ConversationControl;
 import io.casedesk.handoff.model.Ticket;
+import io.casedesk.handoff.model.TicketAttachment;
 import io.casedesk.handoff.model.TicketMessage;
 import io.casedesk.handoff.model.TicketNote;
 import io.casedesk.handoff.model.TicketNotFound;
@@ -188,7 +189,7 @@ public class InboxResource {
             throw new TicketNotFound(id);
         }
         return TicketViews.detail(ticket, TicketMessage.of(id), TicketNote.of(id), AnswerFeedback.of(id),
-                ConversationControl.isPaused(ticket.conversationId));
+                ConversationControl.isPaused(ticket.conversationId), TicketAttachment.of(id));
     }
 
     @POST

@@ -1,5 +1,6 @@
 package io.casedesk.handoff.service;
 
+import io.casedesk.handoff.model.AttachmentState;
 import io.casedesk.handoff.model.Ticket;
 import io.casedesk.handoff.model.TicketState;
 import io.micrometer.core.instrument.Counter;
@@ -21,6 +22,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -208,6 +210,22 @@ public class HandoffMetrics {
     /** A drafted article was published to case-service's knowledge base. */
     public void articlePublished() {
         articlesPublished.increment();
+    }
+
+    /** A customer's file was fetched and kept, or found too large or unavailable (in the caller's transaction). */
+    public void attachmentSettled(AttachmentState state, Long sizeBytes) {
+        String outcome = state.name().toLowerCase(Locale.ROOT);
+        afterCommit(() -> {
+            registry.counter("casedesk.handoff.attachments", "outcome", outcome).increment();
+            if (sizeBytes != null && "stored".equals(outcome)) {
+                registry.counter("casedesk.handoff.attachments.stored.bytes").increment(sizeBytes);
+            }
+        });
+    }
+
+    /** The bytes of files past their retention were dropped. */
+    public void attachmentsPurged(int count) {
+        registry.counter("casedesk.handoff.attachments", "outcome", "purged").increment(count);
     }
 
     /** An agent's reply that started from a canned response went out. */

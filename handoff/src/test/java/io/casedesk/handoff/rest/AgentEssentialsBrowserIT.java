@@ -2,26 +2,37 @@ package io.casedesk.handoff.rest;
 
 import io.casedesk.handoff.support.BotHistoryTestBase;
 import io.casedesk.handoff.support.InboxBrowser;
+import io.casedesk.handoff.support.IngressAttachmentsStandIn;
 import io.casedesk.handoff.support.TestEvents;
 import io.casedesk.infra.test.CaseServiceStandIn;
+import io.casedesk.schema.Envelope;
+import io.casedesk.schema.InboundMessage;
 import io.casedesk.schema.OutboundLineMessage;
 import io.casedesk.schema.Topics;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
+import javax.imageio.ImageIO;
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.net.URL;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The agent's daily tools in a real headless Chromium: private notes in the timeline, canned responses from the
- * reply box, marking the bot's answer wrong. Screenshots: {@code target/screenshots/essentials-*.png}.
+ * reply box, marking the bot's answer wrong, the files the customer sent. Screenshots:
+ * {@code target/screenshots/essentials-*.png}, {@code target/screenshots/attachments-*.png}.
  */
 @QuarkusTest
 class AgentEssentialsBrowserIT extends BotHistoryTestBase {
@@ -139,6 +150,47 @@ class AgentEssentialsBrowserIT extends BotHistoryTestBase {
             browser.waitUntil(ExpectedConditions.textToBe(card, "1"));
             browser.screenshot("essentials-metrics.png");
         }
+    }
+
+    @Test
+    void anImageTheCustomerSentShowsInTheTicketAsAThumbnailWithItsDownload() throws Exception {
+        String user = TestEvents.newLineUser("U");
+        String ticketId = assignedTicket(user, "agent1");
+        Envelope<InboundMessage> image = TestEvents.lineImage(user, clock.instant());
+        String messageId = image.payload().line().messageId();
+        IngressAttachmentsStandIn.put(messageId, messageId, "image/png", png());
+        broker.publish(Topics.INBOUND, image);
+        awaitTicket(ticketId, t -> "stored".equals(t.getString("attachments[0].state")));
+
+        try (InboxBrowser browser = InboxBrowser.signIn(inbox, "agent1")) {
+            WebDriver driver = browser.driver();
+            open(browser, ticketId);
+            By stored = By.cssSelector("#attachments li.attachment.stored");
+            browser.waitUntil(ExpectedConditions.visibilityOfElementLocated(stored));
+            WebElement file = driver.findElement(stored);
+            assertThat(file.getText()).contains("image", "image/png");
+            assertThat(file.findElement(By.cssSelector("a.download")).getAttribute("href"))
+                    .matches(".*/api/v1/inbox/tickets/" + ticketId + "/attachments/\\d+$");
+            // The thumbnail was loaded through the inbox's session, and drawn.
+            WebElement thumb = file.findElement(By.cssSelector("img.thumb"));
+            browser.waitUntil(d -> ((Number) ((JavascriptExecutor) d)
+                    .executeScript("return arguments[0].naturalWidth", thumb)).intValue() == 48);
+            browser.screenshot("attachments-ticket.png");
+        }
+    }
+
+    /** A 48 x 32 PNG, drawn here: a real image for the browser to decode. */
+    private static byte[] png() throws IOException {
+        BufferedImage picture = new BufferedImage(48, 32, BufferedImage.TYPE_INT_RGB);
+        Graphics2D pen = picture.createGraphics();
+        pen.setColor(new Color(0x2b6cb0));
+        pen.fillRect(0, 0, 48, 32);
+        pen.setColor(Color.WHITE);
+        pen.fillOval(12, 6, 24, 20);
+        pen.dispose();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ImageIO.write(picture, "png", out);
+        return out.toByteArray();
     }
 
     private static void fillCanned(WebDriver driver, String shortcut, String title, String body) {

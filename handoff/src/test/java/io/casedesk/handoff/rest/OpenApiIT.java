@@ -61,6 +61,7 @@ class OpenApiIT {
                 Map.entry("POST /api/v1/inbox/tickets/{id}/pause", "pauseBotForTicket"),
                 Map.entry("POST /api/v1/inbox/tickets/{id}/resume", "resumeBotForTicket"),
                 Map.entry("GET /api/v1/inbox/tickets/{id}/canned-responses", "listCannedResponsesForTicket"),
+                Map.entry("GET /api/v1/inbox/tickets/{id}/attachments/{attachmentId}", "downloadAttachment"),
                 Map.entry("GET /api/v1/inbox/canned-responses", "listCannedResponses"),
                 Map.entry("POST /api/v1/inbox/canned-responses", "createCannedResponse"),
                 Map.entry("PUT /api/v1/inbox/canned-responses/{id}", "updateCannedResponse"),

@@ -1,5 +1,6 @@
 package io.casedesk.handoff.support;
 
+import io.casedesk.schema.Attachment;
 import io.casedesk.schema.Channel;
 import io.casedesk.schema.ConversationIds;
 import io.casedesk.schema.ConversationTurn;
@@ -48,6 +49,16 @@ public final class TestEvents {
                 at, line, null);
         return Envelope.of(EventIds.lineInbound(webhookEventId), at, lineConversation(userId), null,
                 TraceContext.newTrace().traceparent(), inbound);
+    }
+
+    /** A customer's LINE image: the message carries the file's metadata only, its id the LINE message id. */
+    public static Envelope<InboundMessage> lineImage(String userId, Instant at) {
+        Envelope<InboundMessage> text = lineInbound(userId, null, at);
+        InboundMessage message = text.payload();
+        String messageId = message.line().messageId();
+        InboundMessage image = new InboundMessage(Channel.LINE, MessageKind.IMAGE, userId, null, "zh-TW", null,
+                List.of(new Attachment(messageId, "image", null, null, null)), at, message.line(), null);
+        return Envelope.of(text.eventId(), at, text.conversationId(), null, text.traceparent(), image);
     }
 
     /** A customer's email. */

@@ -25,7 +25,8 @@ public class LineSimulatorTestResource implements QuarkusTestResourceLifecycleMa
     @Override
     public Map<String, String> start() {
         simulator = LineSimulator.start(SimulatorConfig.forTests().withUsers(List.of(CUSTOMER)));
-        return Map.of("casedesk.line.api-base-url", simulator.baseUrl().toString());
+        return Map.of("casedesk.line.api-base-url", simulator.baseUrl().toString(),
+                "casedesk.line.data-api-base-url", simulator.baseUrl().toString());
     }
 
     @Override

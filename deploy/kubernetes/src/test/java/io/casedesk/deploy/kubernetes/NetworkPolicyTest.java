@@ -83,6 +83,30 @@ class NetworkPolicyTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"overlays/dev", "overlays/prod", DEV_ODOO_CONNECTOR, PROD_ODOO_CONNECTOR})
+    void onlyTheFetcherOfAttachmentsReachesTheIngressesAndIsLetIn(String overlay) {
+        Manifests manifests = Manifests.render(overlay);
+        for (Map.Entry<String, String> ingress : Map.of("ingress-line", "INGRESS_LINE_URL",
+                "ingress-email", "INGRESS_EMAIL_URL").entrySet()) {
+            Deployment target = manifests.find(Deployment.class, ingress.getKey()).orElseThrow();
+            int port = target.getSpec().getTemplate().getSpec().getContainers().get(0).getPorts().get(0).getContainerPort();
+            List<NetworkPolicy> targetPolicies = selecting(manifests, podLabels(target));
+            for (Deployment deployment : manifests.deployments()) {
+                Map<String, String> pod = podLabels(deployment);
+                boolean fetches = nullToEmpty(deployment.getSpec().getTemplate().getSpec().getContainers().get(0).getEnv())
+                        .stream().anyMatch(e -> e.getName().equals(ingress.getValue()));
+                String what = overlay + " " + deployment.getMetadata().getName();
+                assertThat(egressAllows(selecting(manifests, pod), peer -> matches(peer.getPodSelector(),
+                        podLabels(target)), port)).as(what + " may reach " + ingress.getKey() + " exactly when it "
+                        + "fetches attachments from it").isEqualTo(fetches);
+                assertThat(ingressAllows(targetPolicies, peer -> matches(peer.getPodSelector(), pod), port))
+                        .as(what + " is let into " + ingress.getKey() + " exactly when it fetches from it")
+                        .isEqualTo(fetches);
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"overlays/dev", "overlays/prod", DEV_ODOO_CONNECTOR, PROD_ODOO_CONNECTOR})
     void onlyWhatTheRoutesLeadToIsReachableFromTheGatewaysProxies(String overlay) {
         Manifests manifests = Manifests.render(overlay);
         List<String> routed = manifests.typed(HTTPRoute.class).stream()

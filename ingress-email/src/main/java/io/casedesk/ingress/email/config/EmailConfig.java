@@ -1,5 +1,6 @@
 package io.casedesk.ingress.email.config;
 
+import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
@@ -23,6 +24,18 @@ public interface EmailConfig {
 
     /** Reading the support mailbox. */
     Imap imap();
+
+    /** The files customers sent, read again from the mailbox when handoff asks ({@code /internal/attachments}). */
+    Attachments attachments();
+
+    interface Attachments {
+        /** The SHA-256 (hex) of the key that may read files (scope {@code attachments-read}); none: refused. */
+        Optional<String> keySha256();
+
+        /** Files larger than this are not passed on (413); decoding stops there. */
+        @WithDefault("10M")
+        MemorySize maxBytes();
+    }
 
     interface Smtp {
 

@@ -16,6 +16,7 @@ import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * What a mail holds for a reader: the first plain and the first HTML body and the list of attachments (their
@@ -48,6 +49,26 @@ public final class MimeBody {
 
     public List<Attachment> attachments() {
         return attachments;
+    }
+
+    /**
+     * The part at {@code path} as {@link #read} names an attachment ({@code 1} the mail itself, {@code 1.2} its
+     * second part, {@code 1.2.1} the first part of that), if the mail has one there.
+     */
+    public static Optional<Part> part(Part mail, String path, MailLimits limits) throws MessagingException, IOException {
+        String[] steps = path.split("\\.");
+        if (!steps[0].equals("1") || steps.length > limits.maxDepth() + 1) {
+            return Optional.empty();
+        }
+        Part part = mail;
+        for (int i = 1; i < steps.length; i++) {
+            if (!steps[i].matches("[1-9][0-9]{0,3}") || !(part.getContent() instanceof Multipart multipart)
+                    || Integer.parseInt(steps[i]) > multipart.getCount()) {
+                return Optional.empty();
+            }
+            part = multipart.getBodyPart(Integer.parseInt(steps[i]) - 1);
+        }
+        return Optional.of(part);
     }
 
     private void walk(Part part, String path, int depth) throws MessagingException, IOException {

@@ -6,6 +6,7 @@ import io.smallrye.config.WithDefault;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.Optional;
 
 /** The LINE channel this service speaks for. */
 @ConfigMapping(prefix = "casedesk.line")
@@ -20,6 +21,29 @@ public interface LineConfig {
     /** The Messaging API; the LINE simulator's address in development and tests. */
     @WithDefault("https://api.line.me")
     URI apiBaseUrl();
+
+    /** LINE's content API ({@code api-data.line.me}), where the files customers sent are fetched. */
+    @WithDefault("https://api-data.line.me")
+    URI dataApiBaseUrl();
+
+    /** The internal attachment endpoint handoff fetches customers' files from. */
+    Attachments attachments();
+
+    interface Attachments {
+        /**
+         * The SHA-256 (hex) of the key that may read files ({@code GET /internal/attachments/{messageId}}, scope
+         * {@code attachments-read}); none configured, every request is refused.
+         */
+        Optional<String> keySha256();
+
+        /** Files larger than this are not passed on (413); reading stops there. */
+        @WithDefault("10M")
+        MemorySize maxBytes();
+
+        /** How long fetching one file from LINE may take. */
+        @WithDefault("30s")
+        Duration timeout();
+    }
 
     /** A reply token older than this is not tried; the message is pushed instead. LINE's tokens expire. */
     @WithDefault("50s")

@@ -1,6 +1,7 @@
 package io.casedesk.ingress.line.config;
 
 import com.linecorp.bot.client.base.http.HttpInterceptor;
+import com.linecorp.bot.messaging.client.MessagingApiBlobClient;
 import com.linecorp.bot.messaging.client.MessagingApiClient;
 import io.casedesk.ingress.line.service.LineApiTraces;
 import jakarta.enterprise.inject.Produces;
@@ -17,6 +18,20 @@ public class MessagingApiClientProducer {
     @Singleton
     MessagingApiClient messagingApiClient(LineConfig config, LineApiTraces traces) {
         return client(config.apiBaseUrl(), config.channelToken(), config.maxConcurrentCalls(), traces);
+    }
+
+    /** The content API's client: the files customers sent, read only when handoff asks for one. */
+    @Produces
+    @Singleton
+    MessagingApiBlobClient messagingApiBlobClient(LineConfig config, LineApiTraces traces) {
+        return MessagingApiBlobClient.builder(config.channelToken())
+                .apiEndPoint(config.dataApiBaseUrl())
+                // The default logger would write the bearer token (and content) to the log.
+                .usingDefaultLogger(false)
+                .addInterceptor(traces)
+                .connectTimeout(Duration.ofSeconds(5))
+                .readTimeout(config.attachments().timeout())
+                .build();
     }
 
     /** The client as this service uses it, with at most {@code maxConcurrentCalls} calls in flight at once. */

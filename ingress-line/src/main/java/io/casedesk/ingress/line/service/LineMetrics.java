@@ -13,6 +13,11 @@ public class LineMetrics {
         this.registry = registry;
     }
 
+    /** A file handoff asked for: {@code served}, {@code too_large}, {@code not_found} or {@code failed}. */
+    public void attachment(String outcome) {
+        registry.counter("casedesk.line.attachments", "outcome", outcome).increment();
+    }
+
     public void webhookAccepted() {
         registry.counter("casedesk.line.webhooks.accepted").increment();
     }
