@@ -172,18 +172,19 @@ public class LocalAnswerWriter implements AnswerEngine {
             return Answer.of(greeting + words.get(selection.unknownNumber() != null ? Phrase.CASE_NOT_FOUND : Phrase.NO_OPEN_CASES));
         }
         boolean closedOnly = chosen.stream().noneMatch(CaseView::open);
+        boolean owedOnly = QuestionCues.asksWhatIsOwed(message.text()) && !QuestionCues.asksAboutTheCase(message.text());
         List<String> lines = new ArrayList<>();
         List<String> staleCases = new ArrayList<>();
         if (chosen.size() == 1) {
             lines.add(greeting + words.get(closedOnly ? Phrase.CLOSED_CASE_HEADER : Phrase.CASE_HEADER));
-            lines.addAll(caseDetails(chosen.get(0), asked, true, context, words, staleCases));
+            lines.addAll(caseDetails(chosen.get(0), asked, true, owedOnly, context, words, staleCases));
         } else {
             boolean mixed = !closedOnly && chosen.stream().anyMatch(c -> !c.open());
             Phrase header = closedOnly ? Phrase.CLOSED_CASES_HEADER : mixed ? Phrase.FEES_HEADER : Phrase.CASES_HEADER;
             lines.add(greeting + String.format(words.get(header), chosen.size()));
             for (CaseView c : chosen) {
                 lines.add("");
-                lines.addAll(caseDetails(c, asked, false, context, words, staleCases));
+                lines.addAll(caseDetails(c, asked, false, owedOnly, context, words, staleCases));
             }
             if (selection.unknownNumber() == null) {
                 lines.add("");
@@ -211,7 +212,7 @@ public class LocalAnswerWriter implements AnswerEngine {
         return staleCases.isEmpty() ? Answer.of(text) : Answer.withHandoff(text, STALE_NEXT_STEP);
     }
 
-    private List<String> caseDetails(CaseView c, Intent intent, boolean single, AnswerContext context,
+    private List<String> caseDetails(CaseView c, Intent intent, boolean single, boolean owedOnly, AnswerContext context,
                                      Phrasebook words, List<String> staleCases) {
         List<String> lines = new ArrayList<>();
         lines.add(String.format(words.get(Phrase.CASE_NUMBER), c.number(), c.title()));
@@ -229,8 +230,9 @@ public class LocalAnswerWriter implements AnswerEngine {
             }
             if (!c.nextStepPassed(context.today())) {
                 lines.add(nextStepLine(c, words));
-            } else if (intent != Intent.BILLING) {
-                // A question about money leaves a passed step out (and its handoff): it waits for a question about the case.
+            } else if (!owedOnly) {
+                // A question of what is owed leaves a passed step out (and its handoff): it waits for a question about
+                // the case ("where does my deposit case stand" asks about the case, whatever intent it was read as).
                 staleCases.add(c.number());
                 lines.add(String.format(words.get(Phrase.NEXT_STEP_PASSED), c.nextStep().date(),
                         c.nextStep().description() == null ? "" : c.nextStep().description()));

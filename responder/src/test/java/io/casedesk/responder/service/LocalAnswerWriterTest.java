@@ -44,7 +44,7 @@ class LocalAnswerWriterTest {
     }
 
     @Test
-    void aQuestionAboutMoneyIsAnsweredWithTheFeesNotWithAPassedNextStepAndItsHandoff() {
+    void aQuestionOfWhatIsOwedIsAnsweredWithTheFeesNotWithAPassedNextStepAndItsHandoff() {
         java.time.LocalDate afterTheHearing = java.time.LocalDate.parse("2026-12-05");
         AnswerContext context = new AnswerContext(ReplyLanguage.ZH_HANT, Optional.of(Fixtures.CHANG),
                 List.of(Fixtures.DIVORCE), List.of(), afterTheHearing);
@@ -52,11 +52,16 @@ class LocalAnswerWriterTest {
 
         Answer fees = writer.write(Fixtures.lineText("請問我目前還有多少律師費沒付？"), Intent.BILLING, context, false);
         Answer status = writer.write(Fixtures.lineText("我的案子現在怎樣了？"), Intent.CASE_STATUS, context, false);
+        Answer depositCase = writer.write(Fixtures.lineText("Could you tell me where my security deposit case stands?"),
+                Intent.BILLING, context.inLanguage(ReplyLanguage.EN), false);
 
         assertThat(fees.needsHandoff()).isFalse();
         assertThat(fees.text()).contains("2026-FAM-0142", "30,000").doesNotContain("2026-12-03");
         assertThat(status.handoffReason()).isEqualTo(LocalAnswerWriter.STALE_NEXT_STEP);
         assertThat(status.text()).contains("2026-12-03");
+        assertThat(depositCase.handoffReason()).as("read as billing, it still asks about the case")
+                .isEqualTo(LocalAnswerWriter.STALE_NEXT_STEP);
+        assertThat(depositCase.text()).contains("2026-12-03");
     }
 
     @Test
