@@ -68,7 +68,7 @@ public interface HandoffConfig {
         @WithDefault("0.7")
         double similarityThreshold();
 
-        /** How often new gaps are embedded and grouped. */
+        /** How often new gaps are embedded and grouped; {@code off} never (the tests group when they need it). */
         @WithDefault("2s")
         String groupingInterval();
 

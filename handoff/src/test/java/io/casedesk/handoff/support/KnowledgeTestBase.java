@@ -1,5 +1,6 @@
 package io.casedesk.handoff.support;
 
+import io.casedesk.handoff.service.KnowledgeGrouping;
 import io.casedesk.schema.Emotion;
 import io.casedesk.schema.Envelope;
 import io.casedesk.schema.HandoffRequest;
@@ -7,6 +8,7 @@ import io.casedesk.schema.Intent;
 import io.casedesk.schema.Topics;
 import io.casedesk.schema.Urgency;
 import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 
 import java.sql.Connection;
@@ -33,6 +35,10 @@ public abstract class KnowledgeTestBase extends HandoffTestBase {
 
     protected static final String GROUPS = "/api/v1/inbox/knowledge/groups";
 
+    /** Not scheduled in tests (grouping-interval off): run here, when a test waits for its gaps' groups. */
+    @Inject
+    protected KnowledgeGrouping grouping;
+
     @BeforeEach
     void noGaps() {
         sql("truncate knowledge_drafts, knowledge_gaps, knowledge_groups restart identity cascade");
@@ -48,10 +54,12 @@ public abstract class KnowledgeTestBase extends HandoffTestBase {
         return request;
     }
 
-    /** Waits until {@code gaps} gaps are in groups. */
+    /** Groups the gaps recorded so far until {@code gaps} of them are in groups (the others may still be on the way). */
     protected void awaitGrouped(int gaps) {
-        await().atMost(Broker.TIMEOUT).until(() ->
-                count("select count(*) from knowledge_gaps where group_id is not null") == gaps);
+        await().atMost(Broker.TIMEOUT).until(() -> {
+            grouping.groupNewGaps();
+            return count("select count(*) from knowledge_gaps where group_id is not null") == gaps;
+        });
     }
 
     /** The group holding {@code question}, as a supervisor opens it in the Knowledge tab. */
