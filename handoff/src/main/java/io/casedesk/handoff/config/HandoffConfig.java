@@ -75,6 +75,20 @@ public interface HandoffConfig {
         /** Gaps embedded and grouped per run. */
         @WithDefault("50")
         int groupingBatch();
+
+        /**
+         * A customer's message this soon after the bot's own answer ({@code auto}) that asks the question before it again
+         * is a gap ({@code re_asked}).
+         */
+        @WithDefault("PT5M")
+        Duration reAskWindow();
+
+        /**
+         * How alike the two questions must be: the Dice coefficient of their character pairs (Chinese) and words
+         * (English). Measured on rewordings: 0.19 to 0.67; a thank-you or another question: 0.
+         */
+        @WithDefault("0.15")
+        double reAskOverlap();
     }
 
     interface AgentSettings {
