@@ -6,6 +6,7 @@ import io.casedesk.handoff.client.ArticleRequest;
 import io.casedesk.handoff.client.CaseServiceClient;
 import io.casedesk.handoff.model.ActionRefused;
 import io.casedesk.handoff.model.ActionRefused.Reason;
+import io.casedesk.handoff.model.AnswerFeedback;
 import io.casedesk.handoff.model.KnowledgeDraft;
 import io.casedesk.handoff.model.KnowledgeGap;
 import io.casedesk.handoff.model.KnowledgeGroup;
@@ -37,7 +38,8 @@ import java.util.stream.Collectors;
 
 /**
  * FAQ articles drafted from groups of knowledge gaps (DESIGN §5): per language of a group's gaps, built from the
- * agents' answers in the gaps' tickets (the first agent message after the question) or, without one, a skeleton of
+ * right answers agents gave for bot answers they marked wrong, else the agents' answers in the gaps' tickets (the first
+ * agent message after the question) or, without one, a skeleton of
  * the customers' questions with a placeholder for the answer. A supervisor edits a draft, approves it (published to
  * case-service's knowledge base as {@code kb-gap-<group>-<language>}) or rejects it. A draft nobody has edited or
  * decided on follows its group: it is built again each time the group is opened.
@@ -220,11 +222,17 @@ public class KnowledgeArticles {
                 Collectors.counting()));
         String title = frequency.entrySet().stream().max(Map.Entry.<String, Long>comparingByValue()
                 .thenComparing(e -> -questions.indexOf(e.getKey()))).map(Map.Entry::getKey).orElse("?");
-        List<String> answers = new ArrayList<>(new LinkedHashSet<>(gaps.stream()
-                .sorted(Comparator.comparing((KnowledgeGap g) -> g.askedAt).thenComparing(g -> g.id))
-                .map(KnowledgeArticles::agentAnswer).flatMap(Optional::stream).toList()));
+        List<KnowledgeGap> oldestFirst = gaps.stream()
+                .sorted(Comparator.comparing((KnowledgeGap g) -> g.askedAt).thenComparing(g -> g.id)).toList();
+        // An agent's correction was written as the answer to the question; a reply in a ticket may address more.
+        List<String> corrected = distinct(oldestFirst.stream().map(KnowledgeArticles::correctedAnswer));
+        List<String> answers = corrected.isEmpty()
+                ? distinct(oldestFirst.stream().map(KnowledgeArticles::agentAnswer)) : corrected;
         draft.title = title.length() > MAX_TITLE_LENGTH ? title.substring(0, MAX_TITLE_LENGTH) : title;
-        if (answers.isEmpty()) {
+        if (!corrected.isEmpty()) {
+            draft.source = KnowledgeDraft.FROM_CORRECTED_ANSWER;
+            draft.body = String.join("\n\n", answers);
+        } else if (answers.isEmpty()) {
             draft.source = KnowledgeDraft.SKELETON;
             draft.body = skeleton(draft.language, questions);
         } else {
@@ -237,8 +245,21 @@ public class KnowledgeArticles {
         draft.tags = String.join(",", tags);
     }
 
+    private static List<String> distinct(java.util.stream.Stream<Optional<String>> answers) {
+        return new ArrayList<>(new LinkedHashSet<>(answers.flatMap(Optional::stream).toList()));
+    }
+
+    /** The right answer of the feedback that made the gap, redacted. */
+    private static Optional<String> correctedAnswer(KnowledgeGap gap) {
+        return Optional.ofNullable(gap.feedbackId).map(id -> AnswerFeedback.<AnswerFeedback>findById(id))
+                .map(f -> PersonalDataRedactor.redact(f.correctAnswer.strip()));
+    }
+
     /** The first agent message of the gap's ticket after the question, redacted. */
     private static Optional<String> agentAnswer(KnowledgeGap gap) {
+        if (gap.ticketId == null) {
+            return Optional.empty();
+        }
         return TicketMessage.<TicketMessage>find("ticketId = ?1 and kind = ?2 and at >= ?3 order by seq", gap.ticketId,
                         TicketMessage.AGENT, gap.askedAt).firstResultOptional()
                 .map(m -> PersonalDataRedactor.redact(m.text.strip()));

@@ -2,6 +2,7 @@ package io.casedesk.handoff.lifecycle;
 
 import io.casedesk.handoff.config.HandoffConfig;
 import io.casedesk.handoff.mapping.HandoffMapper;
+import io.casedesk.handoff.model.AnswerFeedback;
 import io.casedesk.handoff.model.KnowledgeGap;
 import io.casedesk.handoff.model.RecentTurn;
 import io.casedesk.handoff.service.CannedResponses;
@@ -10,6 +11,7 @@ import io.casedesk.handoff.service.HandoffMetrics;
 import io.casedesk.handoff.service.QuestionOverlap;
 import io.casedesk.schema.ConversationTurn;
 import io.casedesk.schema.Envelope;
+import io.casedesk.schema.EventIds;
 import io.casedesk.schema.HandoffRequest;
 import io.casedesk.schema.InboundMessage;
 import io.casedesk.schema.Triage;
@@ -25,7 +27,8 @@ import java.util.Set;
 /**
  * Records the questions the bot could not answer: a handoff for {@code no_article} (no knowledge-base article) or
  * {@code low_confidence}, and a question the customer asked again right after the bot's own answer ({@code re_asked}),
- * become a {@link KnowledgeGap}, the customer's text redacted, in the transaction that handles the event (whose id is
+ * and a question whose bot answer an agent marked wrong ({@code marked_wrong}) become a {@link KnowledgeGap}, the
+ * customer's text redacted, in the transaction that handles the event (whose id is
  * recorded there: a redelivered event records nothing). The grouping worker ({@code KnowledgeGrouping}) embeds it
  * later, off the consumer's path.
  */
@@ -99,6 +102,28 @@ public class KnowledgeGaps {
         gap.language = ChineseScripts.languageOf(question.text);
         gap.question = PersonalDataRedactor.redact(question.text.strip());
         gap.askedAt = question.at;
+        gap.persist();
+        metrics.knowledgeGapRecorded(gap.reason, gap.language);
+    }
+
+    /**
+     * Records a {@code marked_wrong} gap for the question whose bot answer an agent marked wrong (none when the history
+     * starts with the answer): the group's draft prefers the agent's right answer. In the feedback's transaction, which
+     * refuses a second mark of the answer, so one gap per feedback.
+     */
+    public void recordMarkedWrong(AnswerFeedback feedback) {
+        if (feedback.question == null || feedback.question.isBlank()) {
+            return;
+        }
+        KnowledgeGap gap = new KnowledgeGap();
+        gap.eventId = EventIds.derive(feedback.ticketId, "answer-feedback-" + feedback.turnIndex);
+        gap.ticketId = feedback.ticketId;
+        gap.reason = MARKED_WRONG;
+        gap.intent = feedback.intent;
+        gap.language = CannedResponses.languageOf(feedback.language);
+        gap.question = PersonalDataRedactor.redact(feedback.question.strip());
+        gap.askedAt = feedback.answeredAt != null ? feedback.answeredAt : feedback.markedAt;
+        gap.feedbackId = feedback.id;
         gap.persist();
         metrics.knowledgeGapRecorded(gap.reason, gap.language);
     }

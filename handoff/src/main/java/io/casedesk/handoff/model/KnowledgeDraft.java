@@ -25,6 +25,8 @@ public class KnowledgeDraft extends PanacheEntityBase {
     public static final String REJECTED = "rejected";
     /** Built from agents' answers in the gaps' tickets. */
     public static final String FROM_AGENT_REPLY = "agent_reply";
+    /** The right answers agents gave for bot answers they marked wrong. */
+    public static final String FROM_CORRECTED_ANSWER = "corrected_answer";
     /** The customers' questions with a placeholder for the answer. */
     public static final String SKELETON = "skeleton";
 

@@ -21,9 +21,10 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * Knowledge-gap tests: questions handed off because the bot had no article, in Traditional Chinese and English, some
- * rewordings of one question; no gap, group or draft left from another test.
+ * rewordings of one question, and tickets with the bot's answer in their history; no gap, group or draft left from
+ * another test.
  */
-public abstract class KnowledgeTestBase extends HandoffTestBase {
+public abstract class KnowledgeTestBase extends BotHistoryTestBase {
 
     public static final String CUSTODY_1 = "請問離婚後小孩的監護權怎麼決定？我的電話 0912-345-678";
     public static final String CUSTODY_1_REDACTED = "請問離婚後小孩的監護權怎麼決定？我的電話 [phone]";
