@@ -27,6 +27,10 @@ public class KnowledgeDraft extends PanacheEntityBase {
     public static final String FROM_AGENT_REPLY = "agent_reply";
     /** The right answers agents gave for bot answers they marked wrong. */
     public static final String FROM_CORRECTED_ANSWER = "corrected_answer";
+    /** The other Chinese script's answers, converted. */
+    public static final String CONVERTED = "converted";
+    /** Written by the configured language model from the questions and the agents' answers. */
+    public static final String MODEL = "model";
     /** The customers' questions with a placeholder for the answer. */
     public static final String SKELETON = "skeleton";
 

@@ -6,7 +6,8 @@ import com.ibm.icu.text.Transliterator;
  * Traditional and Simplified Chinese, by ICU4J's transliterators (the conversion tables the responder's search and the
  * classifier's tests already use): a text's language when nothing else tells it, and a draft in the other script.
  * Character by character, so a word whose Taiwan and mainland forms differ ({@code 軟體} / {@code 软件}) keeps its
- * Taiwan form: a converted draft is read by a supervisor before it is published.
+ * Taiwan form, and {@code 諮詢} becomes {@code 谘询} where mainland usage writes {@code 咨询}: a converted draft is read
+ * by a supervisor before it is published.
  */
 public final class ChineseScripts {
 
