@@ -9,5 +9,7 @@ alter table knowledge_gaps add column feedback_id bigint unique references answe
 -- Drafts may also come from an agent's corrected answer, from the other Chinese script's draft, or from a language
 -- model.
 alter table knowledge_drafts drop constraint knowledge_drafts_source_check;
+-- For a model's draft, the group's gap count it was written from: written again when the group grows.
+alter table knowledge_drafts add column basis integer;
 alter table knowledge_drafts add constraint knowledge_drafts_source_check
     check (source in ('agent_reply', 'corrected_answer', 'skeleton', 'converted', 'model'));

@@ -89,6 +89,38 @@ public interface HandoffConfig {
          */
         @WithDefault("0.15")
         double reAskOverlap();
+
+        /**
+         * Who writes drafts: {@code local} (the agents' answers, the other Chinese script's converted, or a skeleton)
+         * or {@code openai} (an OpenAI-compatible model, in the background; the local draft until it has written, and
+         * whenever it fails).
+         */
+        @WithDefault("local")
+        String draftEngine();
+
+        /** How often the model writes the drafts waiting for it ({@code openai} only); {@code off}: never. */
+        @WithDefault("30s")
+        String draftingInterval();
+
+        /** Drafts the model writes per run. */
+        @WithDefault("10")
+        int draftingBatch();
+
+        OpenAi openai();
+    }
+
+    interface OpenAi {
+        @WithDefault("https://api.openai.com/v1")
+        String baseUrl();
+
+        @WithDefault("gpt-4o-mini")
+        String model();
+
+        Optional<String> apiKey();
+
+        /** One request's limit; a draft is not urgent, the model's answer may be long. */
+        @WithDefault("PT60S")
+        Duration timeout();
     }
 
     interface AgentSettings {

@@ -111,21 +111,91 @@ public class KnowledgeArticles {
         return QuarkusTransaction.requiringNew().call(() -> {
             KnowledgeGroup group = requireGroup(groupId);
             List<KnowledgeGap> gaps = KnowledgeGap.ofGroup(groupId);
-            for (String language : draftLanguages(gaps, firmLanguages)) {
-                KnowledgeDraft draft = KnowledgeDraft.of(groupId, language).orElse(null);
-                if (draft == null) {
-                    draft = new KnowledgeDraft();
-                    draft.groupId = groupId;
-                    draft.language = language;
-                    draft.state = KnowledgeDraft.DRAFT;
-                    build(draft, gaps);
-                    draft.persist();
-                } else if (KnowledgeDraft.DRAFT.equals(draft.state) && draft.editedBy == null) {
-                    build(draft, gaps);
-                }
-            }
+            draft(group, gaps, firmLanguages);
             return detail(group, gaps);
         });
+    }
+
+    /** A draft the model is to write: untouched, and not yet written by it from the group's gaps as they are now. */
+    public record ModelRequest(long groupId, String language, int basis, List<String> questions, List<String> answers) {
+    }
+
+    /** Up to {@code max} drafts for the model to write, most asked groups first; their local drafts made meanwhile. */
+    public List<ModelRequest> awaitingModel(int max) {
+        List<String> firmLanguages = calendar.settings().languages();
+        return QuarkusTransaction.requiringNew().call(() -> {
+            List<ModelRequest> requests = new ArrayList<>();
+            for (KnowledgeGroup group : KnowledgeGroup.ranked()) {
+                List<KnowledgeGap> gaps = KnowledgeGap.ofGroup(group.id);
+                for (KnowledgeDraft draft : draft(group, gaps, firmLanguages)) {
+                    if (requests.size() < max && untouched(draft) && !writtenByModel(draft, group)) {
+                        requests.add(new ModelRequest(group.id, draft.language, group.gapCount, questions(gaps),
+                                labelledAnswers(gaps)));
+                    }
+                }
+            }
+            return requests;
+        });
+    }
+
+    /** Keeps the model's article as the draft, unless a supervisor touched it or the group changed meanwhile. */
+    public boolean keepModelDraft(ModelRequest request, String title, String body) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            KnowledgeGroup group = KnowledgeGroup.findById(request.groupId());
+            KnowledgeDraft draft = KnowledgeDraft.of(request.groupId(), request.language()).orElse(null);
+            if (group == null || draft == null || !untouched(draft) || group.gapCount != request.basis()) {
+                return false;
+            }
+            draft.title = title.length() > MAX_TITLE_LENGTH ? title.substring(0, MAX_TITLE_LENGTH) : title;
+            draft.body = body.length() > MAX_BODY_LENGTH ? body.substring(0, MAX_BODY_LENGTH) : body;
+            draft.source = KnowledgeDraft.MODEL;
+            draft.basis = request.basis();
+            return true;
+        });
+    }
+
+    /**
+     * Makes the group's drafts: a missing language's, and again every untouched one from the gaps as they are now
+     * (a model's draft of these very gaps stays); in the caller's transaction.
+     */
+    private static List<KnowledgeDraft> draft(KnowledgeGroup group, List<KnowledgeGap> gaps, List<String> firmLanguages) {
+        List<KnowledgeDraft> drafts = new ArrayList<>();
+        for (String language : draftLanguages(gaps, firmLanguages)) {
+            KnowledgeDraft draft = KnowledgeDraft.of(group.id, language).orElse(null);
+            if (draft == null) {
+                draft = new KnowledgeDraft();
+                draft.groupId = group.id;
+                draft.language = language;
+                draft.state = KnowledgeDraft.DRAFT;
+                build(draft, gaps);
+                draft.persist();
+            } else if (untouched(draft) && !writtenByModel(draft, group)) {
+                build(draft, gaps);
+                draft.basis = null;
+            }
+            drafts.add(draft);
+        }
+        return drafts;
+    }
+
+    private static boolean untouched(KnowledgeDraft draft) {
+        return KnowledgeDraft.DRAFT.equals(draft.state) && draft.editedBy == null;
+    }
+
+    private static boolean writtenByModel(KnowledgeDraft draft, KnowledgeGroup group) {
+        return KnowledgeDraft.MODEL.equals(draft.source) && draft.basis != null && draft.basis == group.gapCount;
+    }
+
+    /** Every answer given to the group's questions, in each language, marked with it: {@code [en] ...}. */
+    private static List<String> labelledAnswers(List<KnowledgeGap> gaps) {
+        List<String> labelled = new ArrayList<>();
+        for (String language : LANGUAGES) {
+            Answers answers = answers(inLanguage(gaps, language));
+            if (answers != null) {
+                answers.texts().forEach(a -> labelled.add("[" + language + "] " + a));
+            }
+        }
+        return labelled;
     }
 
     /** A supervisor's change of an undecided draft. */

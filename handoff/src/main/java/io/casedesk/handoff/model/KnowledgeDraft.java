@@ -54,6 +54,8 @@ public class KnowledgeDraft extends PanacheEntityBase {
     public String decidedBy;
     @Column(name = "decided_at")
     public Instant decidedAt;
+    /** For a model's draft: the group's gap count it was written from (written again when the group grows). */
+    public Integer basis;
     /** The knowledge-base article it was published as. */
     @Column(name = "article_id")
     public String articleId;
