@@ -3,6 +3,15 @@
 -- bot answer an agent marked wrong (marked_wrong: its feedback, whose right answer the group's draft prefers).
 alter table recent_turns add column detail varchar(64);
 
+-- Replies that started from a canned response, for the metrics page's count over its window (Prometheus counts them
+-- too, but the page reads the database).
+create table canned_response_uses (
+    id                 bigserial   primary key,
+    canned_response_id bigint      not null,
+    at                 timestamptz not null
+);
+create index canned_response_uses_at on canned_response_uses (at);
+
 alter table knowledge_gaps alter column ticket_id drop not null;
 alter table knowledge_gaps add column feedback_id bigint unique references answer_feedback (id);
 

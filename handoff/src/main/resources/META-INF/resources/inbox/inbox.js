@@ -738,7 +738,8 @@
         ['metrics.csat', m.csatAverage === null ? '—' : m.csatAverage.toFixed(2) + ' / 5'],
         ['metrics.satisfied', percent(m.csatSatisfied)], ['metrics.ratings', m.ratings], ['metrics.tickets', m.tickets],
         ['metrics.conversations', m.conversations], ['metrics.notes', m.notes], ['metrics.markedWrong', m.answersMarkedWrong],
-        ['metrics.knowledgeGaps', m.knowledgeGaps],
+        ['metrics.knowledgeGaps', m.knowledgeGaps], ['metrics.gapRate', percent(m.gapRate)],
+        ['metrics.articlesPublished', m.articlesPublished], ['metrics.cannedUsed', m.cannedResponsesUsed],
         ['metrics.open', Object.keys(m.openByState).map(function (k) { return m.openByState[k]; }).reduce(function (a, b) { return a + b; }, 0)]
       ].forEach(function (pair) {
         var card = el('div', 'card');

@@ -75,6 +75,14 @@ class KnowledgeBrowserIT extends KnowledgeTestBase {
             browser.waitUntil(ExpectedConditions.textToBePresentInElementLocated(
                     By.cssSelector("#knowledge-rows tr.published .group-status"), "supervisor"));
             browser.screenshot("knowledge-published.png");
+
+            // The metrics page counts the published article, beside the gap rate.
+            browser.waitUntil(ExpectedConditions.elementToBeClickable(By.id("metrics-tab"))).click();
+            browser.waitUntil(ExpectedConditions.textToBePresentInElementLocated(
+                    By.cssSelector("[data-metric='metrics.articlesPublished'] .value"), "1"));
+            assertThat(driver.findElement(By.cssSelector("[data-metric='metrics.gapRate'] .label")).getText())
+                    .isNotBlank();
+            browser.screenshot("knowledge-metrics-published.png");
         }
 
         assertThat(HandoffCaseServiceStandIn.articles).hasSize(1);
