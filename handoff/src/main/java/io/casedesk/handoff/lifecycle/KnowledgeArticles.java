@@ -45,7 +45,8 @@ import java.util.stream.Collectors;
  * script's converted; else a skeleton of the customers' questions with a placeholder for the answer (questions asked in
  * another language marked to be translated). A supervisor edits a draft, approves it (published to case-service's
  * knowledge base as {@code kb-gap-<group>-<language>}) or rejects it. A draft nobody has edited or decided on follows
- * its group: it is built again each time the group is opened.
+ * its group: it is built again each time the group is opened, except a model's draft ({@code KnowledgeDrafting}) of the
+ * group's gaps as they are.
  */
 @ApplicationScoped
 public class KnowledgeArticles {
@@ -301,10 +302,10 @@ public class KnowledgeArticles {
         String language = draft.language;
         List<KnowledgeGap> own = inLanguage(group, language);
         String otherScript = otherScript(language);
-        List<KnowledgeGap> converted = otherScript == null ? List.of() : inLanguage(group, otherScript);
+        List<KnowledgeGap> otherScriptGaps = otherScript == null ? List.of() : inLanguage(group, otherScript);
         Answers answers = answers(own);
-        if (answers == null && !converted.isEmpty() && answers(converted) != null) {
-            Answers theirs = answers(converted);
+        Answers theirs = answers == null && !otherScriptGaps.isEmpty() ? answers(otherScriptGaps) : null;
+        if (theirs != null) {
             answers = new Answers(KnowledgeDraft.CONVERTED, theirs.texts().stream().map(t -> convert(t, language)).toList());
         }
         String title;
@@ -313,9 +314,9 @@ public class KnowledgeArticles {
         if (!own.isEmpty()) {
             questions = questions(own);
             title = mostFrequent(own);
-        } else if (!converted.isEmpty()) {
-            questions = questions(converted).stream().map(q -> convert(q, language)).toList();
-            title = convert(mostFrequent(converted), language);
+        } else if (!otherScriptGaps.isEmpty()) {
+            questions = questions(otherScriptGaps).stream().map(q -> convert(q, language)).toList();
+            title = convert(mostFrequent(otherScriptGaps), language);
         } else {
             questions = questions(group);
             title = TO_TRANSLATE.get(language) + mostFrequent(group);
