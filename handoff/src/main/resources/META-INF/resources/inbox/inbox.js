@@ -654,7 +654,7 @@
     box.dataset.groupId = detail.group.id;
     box.appendChild(el('h3', null, t('knowledge.group') + ' #' + detail.group.id + ' · ' + statusText(detail.group)));
     var asked = el('ul', 'asked');
-    detail.questions.forEach(function (q) { asked.appendChild(el('li', null, q.question + ' (' + q.language + ', ' + clock(q.askedAt) + ')')); });
+    detail.questions.forEach(function (q) { asked.appendChild(el('li', null, q.question + ' (' + q.language + ', ' + t('knowledge.reason.' + q.reason) + ', ' + clock(q.askedAt) + ')')); });
     box.appendChild(asked);
     detail.drafts.forEach(function (d) { box.appendChild(draftForm(detail.group.id, d)); });
   }

@@ -59,6 +59,8 @@ class KnowledgeBrowserIT extends KnowledgeTestBase {
             first.click();
             By draft = By.cssSelector("#knowledge-group form.knowledge-draft[data-language='zh-Hant']");
             browser.waitUntil(ExpectedConditions.visibilityOfElementLocated(draft));
+            // Each question says why it is a gap.
+            assertThat(driver.findElement(By.id("knowledge-group")).getText()).contains("no article");
             WebElement form = driver.findElement(draft);
             assertThat(form.findElement(By.cssSelector(".draft-body-input")).getAttribute("value"))
                     .contains("[請在此填寫答案]");
