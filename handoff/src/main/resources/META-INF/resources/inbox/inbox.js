@@ -695,7 +695,7 @@
     box.dataset.groupId = detail.group.id;
     box.appendChild(el('h3', null, t('knowledge.group') + ' #' + detail.group.id + ' · ' + statusText(detail.group)));
     var asked = el('ul', 'asked');
-    detail.questions.forEach(function (q) { asked.appendChild(el('li', null, q.question + ' (' + q.language + ', ' + clock(q.askedAt) + ')')); });
+    detail.questions.forEach(function (q) { asked.appendChild(el('li', null, q.question + ' (' + q.language + ', ' + t('knowledge.reason.' + q.reason) + ', ' + clock(q.askedAt) + ')')); });
     box.appendChild(asked);
     detail.drafts.forEach(function (d) { box.appendChild(draftForm(detail.group.id, d)); });
   }
@@ -779,7 +779,8 @@
         ['metrics.csat', m.csatAverage === null ? '—' : m.csatAverage.toFixed(2) + ' / 5'],
         ['metrics.satisfied', percent(m.csatSatisfied)], ['metrics.ratings', m.ratings], ['metrics.tickets', m.tickets],
         ['metrics.conversations', m.conversations], ['metrics.notes', m.notes], ['metrics.markedWrong', m.answersMarkedWrong],
-        ['metrics.knowledgeGaps', m.knowledgeGaps],
+        ['metrics.knowledgeGaps', m.knowledgeGaps], ['metrics.gapRate', percent(m.gapRate)],
+        ['metrics.articlesPublished', m.articlesPublished], ['metrics.cannedUsed', m.cannedResponsesUsed],
         ['metrics.open', Object.keys(m.openByState).map(function (k) { return m.openByState[k]; }).reduce(function (a, b) { return a + b; }, 0)]
       ].forEach(function (pair) {
         var card = el('div', 'card');

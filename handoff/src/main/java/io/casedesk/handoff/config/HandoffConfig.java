@@ -117,13 +117,59 @@ public interface HandoffConfig {
         @WithDefault("0.7")
         double similarityThreshold();
 
-        /** How often new gaps are embedded and grouped. */
+        /** How often new gaps are embedded and grouped; {@code off} never (the tests group when they need it). */
         @WithDefault("2s")
         String groupingInterval();
 
         /** Gaps embedded and grouped per run. */
         @WithDefault("50")
         int groupingBatch();
+
+        /**
+         * A customer's message this soon after the bot's own answer ({@code auto}) that asks the question before it again
+         * is a gap ({@code re_asked}).
+         */
+        @WithDefault("PT5M")
+        Duration reAskWindow();
+
+        /**
+         * How alike the two questions must be: the Dice coefficient of their character pairs (Chinese) and words
+         * (English). Measured on rewordings: 0.19 to 0.67; a thank-you or another question: 0.
+         */
+        @WithDefault("0.15")
+        double reAskOverlap();
+
+        /**
+         * Who writes drafts: {@code local} (the agents' answers, the other Chinese script's converted, or a skeleton)
+         * or {@code openai} (an OpenAI-compatible model, in the background; the local draft until it has written, and
+         * whenever it fails).
+         */
+        @WithDefault("local")
+        String draftEngine();
+
+        /** How often the model writes the drafts waiting for it ({@code openai} only); {@code off}: never. */
+        @WithDefault("30s")
+        String draftingInterval();
+
+        /** Drafts the model writes per run. */
+        @WithDefault("10")
+        int draftingBatch();
+
+        OpenAi openai();
+    }
+
+    interface OpenAi {
+        @WithDefault("https://api.openai.com/v1")
+        String baseUrl();
+
+        @WithDefault("gpt-4o-mini")
+        String model();
+
+        Optional<String> apiKey();
+
+        /** One request's limit; a draft is not urgent, the model's answer may be long. */
+        @WithDefault("PT60S")
+        Duration timeout();
     }
 
     interface AgentSettings {

@@ -35,11 +35,13 @@ public class BotAnswerFeedback {
     }
 
     private final HandoffMetrics metrics;
+    private final KnowledgeGaps gaps;
     private final Event<TicketChanged> changes;
     private final Clock clock;
 
-    public BotAnswerFeedback(HandoffMetrics metrics, Event<TicketChanged> changes, Clock clock) {
+    public BotAnswerFeedback(HandoffMetrics metrics, KnowledgeGaps gaps, Event<TicketChanged> changes, Clock clock) {
         this.metrics = metrics;
+        this.gaps = gaps;
         this.changes = changes;
         this.clock = clock;
     }
@@ -85,6 +87,8 @@ public class BotAnswerFeedback {
         feedback.markedBy = agent;
         feedback.markedAt = clock.instant();
         feedback.persist();
+        // The question it answered is a knowledge gap whose draft starts from the right answer.
+        gaps.recordMarkedWrong(feedback);
         metrics.answerMarkedWrong();
         changes.fire(TicketChanged.of(ticketId, "feedback"));
         return feedback;

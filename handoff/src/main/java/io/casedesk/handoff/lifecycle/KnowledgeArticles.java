@@ -6,11 +6,14 @@ import io.casedesk.handoff.client.ArticleRequest;
 import io.casedesk.handoff.client.CaseServiceClient;
 import io.casedesk.handoff.model.ActionRefused;
 import io.casedesk.handoff.model.ActionRefused.Reason;
+import io.casedesk.handoff.model.AnswerFeedback;
 import io.casedesk.handoff.model.KnowledgeDraft;
 import io.casedesk.handoff.model.KnowledgeGap;
 import io.casedesk.handoff.model.KnowledgeGroup;
 import io.casedesk.handoff.model.TicketMessage;
 import io.casedesk.handoff.service.CannedResponses;
+import io.casedesk.handoff.service.ChineseScripts;
+import io.casedesk.handoff.service.FirmCalendar;
 import io.casedesk.handoff.service.HandoffMetrics;
 import io.casedesk.schema.privacy.PersonalDataRedactor;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -36,11 +39,14 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 /**
- * FAQ articles drafted from groups of knowledge gaps (DESIGN §5): per language of a group's gaps, built from the
- * agents' answers in the gaps' tickets (the first agent message after the question) or, without one, a skeleton of
- * the customers' questions with a placeholder for the answer. A supervisor edits a draft, approves it (published to
- * case-service's knowledge base as {@code kb-gap-<group>-<language>}) or rejects it. A draft nobody has edited or
- * decided on follows its group: it is built again each time the group is opened.
+ * FAQ articles drafted from groups of knowledge gaps (DESIGN §5), in zh-Hant and en, and zh-Hans when the firm writes in
+ * it: a language's draft is the right answers agents gave for bot answers they marked wrong, else the agents' answers
+ * in the gaps' tickets (the first agent message after the question), in that language; for Chinese, else the other
+ * script's converted; else a skeleton of the customers' questions with a placeholder for the answer (questions asked in
+ * another language marked to be translated). A supervisor edits a draft, approves it (published to case-service's
+ * knowledge base as {@code kb-gap-<group>-<language>}) or rejects it. A draft nobody has edited or decided on follows
+ * its group: it is built again each time the group is opened, except a model's draft ({@code KnowledgeDrafting}) of the
+ * group's gaps as they are.
  */
 @ApplicationScoped
 public class KnowledgeArticles {
@@ -77,11 +83,14 @@ public class KnowledgeArticles {
     }
 
     private final CaseServiceClient caseService;
+    private final FirmCalendar calendar;
     private final HandoffMetrics metrics;
     private final Clock clock;
 
-    public KnowledgeArticles(@RestClient CaseServiceClient caseService, HandoffMetrics metrics, Clock clock) {
+    public KnowledgeArticles(@RestClient CaseServiceClient caseService, FirmCalendar calendar, HandoffMetrics metrics,
+                             Clock clock) {
         this.caseService = caseService;
+        this.calendar = calendar;
         this.metrics = metrics;
         this.clock = clock;
     }
@@ -98,24 +107,96 @@ public class KnowledgeArticles {
 
     /** The group with its questions and its drafts, those nobody has touched built again from its gaps. */
     public KnowledgeGroupDetail group(long groupId) {
+        // Read before the transaction: it may ask case-service.
+        List<String> firmLanguages = calendar.settings().languages();
         return QuarkusTransaction.requiringNew().call(() -> {
             KnowledgeGroup group = requireGroup(groupId);
             List<KnowledgeGap> gaps = KnowledgeGap.ofGroup(groupId);
-            for (String language : languagesOf(gaps)) {
-                KnowledgeDraft draft = KnowledgeDraft.of(groupId, language).orElse(null);
-                if (draft == null) {
-                    draft = new KnowledgeDraft();
-                    draft.groupId = groupId;
-                    draft.language = language;
-                    draft.state = KnowledgeDraft.DRAFT;
-                    build(draft, gaps.stream().filter(g -> g.language.equals(language)).toList());
-                    draft.persist();
-                } else if (KnowledgeDraft.DRAFT.equals(draft.state) && draft.editedBy == null) {
-                    build(draft, gaps.stream().filter(g -> g.language.equals(language)).toList());
-                }
-            }
+            draft(group, gaps, firmLanguages);
             return detail(group, gaps);
         });
+    }
+
+    /** A draft the model is to write: untouched, and not yet written by it from the group's gaps as they are now. */
+    public record ModelRequest(long groupId, String language, int basis, List<String> questions, List<String> answers) {
+    }
+
+    /** Up to {@code max} drafts for the model to write, most asked groups first; their local drafts made meanwhile. */
+    public List<ModelRequest> awaitingModel(int max) {
+        List<String> firmLanguages = calendar.settings().languages();
+        return QuarkusTransaction.requiringNew().call(() -> {
+            List<ModelRequest> requests = new ArrayList<>();
+            for (KnowledgeGroup group : KnowledgeGroup.ranked()) {
+                List<KnowledgeGap> gaps = KnowledgeGap.ofGroup(group.id);
+                for (KnowledgeDraft draft : draft(group, gaps, firmLanguages)) {
+                    if (requests.size() < max && untouched(draft) && !writtenByModel(draft, group)) {
+                        requests.add(new ModelRequest(group.id, draft.language, group.gapCount, questions(gaps),
+                                labelledAnswers(gaps)));
+                    }
+                }
+            }
+            return requests;
+        });
+    }
+
+    /** Keeps the model's article as the draft, unless a supervisor touched it or the group changed meanwhile. */
+    public boolean keepModelDraft(ModelRequest request, String title, String body) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            KnowledgeGroup group = KnowledgeGroup.findById(request.groupId());
+            KnowledgeDraft draft = KnowledgeDraft.of(request.groupId(), request.language()).orElse(null);
+            if (group == null || draft == null || !untouched(draft) || group.gapCount != request.basis()) {
+                return false;
+            }
+            draft.title = title.length() > MAX_TITLE_LENGTH ? title.substring(0, MAX_TITLE_LENGTH) : title;
+            draft.body = body.length() > MAX_BODY_LENGTH ? body.substring(0, MAX_BODY_LENGTH) : body;
+            draft.source = KnowledgeDraft.MODEL;
+            draft.basis = request.basis();
+            return true;
+        });
+    }
+
+    /**
+     * Makes the group's drafts: a missing language's, and again every untouched one from the gaps as they are now
+     * (a model's draft of these very gaps stays); in the caller's transaction.
+     */
+    private static List<KnowledgeDraft> draft(KnowledgeGroup group, List<KnowledgeGap> gaps, List<String> firmLanguages) {
+        List<KnowledgeDraft> drafts = new ArrayList<>();
+        for (String language : draftLanguages(gaps, firmLanguages)) {
+            KnowledgeDraft draft = KnowledgeDraft.of(group.id, language).orElse(null);
+            if (draft == null) {
+                draft = new KnowledgeDraft();
+                draft.groupId = group.id;
+                draft.language = language;
+                draft.state = KnowledgeDraft.DRAFT;
+                build(draft, gaps);
+                draft.persist();
+            } else if (untouched(draft) && !writtenByModel(draft, group)) {
+                build(draft, gaps);
+                draft.basis = null;
+            }
+            drafts.add(draft);
+        }
+        return drafts;
+    }
+
+    private static boolean untouched(KnowledgeDraft draft) {
+        return KnowledgeDraft.DRAFT.equals(draft.state) && draft.editedBy == null;
+    }
+
+    private static boolean writtenByModel(KnowledgeDraft draft, KnowledgeGroup group) {
+        return KnowledgeDraft.MODEL.equals(draft.source) && draft.basis != null && draft.basis == group.gapCount;
+    }
+
+    /** Every answer given to the group's questions, in each language, marked with it: {@code [en] ...}. */
+    private static List<String> labelledAnswers(List<KnowledgeGap> gaps) {
+        List<String> labelled = new ArrayList<>();
+        for (String language : LANGUAGES) {
+            Answers answers = answers(inLanguage(gaps, language));
+            if (answers != null) {
+                answers.texts().forEach(a -> labelled.add("[" + language + "] " + a));
+            }
+        }
+        return labelled;
     }
 
     /** A supervisor's change of an undecided draft. */
@@ -212,45 +293,139 @@ public class KnowledgeArticles {
         }
     }
 
-    /** Fills the draft from the gaps of its language: the agents' answers, or a skeleton. */
-    private static void build(KnowledgeDraft draft, List<KnowledgeGap> gaps) {
-        List<String> questions = gaps.stream().map(g -> g.question).distinct().toList();
-        // The most frequent question, the most recent among equals (gaps come newest first).
-        Map<String, Long> frequency = gaps.stream().collect(Collectors.groupingBy(g -> g.question, LinkedHashMap::new,
-                Collectors.counting()));
-        String title = frequency.entrySet().stream().max(Map.Entry.<String, Long>comparingByValue()
-                .thenComparing(e -> -questions.indexOf(e.getKey()))).map(Map.Entry::getKey).orElse("?");
-        List<String> answers = new ArrayList<>(new LinkedHashSet<>(gaps.stream()
-                .sorted(Comparator.comparing((KnowledgeGap g) -> g.askedAt).thenComparing(g -> g.id))
-                .map(KnowledgeArticles::agentAnswer).flatMap(Optional::stream).toList()));
-        draft.title = title.length() > MAX_TITLE_LENGTH ? title.substring(0, MAX_TITLE_LENGTH) : title;
-        if (answers.isEmpty()) {
-            draft.source = KnowledgeDraft.SKELETON;
-            draft.body = skeleton(draft.language, questions);
+    /**
+     * Fills the draft of its language from the group's gaps: the right answers agents gave for answers marked wrong,
+     * else the agents' answers in the gaps' tickets, in that language; for Chinese, else those of the other script
+     * converted; else a skeleton of the questions (those in another language marked to be translated).
+     */
+    static void build(KnowledgeDraft draft, List<KnowledgeGap> group) {
+        String language = draft.language;
+        List<KnowledgeGap> own = inLanguage(group, language);
+        String otherScript = otherScript(language);
+        List<KnowledgeGap> otherScriptGaps = otherScript == null ? List.of() : inLanguage(group, otherScript);
+        Answers answers = answers(own);
+        Answers theirs = answers == null && !otherScriptGaps.isEmpty() ? answers(otherScriptGaps) : null;
+        if (theirs != null) {
+            answers = new Answers(KnowledgeDraft.CONVERTED, theirs.texts().stream().map(t -> convert(t, language)).toList());
+        }
+        String title;
+        List<String> questions;
+        boolean toTranslate = false;
+        if (!own.isEmpty()) {
+            questions = questions(own);
+            title = mostFrequent(own);
+        } else if (!otherScriptGaps.isEmpty()) {
+            questions = questions(otherScriptGaps).stream().map(q -> convert(q, language)).toList();
+            title = convert(mostFrequent(otherScriptGaps), language);
         } else {
-            draft.source = KnowledgeDraft.FROM_AGENT_REPLY;
-            draft.body = String.join("\n\n", answers);
+            questions = questions(group);
+            title = TO_TRANSLATE.get(language) + mostFrequent(group);
+            toTranslate = true;
+        }
+        draft.title = title.length() > MAX_TITLE_LENGTH ? title.substring(0, MAX_TITLE_LENGTH) : title;
+        if (answers == null) {
+            draft.source = KnowledgeDraft.SKELETON;
+            draft.body = skeleton(language, questions, toTranslate);
+        } else {
+            draft.source = answers.source();
+            draft.body = String.join("\n\n", answers.texts());
         }
         Set<String> tags = new TreeSet<>();
-        gaps.stream().map(g -> g.intent).filter(i -> i != null && !i.isBlank()).forEach(tags::add);
+        (own.isEmpty() ? group : own).stream().map(g -> g.intent).filter(i -> i != null && !i.isBlank())
+                .forEach(tags::add);
         tags.add("faq");
         draft.tags = String.join(",", tags);
     }
 
+    /** Answers a draft is made of, and which kind ({@link KnowledgeDraft#source}). */
+    record Answers(String source, List<String> texts) {
+    }
+
+    /** The right answers of feedback, else the agents' replies in the tickets; oldest first; {@code null}: none. */
+    static Answers answers(List<KnowledgeGap> gaps) {
+        List<KnowledgeGap> oldestFirst = gaps.stream()
+                .sorted(Comparator.comparing((KnowledgeGap g) -> g.askedAt).thenComparing(g -> g.id)).toList();
+        // An agent's correction was written as the answer to the question; a reply in a ticket may address more.
+        List<String> corrected = distinct(oldestFirst.stream().map(KnowledgeArticles::correctedAnswer));
+        if (!corrected.isEmpty()) {
+            return new Answers(KnowledgeDraft.FROM_CORRECTED_ANSWER, corrected);
+        }
+        List<String> replies = distinct(oldestFirst.stream().map(KnowledgeArticles::agentAnswer));
+        return replies.isEmpty() ? null : new Answers(KnowledgeDraft.FROM_AGENT_REPLY, replies);
+    }
+
+    static List<KnowledgeGap> inLanguage(List<KnowledgeGap> gaps, String language) {
+        return gaps.stream().filter(g -> g.language.equals(language)).toList();
+    }
+
+    static List<String> questions(List<KnowledgeGap> gaps) {
+        return gaps.stream().map(g -> g.question).distinct().toList();
+    }
+
+    /** The most frequent question, the most recent among equals (gaps come newest first). */
+    static String mostFrequent(List<KnowledgeGap> gaps) {
+        List<String> questions = questions(gaps);
+        Map<String, Long> frequency = gaps.stream().collect(Collectors.groupingBy(g -> g.question, LinkedHashMap::new,
+                Collectors.counting()));
+        return frequency.entrySet().stream().max(Map.Entry.<String, Long>comparingByValue()
+                .thenComparing(e -> -questions.indexOf(e.getKey()))).map(Map.Entry::getKey).orElse("?");
+    }
+
+    /** The other Chinese script of a language, {@code null} for English. */
+    private static String otherScript(String language) {
+        return switch (language) {
+            case "zh-Hant" -> "zh-Hans";
+            case "zh-Hans" -> "zh-Hant";
+            default -> null;
+        };
+    }
+
+    private static String convert(String text, String toLanguage) {
+        return "zh-Hans".equals(toLanguage) ? ChineseScripts.toSimplified(text) : ChineseScripts.toTraditional(text);
+    }
+
+    private static List<String> distinct(java.util.stream.Stream<Optional<String>> answers) {
+        return new ArrayList<>(new LinkedHashSet<>(answers.flatMap(Optional::stream).toList()));
+    }
+
+    /** The right answer of the feedback that made the gap, redacted. */
+    private static Optional<String> correctedAnswer(KnowledgeGap gap) {
+        return Optional.ofNullable(gap.feedbackId).map(id -> AnswerFeedback.<AnswerFeedback>findById(id))
+                .map(f -> PersonalDataRedactor.redact(f.correctAnswer.strip()));
+    }
+
     /** The first agent message of the gap's ticket after the question, redacted. */
     private static Optional<String> agentAnswer(KnowledgeGap gap) {
+        if (gap.ticketId == null) {
+            return Optional.empty();
+        }
         return TicketMessage.<TicketMessage>find("ticketId = ?1 and kind = ?2 and at >= ?3 order by seq", gap.ticketId,
                         TicketMessage.AGENT, gap.askedAt).firstResultOptional()
                 .map(m -> PersonalDataRedactor.redact(m.text.strip()));
     }
 
-    static String skeleton(String language, List<String> questions) {
+    private static final Map<String, String> TO_TRANSLATE = Map.of("en", "To translate: ", "zh-Hant", "待翻譯：",
+            "zh-Hans", "待翻译：");
+
+    /** The questions and a placeholder for the answer; {@code toTranslate}: the questions are in another language. */
+    static String skeleton(String language, List<String> questions, boolean toTranslate) {
         String asked = questions.stream().map(q -> "- " + q).collect(Collectors.joining("\n"));
         return switch (language) {
-            case "en" -> "Customers asked:\n" + asked + "\n\nAnswer: [write the answer here]";
-            case "zh-Hans" -> "客户问过：\n" + asked + "\n\n答案：[请在此填写答案]";
-            default -> "客戶問過：\n" + asked + "\n\n答案：[請在此填寫答案]";
+            case "en" -> "Customers asked" + (toTranslate ? " (to translate)" : "") + ":\n" + asked
+                    + "\n\nAnswer: [write the answer here]";
+            case "zh-Hans" -> "客户问过" + (toTranslate ? "（待翻译）" : "") + "：\n" + asked + "\n\n答案：[请在此填写答案]";
+            default -> "客戶問過" + (toTranslate ? "（待翻譯）" : "") + "：\n" + asked + "\n\n答案：[請在此填寫答案]";
         };
+    }
+
+    /**
+     * The languages a group is drafted in: zh-Hant and en always, zh-Hans when the firm writes in it or a customer of
+     * the group did.
+     */
+    static List<String> draftLanguages(List<KnowledgeGap> gaps, List<String> firmLanguages) {
+        boolean simplified = firmLanguages.stream().anyMatch(l -> "zh-Hans".equals(CannedResponses.languageOf(l)))
+                || gaps.stream().anyMatch(g -> "zh-Hans".equals(g.language));
+        return simplified ? LANGUAGES : LANGUAGES.subList(0, 2);
     }
 
     private static List<String> languagesOf(List<KnowledgeGap> gaps) {

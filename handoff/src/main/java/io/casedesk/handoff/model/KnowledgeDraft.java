@@ -25,6 +25,12 @@ public class KnowledgeDraft extends PanacheEntityBase {
     public static final String REJECTED = "rejected";
     /** Built from agents' answers in the gaps' tickets. */
     public static final String FROM_AGENT_REPLY = "agent_reply";
+    /** The right answers agents gave for bot answers they marked wrong. */
+    public static final String FROM_CORRECTED_ANSWER = "corrected_answer";
+    /** The other Chinese script's answers, converted. */
+    public static final String CONVERTED = "converted";
+    /** Written by the configured language model from the questions and the agents' answers. */
+    public static final String MODEL = "model";
     /** The customers' questions with a placeholder for the answer. */
     public static final String SKELETON = "skeleton";
 
@@ -48,6 +54,8 @@ public class KnowledgeDraft extends PanacheEntityBase {
     public String decidedBy;
     @Column(name = "decided_at")
     public Instant decidedAt;
+    /** For a model's draft: the group's gap count it was written from (written again when the group grows). */
+    public Integer basis;
     /** The knowledge-base article it was published as. */
     @Column(name = "article_id")
     public String articleId;

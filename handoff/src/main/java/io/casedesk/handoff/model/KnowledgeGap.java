@@ -12,8 +12,9 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * A question the bot could not answer: a handoff for {@code no_article} or {@code low_confidence}, the customer's
- * text redacted, joined to a {@link KnowledgeGroup} of questions alike once the grouping worker has embedded it.
+ * A question the bot could not answer: a handoff for {@code no_article} or {@code low_confidence}, a question the
+ * customer asked again right after the bot's answer ({@code re_asked}) or whose answer an agent marked wrong
+ * ({@code marked_wrong}); the customer's text redacted, joined to a {@link KnowledgeGroup} of questions alike once the grouping worker has embedded it.
  */
 @Entity
 @Table(name = "knowledge_gaps")
@@ -22,9 +23,10 @@ public class KnowledgeGap extends PanacheEntityBase {
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long id;
-    /** The handoff request's event id. */
+    /** The event that showed the gap: the handoff request, the re-asking turn, or the feedback. */
     @Column(name = "event_id")
     public String eventId;
+    /** The ticket, {@code null} for a question re-asked to the bot. */
     @Column(name = "ticket_id")
     public String ticketId;
     public String reason;
@@ -37,6 +39,9 @@ public class KnowledgeGap extends PanacheEntityBase {
     public Instant askedAt;
     @Column(name = "group_id")
     public Long groupId;
+    /** For {@code marked_wrong}: the agent's feedback, whose right answer a draft prefers. */
+    @Column(name = "feedback_id")
+    public Long feedbackId;
 
     /** Gaps not yet in a group, oldest first. */
     public static List<KnowledgeGap> ungrouped(int max) {

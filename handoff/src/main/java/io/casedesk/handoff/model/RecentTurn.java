@@ -27,6 +27,8 @@ public class RecentTurn extends PanacheEntityBase {
     public String kind;
     public String actor;
     public String text;
+    /** The turn's short detail: for an answer, its kind ({@code auto}: the bot's own answer; {@code system}). */
+    public String detail;
 
     /** The newest {@code limit} turns, oldest first. */
     public static List<RecentTurn> lastOf(String conversationId, int limit) {

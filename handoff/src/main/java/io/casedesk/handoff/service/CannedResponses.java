@@ -7,6 +7,7 @@ import io.casedesk.handoff.model.ActionRefused.Reason;
 import io.casedesk.handoff.model.CannedResponse;
 import io.casedesk.handoff.model.Ticket;
 import io.casedesk.handoff.model.TicketNotFound;
+import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.NotFoundException;
@@ -109,6 +110,9 @@ public class CannedResponses {
     public void used(long id) {
         CannedResponse used = CannedResponse.findById(id);
         if (used != null) {
+            // No foreign key: deleting a canned response keeps the count of its uses.
+            Panache.getEntityManager().createNativeQuery("insert into canned_response_uses (canned_response_id, at) "
+                    + "values (?1, ?2)").setParameter(1, id).setParameter(2, clock.instant()).executeUpdate();
             metrics.cannedResponseUsed(used.language, used.shortcut);
         }
     }

@@ -1,6 +1,7 @@
 package io.casedesk.handoff.service;
 
 import io.casedesk.handoff.config.HandoffConfig;
+import io.casedesk.handoff.lifecycle.KnowledgeGaps;
 import io.casedesk.handoff.model.ProcessedEvent;
 import io.casedesk.handoff.model.RecentTurn;
 import io.casedesk.schema.ConversationTurn;
@@ -27,11 +28,13 @@ public class ConversationLog {
     private final HandoffConfig config;
     private final Clock clock;
     private final HandoffMetrics metrics;
+    private final KnowledgeGaps gaps;
 
-    public ConversationLog(HandoffConfig config, Clock clock, HandoffMetrics metrics) {
+    public ConversationLog(HandoffConfig config, Clock clock, HandoffMetrics metrics, KnowledgeGaps gaps) {
         this.config = config;
         this.clock = clock;
         this.metrics = metrics;
+        this.gaps = gaps;
     }
 
     /** The turns in one transaction (a group commit); each is idempotent on its event id. */
@@ -48,6 +51,9 @@ public class ConversationLog {
         TurnKind kind = turn.kind() == null ? TurnKind.OTHER : turn.kind();
         if (turn.text() != null && (kind == TurnKind.INBOUND || kind == TurnKind.ANSWER || kind == TurnKind.AGENT_REPLY)) {
             remember(envelope, kind);
+            if (kind == TurnKind.INBOUND) {
+                gaps.recordReAsked(envelope);
+            }
         }
         HandoffMetrics.TurnCount count = switch (kind) {
             case INBOUND -> HandoffMetrics.TurnCount.INBOUND_TURNS;
@@ -69,6 +75,8 @@ public class ConversationLog {
         recent.kind = kind.name().toLowerCase(Locale.ROOT);
         recent.actor = envelope.payload().actor();
         recent.text = envelope.payload().text();
+        recent.detail = envelope.payload().detail() == null ? null
+                : envelope.payload().detail().substring(0, Math.min(64, envelope.payload().detail().length()));
         recent.persist();
         Panache.getEntityManager().flush();
         // Bounded: only the newest turns of the conversation stay.

@@ -28,8 +28,9 @@ public class FirmCalendar {
     private static final Logger LOG = Logger.getLogger(FirmCalendar.class);
     private static final java.time.Duration RETRY_AFTER_FAILURE = java.time.Duration.ofSeconds(30);
 
-    /** The hours and texts in force. */
-    public record Settings(ServiceHours hours, Map<String, String> outOfHoursText, String source) {
+    /** The hours and texts in force, and the languages the firm writes in (empty: not told). */
+    public record Settings(ServiceHours hours, Map<String, String> outOfHoursText, String source,
+                           List<String> languages) {
     }
 
     private final CaseServiceClient caseService;
@@ -105,7 +106,8 @@ public class FirmCalendar {
         }
         Map<String, String> texts = firm.outOfHoursText() == null || firm.outOfHoursText().isEmpty()
                 ? fallback.outOfHoursText() : firm.outOfHoursText();
-        return new Settings(new ServiceHours(zone, weekly, dated), texts, "case-service");
+        return new Settings(new ServiceHours(zone, weekly, dated), texts, "case-service",
+                firm.languages() == null ? List.of() : List.copyOf(firm.languages()));
     }
 
     private Settings fromConfig() {
@@ -128,7 +130,8 @@ public class FirmCalendar {
             dated.add(new ServiceHours.Dated(LocalDate.parse(parts[0]),
                     parts[1].equalsIgnoreCase("closed") ? null : span(parts[1])));
         }
-        return new Settings(new ServiceHours(ZoneId.of(config.timezone()), weekly, dated), config.outOfHoursText(), "config");
+        return new Settings(new ServiceHours(ZoneId.of(config.timezone()), weekly, dated), config.outOfHoursText(), "config",
+                List.of());
     }
 
     private static ServiceHours.Span span(String text) {

@@ -44,7 +44,8 @@ public class HandoffMetrics {
                            Double automationRate, long tickets, Double avgFirstResponseSeconds,
                            Double avgTimeToAgentSeconds, long ratings, Double csatAverage, Double csatSatisfied,
                            Map<Integer, Long> ratingCounts, Map<TicketState, Long> openByState, long notes,
-                           long answersMarkedWrong, long knowledgeGaps, List<GapGroupFigure> topGapGroups) {
+                           long answersMarkedWrong, long knowledgeGaps, List<GapGroupFigure> topGapGroups,
+                           long inboundMessages, Double gapRate, long articlesPublished, long cannedResponsesUsed) {
     }
 
     /** A group of knowledge gaps on the metrics page: its gaps in the window and its latest question. */
@@ -102,6 +103,7 @@ public class HandoffMetrics {
     private final Counter handedOff;
     private final Counter automated;
     private final Counter automationReverted;
+    private final Counter inboundMessages;
     private final Counter notes;
     private final Counter answersMarkedWrong;
     private final Counter articlesPublished;
@@ -130,6 +132,9 @@ public class HandoffMetrics {
         this.automationReverted = Counter.builder("casedesk.handoff.conversations.automation.reverted")
                 .description("Conversations counted as automated that a person joined later the same day")
                 .register(registry);
+        this.inboundMessages = Counter.builder("casedesk.handoff.inbound.messages")
+                .description("Customers' messages; the gap rate is increase(casedesk_handoff_knowledge_gaps_total) "
+                        + "over increase of this").register(registry);
         this.notes = Counter.builder("casedesk.handoff.notes")
                 .description("Private notes agents added to tickets").register(registry);
         this.answersMarkedWrong = Counter.builder("casedesk.handoff.answers.marked.wrong")
@@ -186,6 +191,9 @@ public class HandoffMetrics {
                 .getSingleResult();
         ConversationDay after = new ConversationDay(number(row[0]), number(row[1]), number(row[2]), number(row[3]));
         List<Counter> moved = changes(after.minus(count), after);
+        if (count == TurnCount.INBOUND_TURNS) {
+            moved.add(inboundMessages);
+        }
         if (!moved.isEmpty()) {
             afterCommit(() -> moved.forEach(Counter::increment));
         }
@@ -315,6 +323,12 @@ public class HandoffMetrics {
                 .setParameter(1, since).getSingleResult());
         long gaps = number(em.createNativeQuery("select count(*) from knowledge_gaps where asked_at >= ?1")
                 .setParameter(1, since).getSingleResult());
+        long inbound = number(em.createNativeQuery("select coalesce(sum(inbound_turns), 0) from conversation_days "
+                + "where day >= ?1").setParameter(1, since.atOffset(ZoneOffset.UTC).toLocalDate()).getSingleResult());
+        long published = number(em.createNativeQuery("select count(*) from knowledge_drafts where state = 'approved' "
+                + "and decided_at >= ?1").setParameter(1, since).getSingleResult());
+        long cannedUsed = number(em.createNativeQuery("select count(*) from canned_response_uses where at >= ?1")
+                .setParameter(1, since).getSingleResult());
         List<GapGroupFigure> topGroups = new ArrayList<>();
         for (Object row : em.createNativeQuery("""
                 select group_id, count(*),
@@ -335,7 +349,8 @@ public class HandoffMetrics {
                 conversations == 0 ? null : (double) automated / conversations,
                 number(tickets[0]), decimal(tickets[1]), decimal(tickets[2]), ratings, decimal(tickets[4]),
                 ratings == 0 ? null : (double) number(tickets[5]) / ratings, ratingCounts, open, notes,
-                markedWrong, gaps, topGroups);
+                markedWrong, gaps, topGroups, inbound, inbound == 0 ? null : (double) gaps / inbound, published,
+                cannedUsed);
         snapshot.set(fresh);
         return fresh;
     }

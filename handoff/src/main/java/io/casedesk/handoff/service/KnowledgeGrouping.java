@@ -20,6 +20,9 @@ import java.util.List;
  * responder's in-process model (bge-small-zh v1.5, quantized) and joins the group whose centroid is closest if their
  * cosine similarity reaches {@code casedesk.handoff.knowledge.similarity-threshold}, else starts a group. The model
  * is loaded on the first gap, here, so neither start-up nor a request waits for it.
+ * <p>
+ * {@code grouping-interval} {@code off} never schedules it: the tests do so (one run would otherwise race every test's
+ * truncating set-up for the knowledge tables' locks) and the knowledge tests call {@link #groupNewGaps()} themselves.
  */
 @ApplicationScoped
 public class KnowledgeGrouping {
@@ -38,7 +41,12 @@ public class KnowledgeGrouping {
 
     @Scheduled(every = "${casedesk.handoff.knowledge.grouping-interval:2s}", delayed = "1s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    void groupNewGaps() {
+    void scheduled() {
+        groupNewGaps();
+    }
+
+    /** Embeds and groups up to {@code grouping-batch} new gaps; how many it took. */
+    public synchronized int groupNewGaps() {
         List<Pending> pending = QuarkusTransaction.requiringNew().call(() -> KnowledgeGap
                 .ungrouped(config.knowledge().groupingBatch()).stream().map(g -> new Pending(g.id, g.question)).toList());
         for (Pending gap : pending) {
@@ -46,6 +54,7 @@ public class KnowledgeGrouping {
             float[] embedding = model().embed(gap.question()).content().vector();
             QuarkusTransaction.requiringNew().run(() -> join(gap.id(), embedding));
         }
+        return pending.size();
     }
 
     /** Puts the gap into the closest group above the threshold, or a new one; a gap grouped meanwhile stays. */

@@ -59,6 +59,8 @@ class KnowledgeBrowserIT extends KnowledgeTestBase {
             first.click();
             By draft = By.cssSelector("#knowledge-group form.knowledge-draft[data-language='zh-Hant']");
             browser.waitUntil(ExpectedConditions.visibilityOfElementLocated(draft));
+            // Each question says why it is a gap.
+            assertThat(driver.findElement(By.id("knowledge-group")).getText()).contains("no article");
             WebElement form = driver.findElement(draft);
             assertThat(form.findElement(By.cssSelector(".draft-body-input")).getAttribute("value"))
                     .contains("[請在此填寫答案]");
@@ -75,6 +77,14 @@ class KnowledgeBrowserIT extends KnowledgeTestBase {
             browser.waitUntil(ExpectedConditions.textToBePresentInElementLocated(
                     By.cssSelector("#knowledge-rows tr.published .group-status"), "supervisor"));
             browser.screenshot("knowledge-published.png");
+
+            // The metrics page counts the published article, beside the gap rate.
+            browser.waitUntil(ExpectedConditions.elementToBeClickable(By.id("metrics-tab"))).click();
+            browser.waitUntil(ExpectedConditions.textToBePresentInElementLocated(
+                    By.cssSelector("[data-metric='metrics.articlesPublished'] .value"), "1"));
+            assertThat(driver.findElement(By.cssSelector("[data-metric='metrics.gapRate'] .label")).getText())
+                    .isNotBlank();
+            browser.screenshot("knowledge-metrics-published.png");
         }
 
         assertThat(HandoffCaseServiceStandIn.articles).hasSize(1);

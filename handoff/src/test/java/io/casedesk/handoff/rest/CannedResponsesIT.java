@@ -141,9 +141,12 @@ class CannedResponsesIT extends HandoffTestBase {
 
         // A reply that started from a canned response counts it once it went out.
         double before = used("en", "refund-policy");
+        long shown = cannedUsedOnMetricsPage();
         agent.json(Map.of("text", "Dear Mr. Chang, this is agent1.", "cannedResponseId", english))
                 .post("/api/v1/inbox/tickets/" + englishTicket + "/reply").then().statusCode(200);
         assertThat(used("en", "refund-policy")).isEqualTo(before + 1);
+        // The metrics page counts it too, from the database.
+        assertThat(cannedUsedOnMetricsPage()).isEqualTo(shown + 1);
     }
 
     @Test
@@ -161,6 +164,11 @@ class CannedResponsesIT extends HandoffTestBase {
                 OutboundLineMessage.class, m -> m.texts().contains(text)).payload();
         assertThat(sent.texts()).containsExactly("張先生您好，服務時間為週一至週五。");
         assertThat(sent.texts().get(0)).doesNotContain("{");
+    }
+
+    private static long cannedUsedOnMetricsPage() {
+        return InboxSession.signIn("supervisor").request().get("/api/v1/inbox/metrics").then().statusCode(200)
+                .extract().jsonPath().getLong("cannedResponsesUsed");
     }
 
     private double used(String language, String shortcut) {

@@ -64,6 +64,9 @@ class MetricsIT extends HandoffTestBase {
         assertThat(metrics.getLong("automated")).isEqualTo(1);
         assertThat(metrics.getDouble("handoffRate")).isEqualTo(1.0 / 3, org.assertj.core.api.Assertions.within(1e-6));
         assertThat(metrics.getDouble("automationRate")).isEqualTo(1.0 / 3, org.assertj.core.api.Assertions.within(1e-6));
+        // Three customer messages, none a question the bot could not answer.
+        assertThat(metrics.getLong("inboundMessages")).isEqualTo(3);
+        assertThat(metrics.getDouble("gapRate")).isZero();
         // Prometheus: counters, one increment per conversation day (the rates are computed in PromQL).
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(increase(before)).containsExactlyInAnyOrderEntriesOf(Map.of(
                 "casedesk.handoff.conversations", 3.0,
@@ -75,6 +78,7 @@ class MetricsIT extends HandoffTestBase {
                 .body(containsString("casedesk_handoff_conversations_handed_off_total"))
                 .body(containsString("casedesk_handoff_conversations_automated_total"))
                 .body(containsString("casedesk_handoff_conversations_automation_reverted_total"))
+                .body(containsString("casedesk_handoff_inbound_messages_total"))
                 .extract().asString();
         assertThat(exposition).as("no precomputed rate").doesNotContain("casedesk_handoff_rate", "casedesk_handoff_automation_rate");
         assertThat(exposition.lines().filter(line -> line.startsWith("casedesk_handoff")))

@@ -4,6 +4,7 @@ import io.casedesk.infra.test.CaseServiceStandIn;
 
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.Collectors;
 
 /**
  * Answers the case-service calls handoff makes: two known LINE users (C-1001 and C-1003, a VIP), C-1001's email
@@ -19,6 +20,9 @@ public class HandoffCaseServiceStandIn extends CaseServiceStandIn {
 
     /** The firm's Traditional Chinese out-of-hours text; a test changes it as an import of another firm would. */
     public static volatile String outOfHoursTextZhHant = "目前為非服務時間，我們將於下個服務時段回覆。";
+
+    /** The languages the firm writes in; a test adds zh-Hans as an import of another firm would. */
+    public static volatile List<String> firmLanguages = List.of("zh-Hant", "en");
 
     /** An article handoff published: its id and the JSON body as sent. */
     public record ReceivedArticle(String id, String body) {
@@ -66,7 +70,7 @@ public class HandoffCaseServiceStandIn extends CaseServiceStandIn {
             return Answer.json("[]");
         } else if (path.equals("/firm")) {
             return Answer.json("""
-                    {"name":"明理法律事務所","timezone":"Asia/Taipei","languages":["zh-Hant","en"],"tone":"",
+                    {"name":"明理法律事務所","timezone":"Asia/Taipei","languages":[%s],"tone":"",
                      "serviceHours":{"weekly":[
                         {"days":["MON","TUE","WED","THU","FRI"],"from":"09:00","to":"12:00"},
                         {"days":["MON","TUE","WED","THU","FRI"],"from":"10:00","to":"12:00"},
@@ -75,7 +79,8 @@ public class HandoffCaseServiceStandIn extends CaseServiceStandIn {
                       "dated":[{"date":"2026-12-25","closed":true}]},
                      "outOfHoursText":{"zh-Hant":"%s",
                                        "en":"We are closed now and will reply in the next service period."}}"""
-                    .formatted(outOfHoursTextZhHant));
+                    .formatted(firmLanguages.stream().map(l -> "\"" + l + "\"").collect(Collectors.joining(",")),
+                            outOfHoursTextZhHant));
         }
         return Answer.error(404);
     }

@@ -89,7 +89,13 @@ public final class TestEvents {
     /** A turn of the audit log, as ingress or the responder record it. */
     public static Envelope<ConversationTurn> turn(String conversationId, TurnKind kind, String actor, String text,
                                                   Instant at) {
-        ConversationTurn turn = new ConversationTurn(kind, Channel.LINE, null, null, actor, text, null, null);
+        return turn(conversationId, kind, actor, text, null, at);
+    }
+
+    /** A turn with its detail: for the bot's answers, the answer's kind ({@code auto}, {@code system}). */
+    public static Envelope<ConversationTurn> turn(String conversationId, TurnKind kind, String actor, String text,
+                                                  String detail, Instant at) {
+        ConversationTurn turn = new ConversationTurn(kind, Channel.LINE, null, null, actor, text, null, detail);
         return Envelope.of(UUID.randomUUID().toString(), at, conversationId, null, null, turn);
     }
 
