@@ -68,6 +68,15 @@ class ProbeFileAndResultTest {
     }
 
     @Test
+    void theThirdFirmsProbesReadAgainstItsOwnBundle() {
+        ProbeFile probes = ProbeFile.read(REPOSITORY.resolve("deploy/demo-data/probes-third.json"));
+
+        assertThat(probes.firmName()).contains("Harbor City Law Offices");
+        assertThat(probes.probes()).hasSize(45);
+        assertThat(probes.probes()).extracting(Probe::channel).contains("line", "email");
+    }
+
+    @Test
     void mistakesInTheFileAreNamed() throws Exception {
         Path file = directory.resolve("probes.json");
         Files.writeString(file, "{\"bundle\": {\"firm\": {\"name\": \"F\"}, \"customers\": []}, \"probes\": ["
