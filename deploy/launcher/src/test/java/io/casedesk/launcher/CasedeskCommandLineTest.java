@@ -98,6 +98,12 @@ class CasedeskCommandLineTest {
         Run say = run("say", "C-1001");
         assertThat(say.exit()).isEqualTo(2);
         assertThat(say.err()).contains("TEXT").contains("Usage: ./casedesk say");
+        Run both = run("say", "C-1001", "hello", "--file", "scan.pdf");
+        assertThat(both.exit()).isEqualTo(2);
+        assertThat(both.err()).contains("not both");
+        Run unreadable = run("say", "C-1001", "--file", "/nonexistent/scan.pdf");
+        assertThat(unreadable.exit()).isEqualTo(1);
+        assertThat(unreadable.err()).contains("Cannot read /nonexistent/scan.pdf");
         assertThat(run("mail", "a@example.com", "subject").exit()).isEqualTo(2);
         assertThat(run("up", "--clock").exit()).isEqualTo(2);
     }

@@ -7,7 +7,9 @@ import com.sun.net.httpserver.HttpHandler;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -33,6 +35,8 @@ final class ControlApi implements HttpHandler {
     static final long MAX_API_DELAY_MILLIS = 60_000;
     /** LINE's limit for one text message. */
     static final int MAX_TEXT_LENGTH = 5000;
+    /** LINE takes files up to 200 MB; the simulator keeps what it is sent in memory, so less. */
+    static final int MAX_FILE_BYTES = 25 * 1024 * 1024;
     private static final Pattern LINE_USER_ID = Pattern.compile("U[0-9a-f]{32}");
     private static final int MAX_SCRIPTED_FAILURES = 100;
     private static final int DEFAULT_WAIT_SECONDS = 15;
@@ -81,9 +85,16 @@ final class ControlApi implements HttpHandler {
         JsonNode request = Exchanges.readJsonObject(exchange);
         String text = request == null ? null : Json.text(request, "text");
         ChatEvent.Sticker sticker = request == null ? null : sticker(request.path("sticker"));
-        if (text == null && sticker == null) {
-            error(exchange, 400, "Expected a JSON object with 'text' (or 'sticker' with 'packageId' and 'stickerId')"
-                    + " and 'userId' or 'customerRef'");
+        SentFile file;
+        try {
+            file = request == null ? null : file(request.path("file"));
+        } catch (IllegalArgumentException e) {
+            error(exchange, 400, e.getMessage());
+            return;
+        }
+        if (text == null && sticker == null && file == null) {
+            error(exchange, 400, "Expected a JSON object with 'text' (or 'sticker' with 'packageId' and 'stickerId', or "
+                    + "'file' with 'name', 'mediaType' and 'base64') and 'userId' or 'customerRef'");
             return;
         }
         if (text != null && text.codePointCount(0, text.length()) > MAX_TEXT_LENGTH) {
@@ -108,7 +119,8 @@ final class ControlApi implements HttpHandler {
         int waitSeconds = Math.max(0, Math.min(MAX_WAIT_SECONDS, request.path("waitSeconds").asInt(DEFAULT_WAIT_SECONDS)));
         try {
             Webhook built = text != null ? simulator.textMessage(userId.get(), text)
-                    : simulator.stickerMessage(userId.get(), sticker);
+                    : sticker != null ? simulator.stickerMessage(userId.get(), sticker)
+                    : file.message(simulator, userId.get());
             Webhook webhook = traceparent != null ? built.withTraceparent(traceparent) : built;
             // The answer stays the list of the bot's messages; the trace the webhook started is a header.
             exchange.getResponseHeaders().set(MessagingApi.TRACEPARENT_HEADER, webhook.traceparent());
@@ -146,6 +158,41 @@ final class ControlApi implements HttpHandler {
         String packageId = Json.text(node, "packageId");
         String stickerId = Json.text(node, "stickerId");
         return packageId == null || stickerId == null ? null : new ChatEvent.Sticker(packageId, stickerId);
+    }
+
+    /** A file a user sends: LINE makes images, videos and audio messages of their own kind, anything else a file message. */
+    private record SentFile(String name, String mediaType, byte[] content) {
+
+        Webhook message(LineSimulator simulator, String userId) {
+            String kind = mediaType.substring(0, mediaType.indexOf('/'));
+            return switch (kind) {
+                case "image", "video", "audio" -> simulator.mediaMessage(userId, kind, mediaType, content);
+                default -> simulator.fileMessage(userId, name, mediaType, content);
+            };
+        }
+    }
+
+    /** A file from {@code {"name": "scan.pdf", "mediaType": "application/pdf", "base64": "..."}}, or {@code null}. */
+    private static SentFile file(JsonNode node) {
+        if (node == null || node.isMissingNode() || node.isNull()) {
+            return null;
+        }
+        String name = Json.text(node, "name");
+        String mediaType = Json.text(node, "mediaType");
+        String base64 = Json.text(node, "base64");
+        if (name == null || mediaType == null || !mediaType.matches("[\\w.+-]+/[\\w.+-]+") || base64 == null) {
+            throw new IllegalArgumentException("'file' needs 'name', 'mediaType' (type/subtype) and 'base64'");
+        }
+        byte[] content;
+        try {
+            content = Base64.getDecoder().decode(base64);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("'file.base64' is not base64");
+        }
+        if (content.length == 0 || content.length > MAX_FILE_BYTES) {
+            throw new IllegalArgumentException("'file' must hold 1 to " + MAX_FILE_BYTES + " bytes");
+        }
+        return new SentFile(name, mediaType.toLowerCase(Locale.ROOT), content);
     }
 
     /** {@code {"millis": 80}}: every Messaging API call from now on is answered after 80 ms. */

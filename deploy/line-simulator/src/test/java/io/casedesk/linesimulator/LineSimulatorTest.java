@@ -285,6 +285,34 @@ class LineSimulatorTest {
     }
 
     @Test
+    void saySendsAFileAsLineWouldAndTheContentApiServesIt() throws Exception {
+        byte[] pdf = "%PDF-1.4 signed consent".getBytes(StandardCharsets.US_ASCII);
+        String base64 = java.util.Base64.getEncoder().encodeToString(pdf);
+
+        HttpResponse<String> file = send("POST", "/simulator/say", "{\"userId\":\"" + USER + "\",\"waitSeconds\":0,"
+                + "\"file\":{\"name\":\"consent.pdf\",\"mediaType\":\"application/pdf\",\"base64\":\"" + base64 + "\"}}", null);
+        JsonNode fileMessage = JSON.readTree(received.poll(5, TimeUnit.SECONDS).body()).path("events").get(0).path("message");
+        HttpResponse<String> image = send("POST", "/simulator/say", "{\"userId\":\"" + USER + "\",\"waitSeconds\":0,"
+                + "\"file\":{\"name\":\"id.jpg\",\"mediaType\":\"image/jpeg\",\"base64\":\"" + base64 + "\"}}", null);
+        JsonNode imageMessage = JSON.readTree(received.poll(5, TimeUnit.SECONDS).body()).path("events").get(0).path("message");
+
+        assertThat(file.statusCode()).isEqualTo(200);
+        assertThat(fileMessage.path("type").asText()).isEqualTo("file");
+        assertThat(fileMessage.path("fileName").asText()).isEqualTo("consent.pdf");
+        assertThat(fileMessage.path("fileSize").asInt()).isEqualTo(pdf.length);
+        assertThat(image.statusCode()).isEqualTo(200);
+        assertThat(imageMessage.path("type").asText()).isEqualTo("image");
+        HttpResponse<byte[]> content = http.send(request("GET", "/v2/bot/message/" + fileMessage.path("id").asText()
+                + "/content", null, "Bearer " + SimulatorConfig.DEV_CHANNEL_TOKEN).build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(content.statusCode()).isEqualTo(200);
+        assertThat(content.body()).isEqualTo(pdf);
+        HttpResponse<String> broken = send("POST", "/simulator/say", "{\"userId\":\"" + USER + "\",\"file\":{\"name\":\"x\","
+                + "\"mediaType\":\"pdf\",\"base64\":\"AA==\"}}", null);
+        assertThat(broken.statusCode()).isEqualTo(400);
+        assertThat(broken.body()).contains("mediaType");
+    }
+
+    @Test
     void sayStartsANewTraceWhenGivenNoneAndRefusesAnInvalidOne() throws Exception {
         HttpResponse<String> said = send("POST", "/simulator/say",
                 "{\"userId\":\"" + USER + "\",\"text\":\"hi\",\"waitSeconds\":0}", null);
