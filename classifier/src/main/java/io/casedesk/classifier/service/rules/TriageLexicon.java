@@ -326,7 +326,7 @@ final class TriageLexicon {
     static final CueList OWN_HYPOTHETICAL = CueList.of("own_hypothetical",
             "re:\\b(?:what )?if (?:i|we) (?:later |ever |decide|want|wish|choose|change|cancel|end|terminate|stop|switch)",
             "re:\\bin case (?:i|we)\\b", "re:\\bwhat happens if (?:i|we)\\b",
-            "re:(?:如果|假如|要是|萬一|万一|假設|假设|若)(?:我|我們|我们)(?:之後|以後|日後|中途|後來)?(?:想|要|決定|决定|打算|真的)");
+            "re:(?:如果|假如|要是|萬一|万一|假設|假设|若)(?:我|我們|我们)[^,.;:!?。、]{0,6}?(?:想|要|決定|决定|打算|真的)");
 
     /**
      * Threat words that as often name the client's own matter: the press, a regulator or consumer body, reviews, ending a

@@ -393,6 +393,7 @@ class LocalRulesTriageEngineTest {
             如果我之後想解除委任，已經付的費用可以退嗎？
             If I decide to end the engagement later, do I get part of the retainer back?
             假如我們中途想換律師，卷宗要怎麼拿回來？
+            如果我簽約以後想終止委任，費用怎麼算？
             """)
     void aCalmWritersOwnWhatIfAboutEndingTheEngagementAsksTheFirmsTermsAndThreatensNobody(String text) {
         ModelReading calmQuestion = calm(Intent.BILLING, Intent.GENERAL_INFO);
