@@ -140,9 +140,10 @@ class RetrievalEvaluation {
             var answer = index.answer(q.text(), q.language());
             if (Boolean.getBoolean("eval.scores") && misses && !ranked.isEmpty()) {
                 KnowledgeIndex.TopicMatch best = ranked.get(0);
-                System.out.printf(Locale.ROOT, "  score %s %.2f words %.2f meaning %.3f second %.2f%n",
+                System.out.printf(Locale.ROOT, "  score %s %.2f words %.2f meaning %.3f second %.2f asked %s article %s%n",
                         q.topic() == null ? "NONE" : index.topicOf(best.article()).equals(q.topic()) ? "HIT " : "MISS",
-                        best.score(), best.words(), best.meaning(), ranked.size() > 1 ? ranked.get(1).score() : 0);
+                        best.score(), best.words(), best.meaning(), ranked.size() > 1 ? ranked.get(1).score() : 0,
+                        q.language().tag(), best.article().language());
             }
             if (q.topic() == null) {
                 withoutTopic++;
