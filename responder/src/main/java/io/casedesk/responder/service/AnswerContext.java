@@ -21,6 +21,7 @@ import java.util.Optional;
  *                    ignores them), only what was said
  * @param firm        the firm's name and tone, {@code null} when case-service has none
  * @param today       the date in the firm's time zone: a next step before it has passed
+ * @param officeDay   the day the message asks whether the office is open on, with the firm's hours that day
  */
 public record AnswerContext(
         ReplyLanguage language,
@@ -29,11 +30,19 @@ public record AnswerContext(
         Optional<KnowledgeIndex.Answer> knowledge,
         List<TurnView> recentTurns,
         FirmView firm,
-        LocalDate today) {
+        LocalDate today,
+        Optional<OfficeDays.OfficeDay> officeDay) {
 
     public AnswerContext {
         cases = List.copyOf(cases);
         recentTurns = List.copyOf(recentTurns);
+        officeDay = officeDay == null ? Optional.empty() : officeDay;
+    }
+
+    public AnswerContext(ReplyLanguage language, Optional<CustomerView> customer, List<CaseView> cases,
+                         Optional<KnowledgeIndex.Answer> knowledge, List<TurnView> recentTurns, FirmView firm,
+                         LocalDate today) {
+        this(language, customer, cases, knowledge, recentTurns, firm, today, Optional.empty());
     }
 
     /**
@@ -67,6 +76,6 @@ public record AnswerContext(
 
     /** The same context in another language (the writer's record's, when the message says nothing in words). */
     public AnswerContext inLanguage(ReplyLanguage other) {
-        return new AnswerContext(other, customer, cases, knowledge, recentTurns, firm, today);
+        return new AnswerContext(other, customer, cases, knowledge, recentTurns, firm, today, officeDay);
     }
 }

@@ -135,6 +135,8 @@ public class GroundingCheck {
         for (ArticleView article : context.articles()) {
             append(text, article.title(), article.body());
         }
+        context.officeDay().ifPresent(day -> append(text, String.valueOf(day.day()), String.join(" ", day.hours()),
+                String.valueOf(day.nextOpen()), String.join(" ", day.nextOpenHours())));
         return text.toString();
     }
 

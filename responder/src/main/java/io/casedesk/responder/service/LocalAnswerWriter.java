@@ -78,6 +78,11 @@ public class LocalAnswerWriter implements AnswerEngine {
         if (message.kind() == MessageKind.FOLLOW) {
             return Answer.of(join(words.get(Phrase.WELCOME), context.knownCustomer() ? null : words.get(Phrase.LINK_IDENTITY)));
         }
+        // "Can I drop the form off on Friday?": the firm's hours that day answer it, whoever asks (they are published).
+        if (context.officeDay().isPresent() && intent != Intent.COMPLAINT && intent != Intent.HUMAN_REQUEST) {
+            String intro = context.knownCustomer() ? greeting(context, words) : "";
+            return Answer.of(join(intro + officeDayText(context.officeDay().get(), words), words.get(Phrase.CLOSING)));
+        }
         // "How much do I still owe?" is about the writer's fees whatever intent it was read as.
         if (QuestionCues.asksWhatIsOwed(message.text()) && OWED_IS_BILLING.contains(intent)) {
             intent = Intent.BILLING;
@@ -268,6 +273,19 @@ public class LocalAnswerWriter implements AnswerEngine {
         format.setGroupingUsed(true);
         format.setMaximumFractionDigits(2);
         return format.format(amount);
+    }
+
+    /** Whether the office is open on the day asked, its hours then, or when it is open next. */
+    private static String officeDayText(OfficeDays.OfficeDay day, Phrasebook words) {
+        List<String> weekdays = List.of(words.get(Phrase.WEEKDAYS).split(","));
+        String weekday = weekdays.get(day.day().getDayOfWeek().getValue() - 1);
+        if (day.open()) {
+            return String.format(words.get(Phrase.OFFICE_OPEN), day.day(), weekday, String.join(" / ", day.hours()));
+        }
+        String closed = String.format(words.get(Phrase.OFFICE_CLOSED), day.day(), weekday);
+        return day.nextOpen() == null ? closed : join(closed, String.format(words.get(Phrase.OFFICE_NEXT_OPEN),
+                day.nextOpen(), weekdays.get(day.nextOpen().getDayOfWeek().getValue() - 1),
+                String.join(" / ", day.nextOpenHours())));
     }
 
     /** The knowledge base's answer: the article's title and the passages that fit, after a short introduction. */

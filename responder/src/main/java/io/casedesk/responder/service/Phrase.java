@@ -36,6 +36,10 @@ public enum Phrase {
     ARTICLE_INTRO("articleIntro"),
     HANDOFF_ACKNOWLEDGEMENT("handoffAcknowledgement"),
     ENGINE_FALLBACK("engineFallback"),
+    OFFICE_OPEN("officeOpen"),
+    OFFICE_CLOSED("officeClosed"),
+    OFFICE_NEXT_OPEN("officeNextOpen"),
+    WEEKDAYS("weekdays"),
     CLOSING("closing"),
     AUTOMATED("automated");
 

@@ -39,6 +39,7 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.logging.Logger;
 
 import java.time.Clock;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -168,8 +169,10 @@ public class ResponderService {
                     : QuestionCues.asksHowToPay(inbound.text())
                     ? knowledgeBase.answer(inbound.text() + " " + PAYMENT_TERMS, language)
                     : knowledgeBase.answer(inbound.text(), language);
+            LocalDate today = knowledgeBase.today();
             context = new AnswerContext(language, customer, cases, knowledge,
-                    modelEngine ? recentTurns(triaged) : List.of(), firm, knowledgeBase.today());
+                    modelEngine ? recentTurns(triaged) : List.of(), firm, today,
+                    OfficeDays.asked(inbound.text(), today, firm.serviceHours()));
         } catch (CaseServiceUnavailableException | ProcessingException | WebApplicationException e) {
             // Without the record no answer can be grounded: a person takes over rather than the bot guessing.
             // The exception's message may name the request's URL, with the writer's identity in it: only its type.

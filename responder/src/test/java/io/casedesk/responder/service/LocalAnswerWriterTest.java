@@ -2,6 +2,7 @@ package io.casedesk.responder.service;
 
 import io.casedesk.responder.client.CaseView;
 import io.casedesk.responder.client.CustomerView;
+import io.casedesk.responder.client.FirmView;
 import io.casedesk.schema.Emotion;
 import io.casedesk.schema.Intent;
 import io.casedesk.schema.Triage;
@@ -62,6 +63,26 @@ class LocalAnswerWriterTest {
         assertThat(depositCase.handoffReason()).as("read as billing, it still asks about the case")
                 .isEqualTo(LocalAnswerWriter.STALE_NEXT_STEP);
         assertThat(depositCase.text()).contains("2026-12-03");
+    }
+
+    @Test
+    void aQuestionWhetherTheOfficeIsOpenOnADayIsAnsweredFromTheFirmsHoursAndGrounded() {
+        FirmView.ServiceHours hours = new FirmView.ServiceHours(
+                List.of(new FirmView.ServiceHours.Weekly(List.of("MON", "TUE", "WED", "THU", "FRI"), "09:00", "18:00")),
+                List.of(new FirmView.ServiceHours.Dated("2026-11-20", null, null, true)));
+        String question = "Can I drop off the signed form at your office today?";
+        AnswerContext context = new AnswerContext(ReplyLanguage.EN, Optional.of(Fixtures.CHANG), List.of(Fixtures.DIVORCE),
+                Optional.empty(), List.of(), null, Fixtures.TODAY, OfficeDays.asked(question, Fixtures.TODAY, hours));
+
+        Answer answer = writer.write(Fixtures.lineText(question), Intent.DOCUMENTS, context, false);
+        Answer chinese = writer.write(Fixtures.lineText("今天可以送文件過去嗎"), Intent.DOCUMENTS,
+                context.inLanguage(ReplyLanguage.ZH_HANT), false);
+
+        assertThat(answer.needsHandoff()).isFalse();
+        assertThat(answer.text()).startsWith("Dear Mr. Chang, ").contains("closed on 2026-11-20 (Friday)",
+                "2026-11-23 (Monday), 09:00–18:00").doesNotContain("2026-FAM-0142");
+        assertThat(chinese.text()).contains("2026-11-20（週五）本所休息", "2026-11-23（週一）");
+        assertThat(grounding.problems(answer.text(), context)).isEmpty();
     }
 
     @Test

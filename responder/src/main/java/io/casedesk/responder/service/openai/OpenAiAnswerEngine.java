@@ -28,6 +28,7 @@ import io.casedesk.schema.privacy.PersonalDataRedactor;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.function.Function;
 
 /**
@@ -171,6 +172,16 @@ public final class OpenAiAnswerEngine implements AnswerEngine {
         for (ArticleView article : context.articles()) {
             articles.addObject().put("title", article.title()).put("body", article.body());
         }
+        context.officeDay().ifPresent(day -> {
+            ObjectNode office = facts.putObject("office_day_asked");
+            office.put("date", day.day().toString());
+            office.put("weekday", day.day().getDayOfWeek().toString().toLowerCase(Locale.ROOT));
+            office.put("open_hours", day.open() ? String.join(" / ", day.hours()) : "closed");
+            if (day.nextOpen() != null) {
+                office.put("next_open_date", day.nextOpen().toString());
+                office.put("next_open_hours", String.join(" / ", day.nextOpenHours()));
+            }
+        });
         StringBuilder conversation = new StringBuilder();
         for (TurnView turn : context.recentTurns()) {
             if (turn.text() != null && !turn.text().isBlank()) {

@@ -55,6 +55,22 @@ class OpenAiAnswerEngineTest {
         model.close();
     }
 
+    @Test
+    void theModelIsToldTheOfficesHoursOnTheDayAskedAbout() {
+        FirmView.ServiceHours hours = new FirmView.ServiceHours(
+                List.of(new FirmView.ServiceHours.Weekly(List.of("MON", "TUE", "WED", "THU", "FRI"), "09:00", "18:00")),
+                List.of());
+        String question = "Can I come by your office tomorrow?";
+        AnswerContext context = new AnswerContext(ReplyLanguage.EN, Optional.of(WHITFIELD), List.of(LABOUR),
+                Optional.empty(), List.of(), CONTEXT.firm(), CONTEXT.today(),
+                io.casedesk.responder.service.OfficeDays.asked(question, CONTEXT.today(), hours));
+
+        String fenced = OpenAiAnswerEngine.fencedContext(new InboundMessage(Channel.LINE, MessageKind.TEXT, "U1", null,
+                null, question, null, null, null, null), context);
+
+        assertThat(fenced).contains("\"office_day_asked\"", "2026-11-21", "saturday", "closed", "2026-11-23", "09:00–18:00");
+    }
+
     private OpenAiAnswerEngine engine(Duration timeout) {
         return new OpenAiAnswerEngine(OpenAiAnswerEngine.chatModel(model.baseUrl(), "key", "gpt-test", timeout, 0.1),
                 "gpt-test", language -> "(automated)");
