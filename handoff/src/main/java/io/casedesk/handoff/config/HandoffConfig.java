@@ -126,8 +126,8 @@ public interface HandoffConfig {
         int groupingBatch();
 
         /**
-         * A customer's message this soon after the bot's own answer ({@code auto}) that asks the question before it again
-         * is a gap ({@code re_asked}).
+         * A customer's message this soon after their question before it, which the bot answered itself ({@code auto}),
+         * that asks it again is a gap ({@code re_asked}).
          */
         @WithDefault("PT5M")
         Duration reAskWindow();

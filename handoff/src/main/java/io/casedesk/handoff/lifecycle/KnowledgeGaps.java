@@ -91,7 +91,8 @@ public class KnowledgeGaps {
         RecentTurn answer = last.get(1);
         if (!"inbound".equals(question.kind) || !"customer".equals(question.actor) || question.text == null
                 || !"answer".equals(answer.kind) || !"bot".equals(answer.actor) || !BOT_OWN_ANSWER.equals(answer.detail)
-                || Duration.between(answer.at, turn.occurredAt()).compareTo(config.knowledge().reAskWindow()) > 0
+                // Both customer turns' times come from the channel, the answer's from another service's clock.
+                || Duration.between(question.at, turn.occurredAt()).compareTo(config.knowledge().reAskWindow()) > 0
                 || QuestionOverlap.between(question.text, turn.payload().text()) < config.knowledge().reAskOverlap()
                 || KnowledgeGap.count("eventId", turn.eventId()) > 0) {
             return;

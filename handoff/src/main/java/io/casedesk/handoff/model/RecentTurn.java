@@ -32,7 +32,9 @@ public class RecentTurn extends PanacheEntityBase {
 
     /** The newest {@code limit} turns, oldest first. */
     public static List<RecentTurn> lastOf(String conversationId, int limit) {
-        List<RecentTurn> newest = find("conversationId = ?1 order by at desc, id desc", conversationId)
+        // In the order the turns were logged, which is the conversation's order on its topic: the times come from the
+        // clocks of several services (and a customer's turn from LINE's), which need not agree to the second.
+        List<RecentTurn> newest = find("conversationId = ?1 order by id desc", conversationId)
                 .page(0, limit).list();
         List<RecentTurn> oldestFirst = new java.util.ArrayList<>(newest);
         java.util.Collections.reverse(oldestFirst);
