@@ -80,8 +80,13 @@ public class LocalAnswerWriter implements AnswerEngine {
         }
         // "Can I drop the form off on Friday?": the firm's hours that day answer it, whoever asks (they are published).
         if (context.officeDay().isPresent() && intent != Intent.COMPLAINT && intent != Intent.HUMAN_REQUEST) {
-            String intro = context.knownCustomer() ? greeting(context, words) : "";
-            return Answer.of(join(intro + officeDayText(context.officeDay().get(), words), words.get(Phrase.CLOSING)));
+            String text = officeDayText(context.officeDay().get(), words);
+            if (context.knownCustomer()) {
+                // "Dear Mr. Chang, our office is ...": the sentence goes on after the greeting's comma.
+                String greeting = greeting(context, words);
+                text = greeting + (greeting.endsWith(", ") ? Character.toLowerCase(text.charAt(0)) + text.substring(1) : text);
+            }
+            return Answer.of(join(text, words.get(Phrase.CLOSING)));
         }
         // "How much do I still owe?" is about the writer's fees whatever intent it was read as.
         if (QuestionCues.asksWhatIsOwed(message.text()) && OWED_IS_BILLING.contains(intent)) {

@@ -79,7 +79,7 @@ class LocalAnswerWriterTest {
                 context.inLanguage(ReplyLanguage.ZH_HANT), false);
 
         assertThat(answer.needsHandoff()).isFalse();
-        assertThat(answer.text()).startsWith("Dear Mr. Chang, ").contains("closed on 2026-11-20 (Friday)",
+        assertThat(answer.text()).startsWith("Dear Mr. Chang, our office is closed on 2026-11-20 (Friday)").contains(
                 "2026-11-23 (Monday), 09:00–18:00").doesNotContain("2026-FAM-0142");
         assertThat(chinese.text()).contains("2026-11-20（週五）本所休息", "2026-11-23（週一）");
         assertThat(grounding.problems(answer.text(), context)).isEmpty();
