@@ -6,14 +6,13 @@ import com.icegreen.greenmail.smtp.SmtpServer;
 import com.icegreen.greenmail.user.GreenMailUser;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
+import io.casedesk.infra.FreePorts;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -55,8 +54,8 @@ public class GreenMailTestResource implements QuarkusTestResourceLifecycleManage
 
     @Override
     public Map<String, String> start() {
-        smtpSetup = new ServerSetup(freePort(), HOST, ServerSetup.PROTOCOL_SMTP);
-        imapSetup = new ServerSetup(freePort(), HOST, ServerSetup.PROTOCOL_IMAP);
+        smtpSetup = new ServerSetup(FreePorts.pick(), HOST, ServerSetup.PROTOCOL_SMTP);
+        imapSetup = new ServerSetup(FreePorts.pick(), HOST, ServerSetup.PROTOCOL_IMAP);
         greenMail = new GreenMail(new ServerSetup[] {smtpSetup, imapSetup});
         greenMail.start();
         smtp = greenMail.getSmtp();
@@ -165,13 +164,5 @@ public class GreenMailTestResource implements QuarkusTestResourceLifecycleManage
             }
         }
         greenMail.stop();
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName(HOST))) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }
