@@ -293,11 +293,18 @@ public class LocalAnswerWriter implements AnswerEngine {
                 String.join(" / ", day.nextOpenHours())));
     }
 
-    /** The knowledge base's answer: the article's title and the passages that fit, after a short introduction. */
+    /**
+     * The knowledge base's answer: the article's title and the passages that fit, after a short introduction. An
+     * article the firm wrote only in the other language is quoted as written (a machine translation could change
+     * what the firm says), and the introduction says so and offers a colleague to explain it.
+     */
     private static String knowledgeText(AnswerContext context, Phrasebook words) {
         KnowledgeIndex.Answer knowledge = context.knowledge().orElseThrow();
-        String intro = context.knownCustomer() ? greeting(context, words) + words.get(Phrase.ARTICLE_INTRO)
-                : words.get(Phrase.ARTICLE_INTRO);
+        String written = knowledge.article().language();
+        boolean otherLanguage = written != null && (ReplyLanguage.of(written) == ReplyLanguage.EN)
+                != (context.language() == ReplyLanguage.EN);
+        String introduction = words.get(otherLanguage ? Phrase.ARTICLE_INTRO_OTHER_LANGUAGE : Phrase.ARTICLE_INTRO);
+        String intro = context.knownCustomer() ? greeting(context, words) + introduction : introduction;
         return join(intro, knowledge.text());
     }
 

@@ -34,6 +34,7 @@ public enum Phrase {
     NOT_UNDERSTOOD("notUnderstood"),
     NO_ARTICLE("noArticle"),
     ARTICLE_INTRO("articleIntro"),
+    ARTICLE_INTRO_OTHER_LANGUAGE("articleIntroOtherLanguage"),
     HANDOFF_ACKNOWLEDGEMENT("handoffAcknowledgement"),
     ENGINE_FALLBACK("engineFallback"),
     OFFICE_OPEN("officeOpen"),

@@ -149,6 +149,28 @@ class LocalAnswerWriterTest {
         assertThat(whenIsIt.text()).as("a question about the case still gets the case").contains("2026-FAM-0142");
     }
 
+    @Test
+    void anArticleWrittenOnlyInTheOtherLanguageIsQuotedAsWrittenAndSaysSo() {
+        String body = "結案後，卷宗保存五年，期滿銷毀；原本文件於結案時返還。";
+        io.casedesk.responder.client.ArticleView chinese = new io.casedesk.responder.client.ArticleView("kb-retention-zh-hant",
+                "zh-Hant", "卷宗保存期限", body, List.of());
+        AnswerContext english = new AnswerContext(ReplyLanguage.EN, Optional.empty(), List.of(),
+                Optional.of(new io.casedesk.responder.service.knowledge.KnowledgeIndex.Answer(chinese, List.of(body), 0.6)),
+                List.of(), null, Fixtures.TODAY);
+        AnswerContext chineseWriter = new AnswerContext(ReplyLanguage.ZH_HANT, Optional.empty(), List.of(),
+                english.knowledge(), List.of(), null, Fixtures.TODAY);
+
+        Answer toEnglish = writer.write(Fixtures.lineText("How long do you keep client files after a case is closed?"),
+                Intent.GENERAL_INFO, english, false);
+        Answer toChinese = writer.write(Fixtures.lineText("結案後卷宗會保存多久？"), Intent.GENERAL_INFO, chineseWriter,
+                false);
+
+        assertThat(toEnglish.needsHandoff()).isFalse();
+        assertThat(toEnglish.text()).contains("We have this in Chinese only", "\"agent\"", "卷宗保存期限", "保存五年");
+        assertThat(toChinese.text()).contains("以下資訊供您參考", "保存五年").doesNotContain("只有英文版");
+        assertThat(grounding.problems(toEnglish.text(), english)).isEmpty();
+    }
+
     /** Mr. Chang with his divorce case, and an English article the search found with this score. */
     private static AnswerContext changWithArticle(String id, String title, String body, double score) {
         io.casedesk.responder.client.ArticleView article = new io.casedesk.responder.client.ArticleView(id, "en", title, body,

@@ -31,6 +31,9 @@ class SearchTermsTest {
                 .containsAnyElementsOf(SearchTerms.of("結案後卷宗保存五年"));
         assertThat(SearchTerms.of("勞動調解通常要多久？")).containsAnyElementsOf(SearchTerms.of("Labour mediation at the court"));
         assertThat(SearchTerms.of("Can I pay by credit card?")).containsAnyElementsOf(SearchTerms.of("本所接受刷卡付款"));
+        assertThat(SearchTerms.of("How do I renew my residence permit?")).containsAnyElementsOf(SearchTerms.of("居留證延期申請"));
+        assertThat(SearchTerms.of("公司設立需要多少資本額？")).containsAnyElementsOf(SearchTerms.of("Company formation and capital"));
+        assertThat(SearchTerms.of("My husband was arrested, can he get bail?")).containsAnyElementsOf(SearchTerms.of("交保與羈押"));
     }
 
     @Test
