@@ -1,7 +1,6 @@
 package io.casedesk.responder.config;
 
 import dev.langchain4j.model.embedding.EmbeddingModel;
-import dev.langchain4j.model.embedding.onnx.bgesmallzhv15q.BgeSmallZhV15QuantizedEmbeddingModel;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -17,8 +16,8 @@ public class EmbeddingModelProducer {
     @Produces
     @ApplicationScoped
     EmbeddingModel embeddingModel() {
-        // Runnable::run: embed on the caller's thread; the responder embeds one short query per message.
-        return new BgeSmallZhV15QuantizedEmbeddingModel(Runnable::run);
+        // One thread, the caller's: the responder embeds one short question per message.
+        return new OneThreadBgeSmallZhModel();
     }
 
     void load(@Observes StartupEvent startup, EmbeddingModel model) {
