@@ -210,7 +210,7 @@ public class LocalAnswerWriter implements AnswerEngine {
                 .filter(k -> asked == Intent.DOCUMENTS || closedOnly || howToPay || k.score() >= KNOWLEDGE_WITH_CASES);
         knowledge.ifPresent(k -> {
             lines.add("");
-            lines.add(words.get(Phrase.ARTICLE_INTRO));
+            lines.add(words.introductionTo(k));
             lines.add(k.text());
         });
         lines.add(words.get(Phrase.CLOSING));
@@ -293,17 +293,10 @@ public class LocalAnswerWriter implements AnswerEngine {
                 String.join(" / ", day.nextOpenHours())));
     }
 
-    /**
-     * The knowledge base's answer: the article's title and the passages that fit, after a short introduction. An
-     * article the firm wrote only in the other language is quoted as written (a machine translation could change
-     * what the firm says), and the introduction says so and offers a colleague to explain it.
-     */
+    /** The knowledge base's answer: the article's title and the passages that fit, after a short introduction. */
     private static String knowledgeText(AnswerContext context, Phrasebook words) {
         KnowledgeIndex.Answer knowledge = context.knowledge().orElseThrow();
-        String written = knowledge.article().language();
-        boolean otherLanguage = written != null && (ReplyLanguage.of(written) == ReplyLanguage.EN)
-                != (context.language() == ReplyLanguage.EN);
-        String introduction = words.get(otherLanguage ? Phrase.ARTICLE_INTRO_OTHER_LANGUAGE : Phrase.ARTICLE_INTRO);
+        String introduction = words.introductionTo(knowledge);
         String intro = context.knownCustomer() ? greeting(context, words) + introduction : introduction;
         return join(intro, knowledge.text());
     }

@@ -1,5 +1,7 @@
 package io.casedesk.responder.service;
 
+import io.casedesk.responder.service.knowledge.KnowledgeIndex;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -23,10 +25,12 @@ public final class Phrasebook {
         }
     }
 
+    private final ReplyLanguage language;
     private final Map<Phrase, String> phrases;
     private final Properties all;
 
-    private Phrasebook(Map<Phrase, String> phrases, Properties all) {
+    private Phrasebook(ReplyLanguage language, Map<Phrase, String> phrases, Properties all) {
+        this.language = language;
         this.phrases = phrases;
         this.all = all;
     }
@@ -37,6 +41,15 @@ public final class Phrasebook {
 
     public String get(Phrase phrase) {
         return phrases.get(phrase);
+    }
+
+    /**
+     * "This may help:" before a knowledge-base article; for one the firm wrote only in the other language, the
+     * sentence that says so and offers a colleague to explain it (the article is quoted as written: a machine
+     * translation could change what the firm says).
+     */
+    public String introductionTo(KnowledgeIndex.Answer article) {
+        return get(article.inTheOtherLanguageFor(language) ? Phrase.ARTICLE_INTRO_OTHER_LANGUAGE : Phrase.ARTICLE_INTRO);
     }
 
     /** The customer-facing name of a case status ({@code awaiting_court} → "等待法院程序"). */
@@ -63,6 +76,6 @@ public final class Phrasebook {
             }
             phrases.put(phrase, text);
         }
-        return new Phrasebook(phrases, properties);
+        return new Phrasebook(language, phrases, properties);
     }
 }

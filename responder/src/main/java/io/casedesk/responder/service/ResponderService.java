@@ -237,7 +237,7 @@ public class ResponderService {
         // The firm's urgent-contact article, even when another (what to do when arrested) matches the message better.
         Optional<KnowledgeIndex.Answer> urgentContact = knowledgeBase.answerAmong(
                 (text == null ? "" : text) + " " + URGENT_CONTACT_TERMS, language, ResponderService::isUrgentContact);
-        return urgentContact.map(article -> acknowledgement + "\n" + words.get(Phrase.ARTICLE_INTRO) + "\n" + article.text())
+        return urgentContact.map(article -> acknowledgement + "\n" + words.introductionTo(article) + "\n" + article.text())
                 .orElse(acknowledgement);
     }
 

@@ -171,6 +171,18 @@ class LocalAnswerWriterTest {
         assertThat(grounding.problems(toEnglish.text(), english)).isEmpty();
     }
 
+    @Test
+    void aCaseAnswerJoinedByAnArticleInTheOtherLanguageSaysSoToo() {
+        AnswerContext chang = changWithArticle("kb-documents-en", "What to bring to your first meeting",
+                "Bring your ID, the court papers you received and any contract.", 0.5);
+        AnswerContext inChinese = new AnswerContext(ReplyLanguage.ZH_HANT, chang.customer(), chang.cases(),
+                chang.knowledge(), List.of(), null, Fixtures.TODAY);
+
+        Answer answer = writer.write(Fixtures.lineText("開庭要帶什麼文件？"), Intent.DOCUMENTS, inChinese, false);
+
+        assertThat(answer.text()).contains("2026-FAM-0142", "只有英文版", "court papers").doesNotContain("以下資訊供您參考");
+    }
+
     /** Mr. Chang with his divorce case, and an English article the search found with this score. */
     private static AnswerContext changWithArticle(String id, String title, String body, double score) {
         io.casedesk.responder.client.ArticleView article = new io.casedesk.responder.client.ArticleView(id, "en", title, body,

@@ -74,6 +74,12 @@ public final class KnowledgeIndex {
         public String text() {
             return article.title() + "\n" + String.join("\n", passages);
         }
+
+        /** Whether the firm wrote this article in English and the writer reads Chinese, or the other way round. */
+        public boolean inTheOtherLanguageFor(ReplyLanguage reader) {
+            String written = article.language();
+            return written != null && (ReplyLanguage.of(written) == ReplyLanguage.EN) != (reader == ReplyLanguage.EN);
+        }
     }
 
     private final List<ArticleView> articles;
