@@ -30,8 +30,7 @@ public record TrainingExample(String text, Intent intent, Emotion emotion, Urgen
 
     /** The first examples (intent and emotion only), then the examples written with all labels and scenario ids. */
     public static final List<String> DEFAULT_RESOURCES = List.of(
-            "triage-training.jsonl", "triage-training-a.jsonl", "triage-training-b.jsonl", "triage-training-c.jsonl",
-            "triage-training-d.jsonl");
+            "triage-training.jsonl", "triage-training-a.jsonl", "triage-training-b.jsonl", "triage-training-c.jsonl");
 
     static final int LINES_PER_GROUP = 10;
 
