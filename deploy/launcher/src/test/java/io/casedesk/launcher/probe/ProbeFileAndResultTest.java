@@ -77,6 +77,15 @@ class ProbeFileAndResultTest {
     }
 
     @Test
+    void theFourthFirmsProbesReadAgainstItsOwnBundle() {
+        ProbeFile probes = ProbeFile.read(REPOSITORY.resolve("deploy/demo-data/probes-fourth.json"));
+
+        assertThat(probes.firmName()).contains("Chihkan Partners Law Office");
+        assertThat(probes.probes()).hasSize(45);
+        assertThat(probes.probes()).extracting(Probe::channel).contains("line", "email");
+    }
+
+    @Test
     void mistakesInTheFileAreNamed() throws Exception {
         Path file = directory.resolve("probes.json");
         Files.writeString(file, "{\"bundle\": {\"firm\": {\"name\": \"F\"}, \"customers\": []}, \"probes\": ["
