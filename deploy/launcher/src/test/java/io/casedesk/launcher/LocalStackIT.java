@@ -369,6 +369,25 @@ class LocalStackIT {
     }
 
     /**
+     * Kill -9 of the responder in the middle of a run of messages from many LINE users (its consumer works on several
+     * conversations at once, committing offsets only below the lowest unfinished record): once the stack has started it
+     * again, every message the webhook acknowledged is answered, and none twice. Judged by the benchmark itself
+     * ({@code ./casedesk bench --kill responder}), against the real broker; before the probes, which then also run on
+     * the restarted responder.
+     */
+    @Test
+    @Order(Integer.MAX_VALUE - 1)
+    void aResponderKilledMidRunLosesNoMessageAndAnswersNoneTwice() {
+        new StackState(settings).write(stack.pids(), new StackOptions(null, false, null), null);
+
+        int exit = io.casedesk.launcher.bench.Benchmark.main(settings, List.of("--rate", "10", "--seconds", "20",
+                "--users", "60", "--warmup", "0", "--idle", "1", "--kill", "responder", "--kill-after", "6"));
+
+        assertThat(exit).as("the benchmark's verdict: every acknowledged message answered once, the responder restarted")
+                .isZero();
+    }
+
+    /**
      * The demo firm's probes ({@code deploy/demo-data/probes-demo.json}), sent through the real channels as
      * {@code ./casedesk probe} sends them; last, since they import the firm again and take over its customers'
      * conversations. What must never happen is asserted for every probe: a message left without any answer,
