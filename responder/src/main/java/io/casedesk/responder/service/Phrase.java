@@ -15,6 +15,7 @@ public enum Phrase {
     CLOSED_ON("closedOn"),
     OUTCOME("outcome"),
     RECORD_UPDATE("recordUpdate"),
+    CARD_DETAILS("cardDetails"),
     ASSIGNEE("assignee"),
     OUTSTANDING_FEE("outstandingFee"),
     NO_OUTSTANDING_FEE("noOutstandingFee"),

@@ -59,6 +59,8 @@ public class ResponderService {
     private static final Set<Intent> NO_KNOWLEDGE_NEEDED = EnumSet.of(Intent.GREETING, Intent.COMPLAINT,
             Intent.HUMAN_REQUEST);
 
+    /** The handoff reason when a message hands over a payment card's details. */
+    static final String CARD_DETAILS = "card_details";
     /** Words of an article on reaching a lawyer urgently, in the languages answers are written in. */
     private static final String URGENT_CONTACT_TERMS = "urgent contact urgent line 24-hour 緊急 緊急專線 紧急专线 聯絡 联络";
     private static final java.util.regex.Pattern URGENT_CONTACT = java.util.regex.Pattern.compile(
@@ -210,6 +212,12 @@ public class ResponderService {
             metrics.counter("casedesk.responder.grounding.failures", "engine", engine.engineName()).increment();
             LOG.warnf("Answer for event %s not sent, not grounded: %s", triaged.eventId(), problems);
             return handoff(triaged, customerRef, "grounding_failed", words.get(Phrase.ENGINE_FALLBACK), null);
+        }
+        if (PaymentCards.sentIn(inbound.text())) {
+            // "Charge my Visa 4539 ...": taking a payment is a person's to do, whatever else the message asked; the
+            // answer (which never repeats the card) says so, and to send no card by message.
+            return handoff(triaged, customerRef, answer.needsHandoff() ? answer.handoffReason() : CARD_DETAILS,
+                    answer.text() + "\n" + words.get(Phrase.CARD_DETAILS), null);
         }
         if (answer.needsHandoff()) {
             if (LocalAnswerWriter.STALE_NEXT_STEP.equals(answer.handoffReason())) {

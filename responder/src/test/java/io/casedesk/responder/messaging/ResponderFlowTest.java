@@ -128,6 +128,19 @@ class ResponderFlowTest {
     }
 
     @Test
+    void aCardHandedOverGoesToAPersonWhileTheQuestionIsAnsweredWithoutTheCard() {
+        send(triaged(CaseServiceStandIn.KNOWN_LINE_USER, "01LLLL", triage(Intent.BILLING, false), MessageKind.TEXT, "user",
+                false, null, "How much do I owe? Please charge it to my Visa 4539 1488 0343 6467, expiry 08/29, CVV 731."));
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> handoff.received().size() == 1);
+        HandoffRequest request = (HandoffRequest) EventCodec.shared().decode(handoff.received().get(0).getPayload()).payload();
+        assertThat(request.reason()).isEqualTo("card_details");
+        await().atMost(Duration.ofSeconds(10)).until(() -> outboundLine.received().size() == 1);
+        assertThat(texts(outboundLine.received().get(0))).anyMatch(text -> text.contains("30,000")
+                && text.contains("請勿以訊息傳送信用卡資料") && !text.contains("4539") && !text.contains("731"));
+    }
+
+    @Test
     void theBotIsSilentWhileAPersonOwnsTheConversation() {
         Envelope<TriagedMessage> triaged = triaged(CaseServiceStandIn.KNOWN_LINE_USER, "01DDDD", triage(Intent.CASE_STATUS, false));
         InMemorySource<String> states = connector.source("conversation-state");
