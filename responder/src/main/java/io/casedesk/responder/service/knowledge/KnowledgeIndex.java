@@ -50,6 +50,8 @@ public final class KnowledgeIndex {
     private static final int MAX_PASSAGE_CHARS = 220;
     /** How much more the question's words count in an article's title and tags than in its body. */
     static final double TITLE_WEIGHT = 3;
+    /** Articles a language needs before its own average closeness is the measure (see meanAmongSameLanguage). */
+    static final int MIN_ARTICLES_FOR_OWN_MEAN = 3;
     /** Paragraphs an answer quotes at most. */
     static final int MAX_QUOTED_PASSAGES = 3;
 
@@ -87,6 +89,8 @@ public final class KnowledgeIndex {
     private final Map<String, Double> inverseFrequency;
     private final double unknownTermWeight;
     private final ArticleTopics topics;
+    /** Per article: whether its topic is written in one language only (Chinese or English). */
+    private final List<Boolean> writtenInOneLanguage;
     private final EmbeddingModel embeddings;
     private final double meaningWeight;
     private final double minScore;
@@ -96,6 +100,9 @@ public final class KnowledgeIndex {
         this.articles = articles;
         this.passages = passages;
         this.topics = topics;
+        Map<String, Set<Boolean>> languagesOfTopic = new HashMap<>();
+        articles.forEach(a -> languagesOfTopic.computeIfAbsent(topics.keyOf(a), k -> new HashSet<>()).add(isEnglish(a)));
+        this.writtenInOneLanguage = articles.stream().map(a -> languagesOfTopic.get(topics.keyOf(a)).size() == 1).toList();
         this.embeddings = embeddings;
         this.meaningWeight = meaningWeight;
         this.minScore = minScore;
@@ -235,15 +242,43 @@ public final class KnowledgeIndex {
             }
             meaning[a] = Math.max(meaning[a], cosine(query.vector(), passage.vector()));
         }
-        double mean = java.util.Arrays.stream(meaning).average().orElse(0);
+        double[] mean = meanAmongSameLanguage(meaning);
         Map<String, TopicMatch> bestPerTopic = new HashMap<>();
         for (int i = 0; i < articles.size(); i++) {
             double words = (TITLE_WEIGHT * titleWords[i] + passageWords[i] + articleWords[i]) / (TITLE_WEIGHT + 2);
-            double standOut = meaning[i] - mean;
+            double standOut = meaning[i] - mean[i];
             TopicMatch match = new TopicMatch(articles.get(i), words + meaningWeight * standOut, words, standOut);
             bestPerTopic.merge(topics.keyOf(articles.get(i)), match, (a, b) -> a.score() >= b.score() ? a : b);
         }
         return bestPerTopic.values().stream().sorted(Comparator.comparingDouble(TopicMatch::score).reversed()).toList();
+    }
+
+    /**
+     * For each article, the average closeness of the articles written in its language (Chinese or English). The model
+     * puts a question nearer every text of its own language, so against the average of all articles an article in the
+     * other language always fell short, and a topic the firm wrote only in that language was out of reach. Such an
+     * article is measured among its own language's articles, so it stands out as much as it fits; a topic written in
+     * both languages is found through its version in the question's language, measured as before against all
+     * articles. A language with fewer than {@value #MIN_ARTICLES_FOR_OWN_MEAN} articles is measured against all.
+     */
+    private double[] meanAmongSameLanguage(double[] meaning) {
+        double overall = java.util.Arrays.stream(meaning).average().orElse(0);
+        Map<Boolean, double[]> sums = new HashMap<>();
+        for (int i = 0; i < articles.size(); i++) {
+            double[] sum = sums.computeIfAbsent(isEnglish(articles.get(i)), k -> new double[2]);
+            sum[0] += meaning[i];
+            sum[1]++;
+        }
+        double[] means = new double[articles.size()];
+        for (int i = 0; i < articles.size(); i++) {
+            double[] sum = sums.get(isEnglish(articles.get(i)));
+            means[i] = writtenInOneLanguage.get(i) && sum[1] >= MIN_ARTICLES_FOR_OWN_MEAN ? sum[0] / sum[1] : overall;
+        }
+        return means;
+    }
+
+    private static boolean isEnglish(ArticleView article) {
+        return ReplyLanguage.of(article.language()) == ReplyLanguage.EN;
     }
 
     /** The article's body passages that fit the question best, in the article's order; the whole body when short. */
