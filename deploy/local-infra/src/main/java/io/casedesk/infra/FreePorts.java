@@ -68,7 +68,8 @@ public final class FreePorts {
     static int ephemeralStart() {
         try {
             if (Files.isReadable(LINUX_EPHEMERAL_RANGE)) {
-                int start = Integer.parseInt(Files.readString(LINUX_EPHEMERAL_RANGE).trim().split("\\s+")[0]);
+                // Read by lines: a /proc file reports no size, and a read sized by it stops after the first byte.
+                int start = Integer.parseInt(Files.readAllLines(LINUX_EPHEMERAL_RANGE).get(0).trim().split("\\s+")[0]);
                 // A range that leaves no room below it (a tuned kernel): take the IANA range's start instead,
                 // which is still rarely handed to outgoing connections first.
                 return start > LOWEST + 1_000 ? start : DEFAULT_EPHEMERAL_START;
