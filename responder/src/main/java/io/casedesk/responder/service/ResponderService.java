@@ -215,9 +215,12 @@ public class ResponderService {
         }
         if (PaymentCards.sentIn(inbound.text())) {
             // "Charge my Visa 4539 ...": taking a payment is a person's to do, whatever else the message asked; the
-            // answer (which never repeats the card) says so, and to send no card by message.
-            return handoff(triaged, customerRef, answer.needsHandoff() ? answer.handoffReason() : CARD_DETAILS,
-                    answer.text() + "\n" + words.get(Phrase.CARD_DETAILS), null);
+            // answer (which never repeats the card) says so, and to send no card by message. Where the firm has its
+            // agents approve this intent's answers first, it stays a draft for them.
+            String reason = answer.needsHandoff() ? answer.handoffReason() : CARD_DETAILS;
+            String text = answer.text() + "\n" + words.get(Phrase.CARD_DETAILS);
+            return decision.policy() == ReplyPolicy.DRAFT ? handoff(triaged, customerRef, reason, null, text)
+                    : handoff(triaged, customerRef, reason, text, null);
         }
         if (answer.needsHandoff()) {
             if (LocalAnswerWriter.STALE_NEXT_STEP.equals(answer.handoffReason())) {
