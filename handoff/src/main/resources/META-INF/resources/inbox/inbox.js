@@ -4,7 +4,8 @@
   var API = '/api/v1/inbox';
   var t = I18n.t;
   var state = { me: null, scope: 'open', tickets: [], selected: null, detail: null, editingDraft: false, live: false,
-    canned: [], cannedUsed: null, cannedAll: [], marking: null, groups: [], group: null };
+    canned: [], cannedUsed: null, cannedAll: [], marking: null, groups: [], group: null, renderedGroup: undefined,
+    renderedLanguage: null };
   // Scopes that show a page of their own instead of the queue and a ticket.
   var PAGES = ['metrics', 'canned', 'knowledge'];
   function isPage(scope) { return PAGES.indexOf(scope) >= 0; }
@@ -672,7 +673,9 @@
       row.addEventListener('click', function () { openGroup(g.id); });
       rows.appendChild(row);
     });
-    renderGroup();
+    // The list reloads on every live event; the open group is drawn again only when its detail changed (or the
+    // language did), so a supervisor's unsaved edits in a draft survive a reload of the list.
+    if (state.renderedGroup !== state.group || state.renderedLanguage !== I18n.lang()) { renderGroup(); }
   }
 
   function openGroup(id) {
@@ -687,6 +690,8 @@
   }
 
   function renderGroup() {
+    state.renderedGroup = state.group;
+    state.renderedLanguage = I18n.lang();
     var box = $('knowledge-group');
     box.textContent = '';
     box.hidden = !state.group;

@@ -33,7 +33,8 @@ public class HistoryRetention {
         this.config = config;
     }
 
-    @Scheduled(identity = CONVERSATION_HISTORY_JOB, cron = "${casedesk.retention.schedule}",
+    @Scheduled(skipExecutionIf = Scheduled.ApplicationNotRunning.class,
+            identity = CONVERSATION_HISTORY_JOB, cron = "${casedesk.retention.schedule}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void purgeOnSchedule() {
         purgeConversationHistory();

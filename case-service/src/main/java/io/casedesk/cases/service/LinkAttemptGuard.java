@@ -165,7 +165,8 @@ public class LinkAttemptGuard {
     }
 
     /** Rows of identities and case numbers that were quiet for a day are of no use any more. */
-    @Scheduled(every = "1h", delayed = "10m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(skipExecutionIf = Scheduled.ApplicationNotRunning.class,
+            every = "1h", delayed = "10m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     @Transactional
     void purgeQuietGuards() {
         Instant now = Instant.now();

@@ -47,7 +47,8 @@ public class AttachmentWorker {
         this.clock = clock;
     }
 
-    @Scheduled(every = "${casedesk.handoff.attachments.fetch-interval:1s}", delayed = "1s",
+    @Scheduled(skipExecutionIf = Scheduled.ApplicationNotRunning.class,
+            every = "${casedesk.handoff.attachments.fetch-interval:1s}", delayed = "1s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void fetchDue() {
         fetchDueOnce();
@@ -112,7 +113,8 @@ public class AttachmentWorker {
         }
     }
 
-    @Scheduled(every = "${casedesk.handoff.attachments.purge-interval:1h}", delayed = "30s",
+    @Scheduled(skipExecutionIf = Scheduled.ApplicationNotRunning.class,
+            every = "${casedesk.handoff.attachments.purge-interval:1h}", delayed = "30s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void purge() {
         purgeOnce();

@@ -24,7 +24,8 @@ public class KnowledgeDrafting {
         this.config = config;
     }
 
-    @Scheduled(every = "${casedesk.handoff.knowledge.drafting-interval:30s}", delayed = "10s",
+    @Scheduled(skipExecutionIf = Scheduled.ApplicationNotRunning.class,
+            every = "${casedesk.handoff.knowledge.drafting-interval:30s}", delayed = "10s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduled() {
         draftWithModel();

@@ -39,7 +39,8 @@ public class KnowledgeGrouping {
         this.config = config;
     }
 
-    @Scheduled(every = "${casedesk.handoff.knowledge.grouping-interval:2s}", delayed = "1s",
+    @Scheduled(skipExecutionIf = Scheduled.ApplicationNotRunning.class,
+            every = "${casedesk.handoff.knowledge.grouping-interval:2s}", delayed = "1s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduled() {
         groupNewGaps();

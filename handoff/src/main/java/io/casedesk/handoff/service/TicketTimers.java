@@ -48,7 +48,8 @@ public class TicketTimers {
         this.clock = clock;
     }
 
-    @Scheduled(every = "${casedesk.handoff.tick-interval}", delayed = "1s",
+    @Scheduled(skipExecutionIf = Scheduled.ApplicationNotRunning.class,
+            every = "${casedesk.handoff.tick-interval}", delayed = "1s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void tick() {
         runOnce();
@@ -114,12 +115,14 @@ public class TicketTimers {
         }
     }
 
-    @Scheduled(every = "10s", delayed = "2s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(skipExecutionIf = Scheduled.ApplicationNotRunning.class,
+            every = "10s", delayed = "2s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void refreshMetrics() {
         QuarkusTransaction.requiringNew().run(metrics::refresh);
     }
 
-    @Scheduled(every = "1h", delayed = "1m")
+    @Scheduled(skipExecutionIf = Scheduled.ApplicationNotRunning.class,
+            every = "1h", delayed = "1m")
     void forgetOldEventIds() {
         QuarkusTransaction.requiringNew().run(() ->
                 ProcessedEvent.forgetBefore(clock.instant().minus(config.processedIdsRetention())));

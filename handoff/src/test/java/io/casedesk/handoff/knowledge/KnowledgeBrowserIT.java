@@ -49,29 +49,35 @@ class KnowledgeBrowserIT extends KnowledgeTestBase {
             browser.waitUntil(ExpectedConditions.elementToBeClickable(By.id("knowledge-tab"))).click();
             By rows = By.cssSelector("#knowledge-rows tr");
             browser.waitUntil(ExpectedConditions.numberOfElementsToBe(rows, 2));
-            // Ranked: the question asked twice first, its samples redacted.
-            WebElement first = driver.findElements(rows).get(0);
-            assertThat(first.findElement(By.cssSelector(".gap-count")).getText()).isEqualTo("2");
-            assertThat(first.getText()).contains("[phone]").doesNotContain("0912");
-            assertThat(driver.findElements(rows).get(1).getText()).contains(PARKING);
+            // Ranked: the question asked twice first, its samples redacted. Rows are found anew for each look:
+            // the list is redrawn whenever a live event arrives.
+            By firstRow = By.cssSelector("#knowledge-rows tr:nth-child(1)");
+            assertThat(browser.textOf(By.cssSelector("#knowledge-rows tr:nth-child(1) .gap-count"))).isEqualTo("2");
+            assertThat(browser.textOf(firstRow)).contains("[phone]").doesNotContain("0912");
+            assertThat(browser.textOf(By.cssSelector("#knowledge-rows tr:nth-child(2)"))).contains(PARKING);
             browser.screenshot("knowledge-groups.png");
 
-            first.click();
+            browser.click(firstRow);
             By draft = By.cssSelector("#knowledge-group form.knowledge-draft[data-language='zh-Hant']");
             browser.waitUntil(ExpectedConditions.visibilityOfElementLocated(draft));
             // Each question says why it is a gap.
-            assertThat(driver.findElement(By.id("knowledge-group")).getText()).contains("no article");
-            WebElement form = driver.findElement(draft);
-            assertThat(form.findElement(By.cssSelector(".draft-body-input")).getAttribute("value"))
-                    .contains("[請在此填寫答案]");
-            WebElement title = form.findElement(By.cssSelector(".draft-title-input"));
-            title.clear();
-            title.sendKeys("離婚後子女的監護權如何決定？");
-            WebElement body = form.findElement(By.cssSelector(".draft-body-input"));
-            body.clear();
-            body.sendKeys("法院依子女的最佳利益決定監護權，會參考子女意願、父母的照顧能力與環境。");
+            assertThat(browser.textOf(By.id("knowledge-group"))).contains("no article");
+            By title = By.cssSelector("#knowledge-group form.knowledge-draft[data-language='zh-Hant'] .draft-title-input");
+            By body = By.cssSelector("#knowledge-group form.knowledge-draft[data-language='zh-Hant'] .draft-body-input");
+            assertThat(driver.findElement(body).getAttribute("value")).contains("[請在此填寫答案]");
+            driver.findElement(title).clear();
+            driver.findElement(title).sendKeys("離婚後子女的監護權如何決定？");
+            driver.findElement(body).clear();
+            driver.findElement(body).sendKeys("法院依子女的最佳利益決定監護權，會參考子女意願、父母的照顧能力與環境。");
+
+            // The list reloads (here by opening the tab again, as a live event does): the edits are still there.
+            WebElement rowBeforeReload = driver.findElement(firstRow);
+            browser.click(By.id("knowledge-tab"));
+            browser.waitUntil(ExpectedConditions.stalenessOf(rowBeforeReload));
+            assertThat(driver.findElement(title).getAttribute("value")).isEqualTo("離婚後子女的監護權如何決定？");
             browser.screenshot("knowledge-draft.png");
-            form.findElement(By.cssSelector("button.approve-draft")).click();
+            browser.click(By.cssSelector(
+                    "#knowledge-group form.knowledge-draft[data-language='zh-Hant'] button.approve-draft"));
 
             browser.waitUntil(ExpectedConditions.attributeToBe(draft, "data-state", "approved"));
             browser.waitUntil(ExpectedConditions.textToBePresentInElementLocated(

@@ -53,12 +53,12 @@ class AgentEssentialsBrowserIT extends BotHistoryTestBase {
 
             By noted = By.cssSelector("#messages li.msg.note");
             browser.waitUntil(ExpectedConditions.textToBePresentInElementLocated(noted, note));
-            WebElement item = driver.findElement(noted);
-            assertThat(item.findElement(By.cssSelector(".who")).getText()).startsWith("Private note").contains("agent1");
+            // Found anew for each look: the ticket is redrawn when its live event arrives.
+            assertThat(browser.textOf(By.cssSelector("#messages li.msg.note .who")))
+                    .startsWith("Private note").contains("agent1");
             assertThat(driver.findElement(By.id("note-text")).getAttribute("value")).isEmpty();
             // The customer's message stays first, the note after it; neither became a message to the customer.
-            assertThat(driver.findElements(By.cssSelector("#messages li")).get(0).getAttribute("class"))
-                    .contains("customer");
+            assertThat(browser.attributeOf(By.cssSelector("#messages li:nth-child(1)"), "class")).contains("customer");
             assertThat(awaitTicket(ticketId).getList("messages.text")).containsExactly("我要找人");
             browser.screenshot("essentials-note.png");
         }
@@ -131,7 +131,7 @@ class AgentEssentialsBrowserIT extends BotHistoryTestBase {
             assertThat(driver.findElements(By.cssSelector("#history li[data-turn='0'] button.mark-wrong")))
                     .as("the customer's question cannot be marked").isEmpty();
 
-            driver.findElement(answer).findElement(By.cssSelector("button.mark-wrong")).click();
+            browser.click(By.cssSelector("#history li[data-turn='" + ANSWER_TURN + "'] button.mark-wrong"));
             String right = "Fees follow the engagement letter; a colleague will call you with the details.";
             WebElement text = browser.waitUntil(ExpectedConditions.visibilityOfElementLocated(
                     By.cssSelector("#history .right-answer-text")));
@@ -167,14 +167,13 @@ class AgentEssentialsBrowserIT extends BotHistoryTestBase {
             open(browser, ticketId);
             By stored = By.cssSelector("#attachments li.attachment.stored");
             browser.waitUntil(ExpectedConditions.visibilityOfElementLocated(stored));
-            WebElement file = driver.findElement(stored);
-            assertThat(file.getText()).contains("image", "image/png");
-            assertThat(file.findElement(By.cssSelector("a.download")).getAttribute("href"))
+            assertThat(browser.textOf(stored)).contains("image", "image/png");
+            assertThat(browser.attributeOf(By.cssSelector("#attachments li.attachment.stored a.download"), "href"))
                     .matches(".*/api/v1/inbox/tickets/" + ticketId + "/attachments/\\d+$");
             // The thumbnail was loaded through the inbox's session, and drawn.
-            WebElement thumb = file.findElement(By.cssSelector("img.thumb"));
+            By thumb = By.cssSelector("#attachments li.attachment.stored img.thumb");
             browser.waitUntil(d -> ((Number) ((JavascriptExecutor) d)
-                    .executeScript("return arguments[0].naturalWidth", thumb)).intValue() == 48);
+                    .executeScript("return arguments[0].naturalWidth", d.findElement(thumb))).intValue() == 48);
             browser.screenshot("attachments-ticket.png");
         }
     }

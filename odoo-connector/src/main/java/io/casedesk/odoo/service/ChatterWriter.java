@@ -93,7 +93,8 @@ public class ChatterWriter {
                 render(envelope, settings), envelope.occurredAt());
     }
 
-    @Scheduled(every = "${casedesk.odoo.write-back.send-interval}", delayed = "2s",
+    @Scheduled(skipExecutionIf = Scheduled.ApplicationNotRunning.class,
+            every = "${casedesk.odoo.write-back.send-interval}", delayed = "2s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP, identity = "odoo-chatter-writer")
     void sendScheduled() {
         if (config.writeBack().enabled() && Instant.now().isAfter(pausedUntil)) {
@@ -165,7 +166,8 @@ public class ChatterWriter {
         metrics.chatter("posted");
     }
 
-    @Scheduled(cron = "0 15 4 * * ?", identity = "odoo-chatter-retention")
+    @Scheduled(skipExecutionIf = Scheduled.ApplicationNotRunning.class,
+            cron = "0 15 4 * * ?", identity = "odoo-chatter-retention")
     void forgetOld() {
         int forgotten = store.forgetFinishedBefore(Instant.now().minus(config.writeBack().retention()));
         if (forgotten > 0) {

@@ -101,7 +101,8 @@ public class SyncService {
         return mapping;
     }
 
-    @Scheduled(every = "${casedesk.odoo.sync.interval}", delayed = "${casedesk.odoo.sync.initial-delay:5s}",
+    @Scheduled(skipExecutionIf = Scheduled.ApplicationNotRunning.class,
+            every = "${casedesk.odoo.sync.interval}", delayed = "${casedesk.odoo.sync.initial-delay:5s}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP, identity = "odoo-incremental-sync")
     void scheduled() {
         if (config.sync().enabled() && !running.isLocked()) {

@@ -74,7 +74,8 @@ public class OutboxRelay {
 
     // The first sweep waits a little: the scheduler starts before the Kafka channels are connected. Wake-ups
     // count only from then on; what they would have sent, that sweep sends.
-    @Scheduled(every = "${casedesk.outbox.relay-interval}", delayed = "${casedesk.outbox.relay-initial-delay}",
+    @Scheduled(skipExecutionIf = Scheduled.ApplicationNotRunning.class,
+            every = "${casedesk.outbox.relay-interval}", delayed = "${casedesk.outbox.relay-initial-delay}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP, identity = "casedesk-outbox-relay")
     void sweep() {
         started = true;
