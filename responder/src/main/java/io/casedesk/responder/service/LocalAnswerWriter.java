@@ -48,6 +48,10 @@ public class LocalAnswerWriter implements AnswerEngine {
     private static final Set<Intent> ABOUT_A_CASE = EnumSet.of(Intent.CASE_STATUS, Intent.APPOINTMENT, Intent.BILLING,
             Intent.DOCUMENTS);
 
+    /** Intents whose answer is a person (or a record change by one), whatever else the message says. */
+    private static final Set<Intent> HANDED_OVER_BY_INTENT = EnumSet.of(Intent.COMPLAINT, Intent.HUMAN_REQUEST,
+            Intent.ACCOUNT);
+
     /** Intents a question about what is still owed may be read as. */
     private static final Set<Intent> OWED_IS_BILLING = EnumSet.of(Intent.CASE_STATUS, Intent.GENERAL_INFO, Intent.OTHER,
             Intent.GREETING, Intent.BILLING);
@@ -104,6 +108,11 @@ public class LocalAnswerWriter implements AnswerEngine {
                 && !QuestionCues.asksWhatIsOwed(message.text())
                 && context.knowledge().filter(k -> k.score() >= KNOWLEDGE_WITH_CASES).isPresent()) {
             return Answer.of(knowledgeText(context, words));
+        }
+        // "Unrelated to my cases: ..." asks the firm: the writer's cases stay out of the answer.
+        if (QuestionCues.setsAsideTheirCases(message.text()) && CaseSelection.mentionedNumbers(message.text()).isEmpty()
+                && !QuestionCues.asksWhatIsOwed(message.text()) && !HANDED_OVER_BY_INTENT.contains(intent)) {
+            return context.knowledge().isPresent() ? Answer.of(knowledgeText(context, words)) : unanswered(message, words);
         }
         return switch (intent) {
             case CASE_STATUS, APPOINTMENT, BILLING, DOCUMENTS ->

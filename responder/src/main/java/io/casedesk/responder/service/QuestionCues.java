@@ -46,7 +46,6 @@ final class QuestionCues {
                     + "忽略(?:之前|先前|以上|上面|前面)?的?(?:指示|指令|規則|规则|設定|设定)|你現在是|你现在是",
             Pattern.CASE_INSENSITIVE);
 
-    /** "調解是哪一天", "when is the next mediation", "any news on ...": a question about the case's progress or dates. */
     private static final Pattern PROSPECTIVE_CLIENT = Pattern.compile(
             "(?:如果|假如|若|要是)(?:我們|我们|我)?(?:要|想)?(?:委託|委托|委任|請|请|找)(?:貴所|贵所|你們|你们|您們|事務所|事务所|律師|律师)|"
                     + "(?:想|打算|考慮|考虑)(?:要)?(?:委託|委托|委任)(?:貴所|贵所|你們|你们)|委託的話|委托的话|"
@@ -54,6 +53,21 @@ final class QuestionCues {
                     + "\\bif you (?:take|handle|took|handled) (?:my|our|the|this) (?:case|matter)\\b|"
                     + "\\bwhat would (?:you|it) (?:charge|cost)\\b|\\bhow much would (?:you|it) (?:charge|cost)\\b|"
                     + "\\b(?:thinking of|considering) (?:hiring|retaining|engaging) (?:you|your firm)\\b",
+            Pattern.CASE_INSENSITIVE);
+
+    /** "調解是哪一天", "when is the next mediation", "any news on ...": a question about the case's progress or dates. */
+    /**
+     * "Unrelated to my cases: ...", "跟我的案子沒關係，想問 ...": the writer says the question is not about their cases, so
+     * it asks the firm, not the record.
+     */
+    private static final Pattern ASIDE_FROM_THEIR_CASES = Pattern.compile(
+            "\\b(?:unrelated|not related|nothing to do) (?:to|with) (?:my|our|the) (?:own )?(?:cases?|matters?|files?)\\b|"
+                    + "\\bnot (?:about|regarding|concerning) (?:my|our) (?:own )?(?:cases?|matters?)\\b|"
+                    + "\\b(?:separate|apart|aside) from (?:my|our) (?:own )?(?:cases?|matters?)\\b|"
+                    + "\\boff[- ]topic\\b|"
+                    + "(?:跟|和|與|与)(?:我|我們|我们)?的?(?:案件|案子|官司|委任案)(?:無關|无关|沒關係|没关系|沒有關係|没有关系|沒有關聯|没有关联)|"
+                    + "(?:不是|並非|并非)(?:關於|关于|要問|要问|問|问)?(?:我|我們|我们)?的?(?:案件|案子|官司)|"
+                    + "(?:案件|案子|官司)(?:以外|之外)的|題外話|题外话",
             Pattern.CASE_INSENSITIVE);
 
     private static final Pattern ABOUT_THE_CASE = Pattern.compile(
@@ -84,6 +98,10 @@ final class QuestionCues {
 
     static boolean isAQuestion(String text) {
         return text != null && A_QUESTION.matcher(text.strip()).find();
+    }
+
+    static boolean setsAsideTheirCases(String text) {
+        return text != null && ASIDE_FROM_THEIR_CASES.matcher(text).find();
     }
 
     static boolean asksAboutTheCase(String text) {

@@ -359,4 +359,32 @@ class LocalAnswerWriterTest {
             assertThat(noise.text()).contains("not sure what you are asking");
         }
     }
+
+    /** The writer sets their cases aside: the firm's article answers, or a person, never the writer's own record. */
+    @Test
+    void aQuestionTheWriterSaysIsNotAboutTheirCasesIsAnsweredWithoutThem() {
+        AnswerContext withArticle = changWithArticle("kb-notary-en", "Notarised translations",
+                "We can arrange a notarised translation of a document through a partner notary; it takes about a week.", 1.5);
+        AnswerContext withNothing = Fixtures.changContext(ReplyLanguage.EN);
+
+        Answer translated = writer.write(Fixtures.lineText(
+                "Not about my case, but could you get my birth certificate translated and notarised?"),
+                Intent.CASE_STATUS, withArticle, false);
+        Answer visa = writer.write(Fixtures.lineText(
+                "Nothing to do with my matter: can your firm help my cousin get a work visa?"), Intent.GENERAL_INFO,
+                withNothing, false);
+        Answer chinese = writer.write(Fixtures.lineText("跟我的案子沒關係，想問你們有沒有處理車禍理賠？"), Intent.CASE_STATUS,
+                Fixtures.changContext(ReplyLanguage.ZH_HANT), false);
+        Answer stillTheCase = writer.write(Fixtures.lineText("Not about my case fees: when is my next hearing in 2026-FAM-0142?"),
+                Intent.CASE_STATUS, withNothing, false);
+
+        assertThat(translated.needsHandoff()).isFalse();
+        assertThat(translated.text()).contains("notarised translation").doesNotContain("2026-FAM-0142");
+        assertThat(visa.needsHandoff()).isTrue();
+        assertThat(visa.handoffReason()).isEqualTo("no_article");
+        assertThat(visa.text()).doesNotContain("2026-FAM-0142");
+        assertThat(chinese.handoffReason()).isEqualTo("no_article");
+        assertThat(chinese.text()).doesNotContain("2026-FAM-0142");
+        assertThat(stillTheCase.text()).as("a case number named is still answered").contains("2026-FAM-0142");
+    }
 }

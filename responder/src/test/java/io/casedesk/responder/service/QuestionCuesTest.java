@@ -77,4 +77,20 @@ class QuestionCuesTest {
     void notQuestions(String text) {
         assertThat(QuestionCues.isAQuestion(text)).isFalse();
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"Unrelated to my cases: do you handle apostilles?", "This is not about my case, but do you do wills?",
+            "Nothing to do with our matter - can you recommend a notary?", "Separate from my case: is there parking?",
+            "跟我的案子沒關係，想問你們有做商標嗎？", "這個和我的案件無關，請問週六有開嗎", "不是問我的案子，是想問諮詢費",
+            "題外話，你們事務所有招實習生嗎", "Off-topic: do you have a newsletter?"})
+    void questionsTheWriterSaysAreNotAboutTheirCases(String text) {
+        assertThat(QuestionCues.setsAsideTheirCases(text)).isTrue();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"I have a general question about my case.", "Is my case related to my brother's?",
+            "我的案子跟上次的調解有關嗎？", "What happened to my case?", "請問我的案件進度"})
+    void questionsAboutTheirCasesAreNotSetAside(String text) {
+        assertThat(QuestionCues.setsAsideTheirCases(text)).isFalse();
+    }
 }
