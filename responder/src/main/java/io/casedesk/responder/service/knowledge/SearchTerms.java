@@ -12,6 +12,7 @@ import org.apache.lucene.analysis.cn.smart.HMMChineseTokenizer;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.analysis.en.EnglishPossessiveFilter;
 import org.apache.lucene.analysis.en.PorterStemFilter;
+import org.apache.lucene.analysis.miscellaneous.SetKeywordMarkerFilter;
 import org.apache.lucene.analysis.synonym.SolrSynonymParser;
 import org.apache.lucene.analysis.synonym.SynonymGraphFilter;
 import org.apache.lucene.analysis.synonym.SynonymMap;
@@ -50,6 +51,13 @@ public final class SearchTerms {
 
     private static final CharArraySet STOP_WORDS;
 
+    /**
+     * Words kept whole, since their stem is another common word's: "severance" and "several" (and "severe") all stem
+     * to "sever", so "split into several payments" found the severance-pay synonyms.
+     */
+    private static final CharArraySet UNSTEMMED = CharArraySet.unmodifiableSet(
+            new CharArraySet(List.of("severance"), false));
+
     static {
         CharArraySet stop = new CharArraySet(EnglishAnalyzer.ENGLISH_STOP_WORDS_SET, false);
         stop.addAll(ENGLISH_STOP_WORDS);
@@ -83,6 +91,7 @@ public final class SearchTerms {
         stream = new LowerCaseFilter(stream);
         stream = new EnglishPossessiveFilter(stream);
         stream = new StopFilter(stream, STOP_WORDS);
+        stream = new SetKeywordMarkerFilter(stream, UNSTEMMED);
         return new PorterStemFilter(stream);
     }
 

@@ -18,6 +18,14 @@ class SearchTermsTest {
     }
 
     @Test
+    void aWordThatOnlySharesAStemWithASynonymFindsNothingOfIt() {
+        assertThat(SearchTerms.of("Can it be split into several payments?")).doesNotContain("资", "遣", "severance");
+        assertThat(SearchTerms.of("The injury was severe.")).doesNotContain("资", "遣", "severance");
+        assertThat(SearchTerms.of("How is severance calculated?")).contains("资", "遣", "severance");
+        assertThat(SearchTerms.of("資遣費怎麼算")).contains("severance");
+    }
+
+    @Test
     void aCustomersWordFindsTheArticlesWordOfTheSameMeaning() {
         assertThat(SearchTerms.of("你們的營業時間是幾點到幾點？")).contains("营业", "服务", "时间");
         assertThat(SearchTerms.of("服務時間與休假安排")).contains("服务", "营业");
