@@ -109,9 +109,10 @@ public class LocalAnswerWriter implements AnswerEngine {
                 && context.knowledge().filter(k -> k.score() >= KNOWLEDGE_WITH_CASES).isPresent()) {
             return Answer.of(knowledgeText(context, words));
         }
-        // "Unrelated to my cases: ..." asks the firm: the writer's cases stay out of the answer.
+        // "Unrelated to my cases: ..." asks the firm: the writer's cases stay out of the answer (a greeting is greeted).
         if (QuestionCues.setsAsideTheirCases(message.text()) && CaseSelection.mentionedNumbers(message.text()).isEmpty()
-                && !QuestionCues.asksWhatIsOwed(message.text()) && !HANDED_OVER_BY_INTENT.contains(intent)) {
+                && !QuestionCues.asksWhatIsOwed(message.text()) && !HANDED_OVER_BY_INTENT.contains(intent)
+                && intent != Intent.GREETING) {
             return context.knowledge().isPresent() ? Answer.of(knowledgeText(context, words)) : unanswered(message, words);
         }
         return switch (intent) {

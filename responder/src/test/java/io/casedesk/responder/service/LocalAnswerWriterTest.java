@@ -386,5 +386,9 @@ class LocalAnswerWriterTest {
         assertThat(chinese.handoffReason()).isEqualTo("no_article");
         assertThat(chinese.text()).doesNotContain("2026-FAM-0142");
         assertThat(stillTheCase.text()).as("a case number named is still answered").contains("2026-FAM-0142");
+        Answer greeting = writer.write(Fixtures.lineText("Off-topic: happy new year to the whole team!"), Intent.GREETING,
+                withNothing, false);
+        assertThat(greeting.needsHandoff()).isFalse();
+        assertThat(greeting.text()).contains("Happy to help").doesNotContain("2026-FAM-0142");
     }
 }
