@@ -85,7 +85,7 @@ class AgentEssentialsBrowserIT extends BotHistoryTestBase {
             driver.findElement(By.id("canned-cancel")).click();
 
             // Edited: a new title.
-            driver.findElement(row).findElement(By.cssSelector("button.edit")).click();
+            browser.click(By.cssSelector("#canned-rows tr[data-shortcut='refund-policy'] button.edit"));
             WebElement title = driver.findElement(By.id("canned-title"));
             title.clear();
             title.sendKeys("退費說明");
@@ -205,7 +205,8 @@ class AgentEssentialsBrowserIT extends BotHistoryTestBase {
     /** Clicks the ticket's row and waits for it to open. */
     private static void open(InboxBrowser browser, String ticketId) {
         By row = By.cssSelector("#queue li[data-ticket-id='" + ticketId + "']");
-        browser.waitUntil(ExpectedConditions.elementToBeClickable(row)).click();
+        browser.waitUntil(ExpectedConditions.elementToBeClickable(row));
+        browser.click(row); // the queue is redrawn on every live event: found again if it was
         browser.waitUntil(ExpectedConditions.visibilityOfElementLocated(By.id("note-form")));
         browser.waitUntil(d -> ticketId.equals(d.findElement(By.cssSelector("#queue li.selected"))
                 .getAttribute("data-ticket-id")));
