@@ -18,9 +18,15 @@ final class QuestionCues {
                     + "(?:費用|费用|錢|钱)(?:要|需要|還要|还要)(?:繳|缴|付)|還要繳|还要缴|需要繳|需要缴",
             Pattern.CASE_INSENSITIVE);
 
-    /** "If I cancel ...", "如果我解除委任 ...": the writer asks what would happen, the firm's rule, not their record. */
+    /**
+     * "If I cancel ...", "如果我解除委任 ...", "Once my case is closed, ...", "結案後 ...": the writer asks what would
+     * happen, the firm's rule, not their record.
+     */
     private static final Pattern HYPOTHETICAL = Pattern.compile(
-            "\\b(?:what )?if (?:i|we)\\b|\\bin case (?:i|we)\\b|(?:如果|假如|要是|萬一|万一|假設|假设)(?:我|我們|我们)",
+            "\\b(?:what )?if (?:i|we)\\b|\\bin case (?:i|we)\\b|(?:如果|假如|要是|萬一|万一|假設|假设)(?:我|我們|我们)|"
+                    + "\\b(?:once|after|when) (?:my|our|the) (?:cases?|matters?) (?:with you )?(?:is |are |has been |have been |gets? )?"
+                    + "(?:closed|over|finished|done|ended|wrapped up|concluded)\\b|"
+                    + "(?:結案|结案|案子結束|案子结束|案件結束|案件结束)(?:後|后|以後|以后|之後|之后)",
             Pattern.CASE_INSENSITIVE);
 
     /** "How do I pay", "可以刷卡嗎", "bank transfer", "匯款帳號". */

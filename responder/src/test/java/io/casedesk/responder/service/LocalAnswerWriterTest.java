@@ -150,6 +150,19 @@ class LocalAnswerWriterTest {
     }
 
     @Test
+    void aQuestionOfWhatHappensOnceTheCaseIsClosedIsAnsweredByTheFirmsRuleAlone() {
+        AnswerContext context = changWithArticle("kb-retention-en", "Keeping your files",
+                "We keep a closed case's files for 5 years and return your original documents when the case closes.", 1.5);
+
+        Answer retention = writer.write(Fixtures.lineText(
+                "Once my matters with you are wrapped up, will you hang on to my paperwork, and for how long?"),
+                Intent.DOCUMENTS, context, false);
+
+        assertThat(retention.needsHandoff()).isFalse();
+        assertThat(retention.text()).contains("5 years").doesNotContain("2026-FAM-0142");
+    }
+
+    @Test
     void anArticleWrittenOnlyInTheOtherLanguageIsQuotedAsWrittenAndSaysSo() {
         String body = "結案後，卷宗保存五年，期滿銷毀；原本文件於結案時返還。";
         io.casedesk.responder.client.ArticleView chinese = new io.casedesk.responder.client.ArticleView("kb-retention-zh-hant",

@@ -93,4 +93,18 @@ class QuestionCuesTest {
     void questionsAboutTheirCasesAreNotSetAside(String text) {
         assertThat(QuestionCues.setsAsideTheirCases(text)).isFalse();
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"If I cancel the engagement, do I get part of the retainer back?", "如果我解除委任，費用可以退嗎",
+            "Once my matters with you are wrapped up, will you keep my paperwork?", "After my case is closed, how long do you "
+            + "keep the files?", "案件結案後，你們會保存我的資料多久？", "案子結束以後原本文件會還我嗎"})
+    void questionsOfWhatWouldHappen(String text) {
+        assertThat(QuestionCues.asksWhatWouldHappen(text)).isTrue();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"Is my case closed?", "我的案子結案了嗎？", "When will my case be finished?", "What happened in my case?"})
+    void questionsAboutTheCaseItselfAreNoWhatIf(String text) {
+        assertThat(QuestionCues.asksWhatWouldHappen(text)).isFalse();
+    }
 }
