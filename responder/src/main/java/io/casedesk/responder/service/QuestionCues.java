@@ -24,8 +24,8 @@ final class QuestionCues {
      */
     private static final Pattern HYPOTHETICAL = Pattern.compile(
             "\\b(?:what )?if (?:i|we)\\b|\\bin case (?:i|we)\\b|(?:如果|假如|要是|萬一|万一|假設|假设)(?:我|我們|我们)|"
-                    + "\\b(?:once|after|when) (?:my|our|the) (?:cases?|matters?) (?:with you )?(?:is |are |has been |have been |gets? )?"
-                    + "(?:closed|over|finished|done|ended|wrapped up|concluded)\\b|"
+                    + "\\b(?:once|after|when) (?:my|our|the) (?:cases?|matters?) (?:with you )?"
+                    + "(?:is |are |has been |have been |gets? )?(?:closed|over|finished|done|ended|wrapped up|concluded)\\b|"
                     + "(?:結案|结案|案子結束|案子结束|案件結束|案件结束)(?:後|后|以後|以后|之後|之后)",
             Pattern.CASE_INSENSITIVE);
 
@@ -52,6 +52,7 @@ final class QuestionCues {
                     + "忽略(?:之前|先前|以上|上面|前面)?的?(?:指示|指令|規則|规则|設定|设定)|你現在是|你现在是",
             Pattern.CASE_INSENSITIVE);
 
+    /** "如果委託貴所辦理 ...", "if I hire you ...": someone weighing whether to hire the firm. */
     private static final Pattern PROSPECTIVE_CLIENT = Pattern.compile(
             "(?:如果|假如|若|要是)(?:我們|我们|我)?(?:要|想)?(?:委託|委托|委任|請|请|找)(?:貴所|贵所|你們|你们|您們|事務所|事务所|律師|律师)|"
                     + "(?:想|打算|考慮|考虑)(?:要)?(?:委託|委托|委任)(?:貴所|贵所|你們|你们)|委託的話|委托的话|"
@@ -61,7 +62,6 @@ final class QuestionCues {
                     + "\\b(?:thinking of|considering) (?:hiring|retaining|engaging) (?:you|your firm)\\b",
             Pattern.CASE_INSENSITIVE);
 
-    /** "調解是哪一天", "when is the next mediation", "any news on ...": a question about the case's progress or dates. */
     /**
      * "Unrelated to my cases: ...", "跟我的案子沒關係，想問 ...": the writer says the question is not about their cases, so
      * it asks the firm, not the record.
@@ -76,6 +76,7 @@ final class QuestionCues {
                     + "(?:案件|案子|官司)(?:以外|之外)的|題外話|题外话",
             Pattern.CASE_INSENSITIVE);
 
+    /** "調解是哪一天", "when is the next mediation", "any news on ...": a question about the case's progress or dates. */
     private static final Pattern ABOUT_THE_CASE = Pattern.compile(
             "哪一天|哪天|什麼時候|什么时候|何時|何时|幾點|几点|幾號|几号|進度|进度|進展|进展|開庭|开庭|調解|调解|辦到哪|办到哪|"
                     + "\\bwhen\\b|\\bwhat (?:date|day|time)\\b|\\bnext (?:hearing|mediation|session|step|court date)\\b|"
