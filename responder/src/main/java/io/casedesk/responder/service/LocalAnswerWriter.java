@@ -48,9 +48,12 @@ public class LocalAnswerWriter implements AnswerEngine {
     private static final Set<Intent> ABOUT_A_CASE = EnumSet.of(Intent.CASE_STATUS, Intent.APPOINTMENT, Intent.BILLING,
             Intent.DOCUMENTS);
 
-    /** Intents whose answer is a person (or a record change by one), whatever else the message says. */
-    private static final Set<Intent> HANDED_OVER_BY_INTENT = EnumSet.of(Intent.COMPLAINT, Intent.HUMAN_REQUEST,
-            Intent.ACCOUNT);
+    /**
+     * Intents whose own answer stands whatever else the message says: a person (a complaint, a request for one, a
+     * change of details) or a greeting.
+     */
+    private static final Set<Intent> ANSWERED_BY_INTENT_ALONE = EnumSet.of(Intent.COMPLAINT, Intent.HUMAN_REQUEST,
+            Intent.ACCOUNT, Intent.GREETING);
 
     /** Intents a question about what is still owed may be read as. */
     private static final Set<Intent> OWED_IS_BILLING = EnumSet.of(Intent.CASE_STATUS, Intent.GENERAL_INFO, Intent.OTHER,
@@ -93,26 +96,25 @@ public class LocalAnswerWriter implements AnswerEngine {
             return Answer.of(join(text, words.get(Phrase.CLOSING)));
         }
         // "How much do I still owe?" is about the writer's fees whatever intent it was read as.
-        if (QuestionCues.asksWhatIsOwed(message.text()) && OWED_IS_BILLING.contains(intent)) {
+        boolean asksWhatIsOwed = QuestionCues.asksWhatIsOwed(message.text());
+        if (asksWhatIsOwed && OWED_IS_BILLING.contains(intent)) {
             intent = Intent.BILLING;
         }
-        boolean aboutCase = ABOUT_A_CASE.contains(intent) || ABOUT_A_CASE.contains(alsoAsks)
-                || !CaseSelection.mentionedNumbers(message.text()).isEmpty();
+        boolean namesACase = !CaseSelection.mentionedNumbers(message.text()).isEmpty();
+        boolean aboutCase = ABOUT_A_CASE.contains(intent) || ABOUT_A_CASE.contains(alsoAsks) || namesACase;
         if (!context.knownCustomer()) {
             return strangerAnswer(message, intent, aboutCase || intent == Intent.ACCOUNT, context, words);
         }
         // "If I cancel a consultation, do I get my money back?" asks the firm's rule: the article that states it answers,
         // without the writer's cases around it (which named nothing of them).
         if (ABOUT_A_CASE.contains(intent) && QuestionCues.asksWhatWouldHappen(message.text())
-                && CaseSelection.mentionedNumbers(message.text()).isEmpty() && !QuestionCues.asksAboutTheCase(message.text())
-                && !QuestionCues.asksWhatIsOwed(message.text())
+                && !namesACase && !QuestionCues.asksAboutTheCase(message.text()) && !asksWhatIsOwed
                 && context.knowledge().filter(k -> k.score() >= KNOWLEDGE_WITH_CASES).isPresent()) {
             return Answer.of(knowledgeText(context, words));
         }
-        // "Unrelated to my cases: ..." asks the firm: the writer's cases stay out of the answer (a greeting is greeted).
-        if (QuestionCues.setsAsideTheirCases(message.text()) && CaseSelection.mentionedNumbers(message.text()).isEmpty()
-                && !QuestionCues.asksWhatIsOwed(message.text()) && !HANDED_OVER_BY_INTENT.contains(intent)
-                && intent != Intent.GREETING) {
+        // "Unrelated to my cases: ..." asks the firm: the writer's cases stay out of the answer.
+        if (QuestionCues.setsAsideTheirCases(message.text()) && !namesACase && !asksWhatIsOwed
+                && !ANSWERED_BY_INTENT_ALONE.contains(intent)) {
             return context.knowledge().isPresent() ? Answer.of(knowledgeText(context, words)) : unanswered(message, words);
         }
         return switch (intent) {
