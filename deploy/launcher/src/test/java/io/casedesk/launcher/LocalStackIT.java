@@ -21,7 +21,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -297,11 +296,7 @@ class LocalStackIT {
             By ticket = By.xpath("//ul[@id='queue']/li[contains(., '蔡佩珊')]");
             agentBrowser.waitUpTo(BROWSER_WAIT).until(ExpectedConditions.visibilityOfElementLocated(ticket));
             agentBrowser.screenshot(screenshots.resolve("stack-2-inbox-live-ticket.png"));
-            // The queue is redrawn on every live event: a row found a moment ago may be gone, so it is found again.
-            agentBrowser.waitUpTo(BROWSER_WAIT).ignoring(StaleElementReferenceException.class).until(d -> {
-                d.findElement(ticket).click();
-                return true;
-            });
+            agentBrowser.click(ticket, BROWSER_WAIT); // the queue is redrawn on every live event
             agentBrowser.waitUpTo(BROWSER_WAIT).until(
                     ExpectedConditions.textToBePresentInElementLocated(By.id("ticket-title"), "蔡佩珊"));
             assertThat(inbox.findElement(By.id("cases")).getText()).contains("2026-FAM-0207");
@@ -315,9 +310,7 @@ class LocalStackIT {
             By received = By.xpath("//div[contains(@class,'row') and contains(@class,'from-agent')][contains(., '" + answer
                     + "')]");
             customerBrowser.waitUpTo(BROWSER_WAIT).until(ExpectedConditions.visibilityOfElementLocated(received));
-            String shown = customerBrowser.waitUpTo(BROWSER_WAIT).ignoring(StaleElementReferenceException.class)
-                    .until(d -> d.findElement(received).getText());
-            assertThat(shown).contains(answer);
+            assertThat(customerBrowser.textOf(received, BROWSER_WAIT)).contains(answer);
             customerBrowser.screenshot(screenshots.resolve("stack-4-line-answer-from-agent.png"));
         }
     }

@@ -42,8 +42,9 @@ class KnowledgeBrowserIT extends KnowledgeTestBase {
             browser.waitUntil(ExpectedConditions.textToBePresentInElementLocated(gapsCard, "3"));
             By topGaps = By.cssSelector("[data-metric='metrics.topGaps'] li");
             browser.waitUntil(ExpectedConditions.textToBePresentInElementLocated(topGaps, "×2"));
-            assertThat(driver.findElement(topGaps).getText()).containsAnyOf(CUSTODY_1_REDACTED, CUSTODY_2);
-            ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView()", driver.findElement(topGaps));
+            assertThat(browser.textOf(topGaps)).containsAnyOf(CUSTODY_1_REDACTED, CUSTODY_2);
+            browser.waitUntil(d -> ((JavascriptExecutor) d).executeScript("arguments[0].scrollIntoView(); return true;",
+                    d.findElement(topGaps)));
             browser.screenshot("knowledge-metrics.png");
 
             browser.waitUntil(ExpectedConditions.elementToBeClickable(By.id("knowledge-tab"))).click();
@@ -58,13 +59,14 @@ class KnowledgeBrowserIT extends KnowledgeTestBase {
             browser.screenshot("knowledge-groups.png");
 
             browser.click(firstRow);
-            By draft = By.cssSelector("#knowledge-group form.knowledge-draft[data-language='zh-Hant']");
+            String zhDraft = "#knowledge-group form.knowledge-draft[data-language='zh-Hant']";
+            By draft = By.cssSelector(zhDraft);
             browser.waitUntil(ExpectedConditions.visibilityOfElementLocated(draft));
             // Each question says why it is a gap.
             assertThat(browser.textOf(By.id("knowledge-group"))).contains("no article");
-            By title = By.cssSelector("#knowledge-group form.knowledge-draft[data-language='zh-Hant'] .draft-title-input");
-            By body = By.cssSelector("#knowledge-group form.knowledge-draft[data-language='zh-Hant'] .draft-body-input");
-            assertThat(driver.findElement(body).getAttribute("value")).contains("[請在此填寫答案]");
+            By title = By.cssSelector(zhDraft + " .draft-title-input");
+            By body = By.cssSelector(zhDraft + " .draft-body-input");
+            assertThat(browser.attributeOf(body, "value")).contains("[請在此填寫答案]");
             driver.findElement(title).clear();
             driver.findElement(title).sendKeys("離婚後子女的監護權如何決定？");
             driver.findElement(body).clear();
@@ -74,10 +76,9 @@ class KnowledgeBrowserIT extends KnowledgeTestBase {
             WebElement rowBeforeReload = driver.findElement(firstRow);
             browser.click(By.id("knowledge-tab"));
             browser.waitUntil(ExpectedConditions.stalenessOf(rowBeforeReload));
-            assertThat(driver.findElement(title).getAttribute("value")).isEqualTo("離婚後子女的監護權如何決定？");
+            assertThat(browser.attributeOf(title, "value")).isEqualTo("離婚後子女的監護權如何決定？");
             browser.screenshot("knowledge-draft.png");
-            browser.click(By.cssSelector(
-                    "#knowledge-group form.knowledge-draft[data-language='zh-Hant'] button.approve-draft"));
+            browser.click(By.cssSelector(zhDraft + " button.approve-draft"));
 
             browser.waitUntil(ExpectedConditions.attributeToBe(draft, "data-state", "approved"));
             browser.waitUntil(ExpectedConditions.textToBePresentInElementLocated(
@@ -88,7 +89,7 @@ class KnowledgeBrowserIT extends KnowledgeTestBase {
             browser.waitUntil(ExpectedConditions.elementToBeClickable(By.id("metrics-tab"))).click();
             browser.waitUntil(ExpectedConditions.textToBePresentInElementLocated(
                     By.cssSelector("[data-metric='metrics.articlesPublished'] .value"), "1"));
-            assertThat(driver.findElement(By.cssSelector("[data-metric='metrics.gapRate'] .label")).getText())
+            assertThat(browser.textOf(By.cssSelector("[data-metric='metrics.gapRate'] .label")))
                     .isNotBlank();
             browser.screenshot("knowledge-metrics-published.png");
         }

@@ -102,7 +102,7 @@ class AgentEssentialsBrowserIT extends BotHistoryTestBase {
             reply.sendKeys("/ref");
             By offered = By.cssSelector("#canned-picker li[data-shortcut='refund-policy']");
             browser.waitUntil(ExpectedConditions.visibilityOfElementLocated(offered));
-            assertThat(driver.findElement(offered).getText()).contains("/refund-policy", "退費說明", "張先生您好");
+            assertThat(browser.textOf(offered)).contains("/refund-policy", "退費說明", "張先生您好");
             browser.screenshot("essentials-canned-picker.png");
 
             reply.sendKeys(Keys.ENTER);
@@ -141,7 +141,7 @@ class AgentEssentialsBrowserIT extends BotHistoryTestBase {
 
             By marked = By.cssSelector("#history li[data-turn='" + ANSWER_TURN + "'] .feedback.marked");
             browser.waitUntil(ExpectedConditions.textToBePresentInElementLocated(marked, right));
-            assertThat(driver.findElement(marked).getText()).contains("Marked wrong", "agent1");
+            assertThat(browser.textOf(marked)).contains("Marked wrong", "agent1");
             browser.screenshot("essentials-marked-wrong.png");
             assertThat(count("select count(*) from answer_feedback where correct_answer = '" + right + "'")).isEqualTo(1);
 

@@ -69,7 +69,7 @@ class InboxBrowserIT extends HandoffTestBase {
             By row = By.cssSelector("#queue li[data-ticket-id='" + ticketId + "']");
             browser.waitUpTo(WAIT).until(ExpectedConditions.visibilityOfElementLocated(row));
             browser.waitUpTo(WAIT).until(d -> d.findElement(row).getText().contains("agent1"));
-            assertThat(driver.findElement(row).getText()).contains("張志明", "緊急");
+            assertThat(browser.textOf(row, WAIT)).contains("張志明", "緊急");
             browser.screenshot(SCREENSHOTS.resolve("inbox-live-ticket.png"));
 
             // j opens it, r goes to the reply box, Enter sends.

@@ -3,10 +3,8 @@ package io.casedesk.handoff.support;
 import io.casedesk.infra.test.HeadlessChromium;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.net.URL;
 import java.nio.file.Path;
@@ -47,32 +45,22 @@ public final class InboxBrowser implements AutoCloseable {
     }
 
     public <T> T waitUntil(java.util.function.Function<? super WebDriver, T> condition) {
-        // A condition that reads an element the page has just redrawn is asked again, not failed.
-        WebDriverWait wait = browser.waitUpTo(WAIT);
-        return wait.ignoring(StaleElementReferenceException.class).until(condition);
+        return browser.waitUpTo(WAIT).until(condition);
     }
 
-    /**
-     * Finds {@code locator} and clicks it, finding it again when the page drew it anew in between (lists are
-     * redrawn on every live event, so an element found a moment ago may be gone).
-     */
+    /** Clicks {@code locator}, found again if the page redrew it (lists are redrawn on every live event). */
     public void click(By locator) {
-        browser.waitUpTo(WAIT).ignoring(StaleElementReferenceException.class).until(d -> {
-            d.findElement(locator).click();
-            return true;
-        });
+        browser.click(locator, WAIT);
     }
 
     /** The text of {@code locator}, found again if the page redrew it while it was read. */
     public String textOf(By locator) {
-        return browser.waitUpTo(WAIT).ignoring(StaleElementReferenceException.class)
-                .until(d -> d.findElement(locator).getText());
+        return browser.textOf(locator, WAIT);
     }
 
     /** The attribute {@code name} of {@code locator}, found again if the page redrew it while it was read. */
     public String attributeOf(By locator, String name) {
-        return browser.waitUpTo(WAIT).ignoring(StaleElementReferenceException.class)
-                .until(d -> d.findElement(locator).getAttribute(name));
+        return browser.attributeOf(locator, name, WAIT);
     }
 
     /** Saves the page as {@code target/screenshots/<name>} and prints where. */

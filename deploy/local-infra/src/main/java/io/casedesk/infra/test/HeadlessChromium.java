@@ -1,8 +1,10 @@
 package io.casedesk.infra.test;
 
 import io.casedesk.infra.Directories;
+import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -85,9 +87,32 @@ public final class HeadlessChromium implements AutoCloseable {
         return driver;
     }
 
-    /** A wait on this browser, for conditions such as {@code ExpectedConditions.visibilityOfElementLocated}. */
+    /**
+     * A wait on this browser, for conditions such as {@code ExpectedConditions.visibilityOfElementLocated}. A condition
+     * that reads an element the page has just redrawn (lists redrawn on every live event) is asked again, not failed.
+     */
     public WebDriverWait waitUpTo(Duration timeout) {
-        return new WebDriverWait(driver, timeout);
+        WebDriverWait wait = new WebDriverWait(driver, timeout);
+        wait.ignoring(StaleElementReferenceException.class);
+        return wait;
+    }
+
+    /** Finds {@code locator} and clicks it, finding it again when the page drew it anew in between. */
+    public void click(By locator, Duration timeout) {
+        waitUpTo(timeout).until(d -> {
+            d.findElement(locator).click();
+            return true;
+        });
+    }
+
+    /** The text of {@code locator}, found again when the page redrew it while it was read. */
+    public String textOf(By locator, Duration timeout) {
+        return waitUpTo(timeout).until(d -> d.findElement(locator).getText());
+    }
+
+    /** The attribute {@code name} of {@code locator}, found again when the page redrew it while it was read. */
+    public String attributeOf(By locator, String name, Duration timeout) {
+        return waitUpTo(timeout).until(d -> d.findElement(locator).getAttribute(name));
     }
 
     /** Saves a PNG of the visible window to {@code file}, creating its directory; returns the file. */
