@@ -1,5 +1,6 @@
 package io.casedesk.handoff;
 
+import io.casedesk.handoff.lifecycle.CustomerMessages;
 import io.casedesk.handoff.support.HandoffCaseServiceStandIn;
 import io.casedesk.handoff.support.HandoffTestBase;
 import io.casedesk.handoff.support.InboxSession;
@@ -28,6 +29,7 @@ import io.casedesk.schema.TurnKind;
 import io.casedesk.schema.Urgency;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -45,6 +47,9 @@ import static org.hamcrest.Matchers.equalTo;
  */
 @QuarkusTest
 class TicketFlowIT extends HandoffTestBase {
+
+    @Inject
+    CustomerMessages customerMessages;
 
     @Test
     void aHandoffOpensATicketWithHistoryAndCaseSummaryAndSilencesTheBot() {
@@ -241,6 +246,19 @@ class TicketFlowIT extends HandoffTestBase {
 
         JsonPath ticket = awaitTicket(ticketId, t -> t.getList("messages").size() >= 2);
         assertThat(ticket.getList("messages.text")).containsExactly("我要找人", "補充：我的案號是 2026-FAM-0142");
+        // A message that joined a ticket is recorded as handled, so its redelivery adds nothing.
+        assertThat(count("select count(*) from processed_events where event_id = '" + next.eventId() + "'")).isOne();
+    }
+
+    @Test
+    void aMessageOfAConversationWithoutATicketIsNotRecorded() {
+        // Most messages are the bot's to answer: handoff has nothing to do for them and writes nothing.
+        Envelope<InboundMessage> toTheBot = TestEvents.lineInbound(TestEvents.newLineUser("U"), "請問下次開庭是什麼時候？",
+                clock.instant());
+        customerMessages.onInbound(toTheBot);
+        assertThat(count("select count(*) from processed_events where event_id = '" + toTheBot.eventId() + "'")).isZero();
+        assertThat(count("select count(*) from tickets where conversation_id = '" + toTheBot.conversationId() + "'"))
+                .isZero();
     }
 
     @Test

@@ -56,15 +56,24 @@ public class CustomerMessages {
         this.timeouts = new Timeouts(config.waitTimeout(), config.inactivityTimeout());
     }
 
-    /** One customer message, once: the event id is recorded in the change's transaction. */
+    /**
+     * One customer message, once: the event id is recorded in the change's transaction. Most messages belong to no
+     * ticket and change nothing here, so they record nothing either (a redelivery finds nothing to do again).
+     */
     @Transactional
     public void onInbound(Envelope<InboundMessage> envelope) {
         InboundMessage inbound = envelope.payload();
-        Instant now = clock.instant();
-        if (!ProcessedEvent.claim(CONSUMER, envelope.eventId(), now) || !inbound.answerable()) {
+        if (!inbound.answerable()) {
             return;
         }
+        Instant now = clock.instant();
         Ticket open = Ticket.openFor(envelope.conversationId()).orElse(null);
+        Ticket rated = open != null ? null
+                : Ticket.awaitingRating(envelope.conversationId()).filter(ticket -> timeouts.ratingOpen(ticket, now))
+                        .orElse(null);
+        if (open == null && rated == null || !ProcessedEvent.claim(CONSUMER, envelope.eventId(), now)) {
+            return;
+        }
         if (open != null) {
             boolean added = add(open, inbound, envelope.eventId(), now);
             if (isCloseWord(inbound.text())) {
@@ -74,17 +83,14 @@ public class CustomerMessages {
             }
             return;
         }
-        Ticket rated = Ticket.awaitingRating(envelope.conversationId()).orElse(null);
-        if (rated != null && timeouts.ratingOpen(rated, now)) {
-            OptionalInt rating = RatingParser.parse(inbound.text());
-            if (rating.isPresent()) {
-                recordRating(rated, rating.getAsInt(), envelope.eventId(), now);
-            } else {
-                // Anything else ends the question: the bot answers again.
-                rated.endRatingQuestion();
-                outbox.handBack(rated, "rating_skipped", now);
-                changes.fire(TicketChanged.of(rated.id, "rating_skipped"));
-            }
+        OptionalInt rating = RatingParser.parse(inbound.text());
+        if (rating.isPresent()) {
+            recordRating(rated, rating.getAsInt(), envelope.eventId(), now);
+        } else {
+            // Anything else ends the question: the bot answers again.
+            rated.endRatingQuestion();
+            outbox.handBack(rated, "rating_skipped", now);
+            changes.fire(TicketChanged.of(rated.id, "rating_skipped"));
         }
     }
 
