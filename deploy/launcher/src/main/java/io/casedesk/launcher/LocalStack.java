@@ -43,6 +43,7 @@ final class LocalStack implements AutoCloseable {
     private LocalMailServer mail;
     private final List<ManagedProcess> processes = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final ProcessWatchdog watchdog;
+    private volatile Runnable afterRestart = () -> { };
 
     /** Configured with the demo firm, nothing started: {@link #start} starts it. */
     LocalStack(StackSettings settings, Consumer<String> progress) {
@@ -54,7 +55,8 @@ final class LocalStack implements AutoCloseable {
         this.settings = settings;
         this.progress = progress;
         this.options = options;
-        this.watchdog = new ProcessWatchdog(processes, progress, MAX_RESTARTS, RESTART_WINDOW, WATCH_INTERVAL);
+        this.watchdog = new ProcessWatchdog(processes, progress, () -> afterRestart.run(), MAX_RESTARTS, RESTART_WINDOW,
+                WATCH_INTERVAL);
     }
 
     /** Starts everything and returns once every part is healthy; on failure, what started is stopped again. */
@@ -346,6 +348,11 @@ final class LocalStack implements AutoCloseable {
     }
 
     /** Name → pid of every process of the stack, for {@code ./casedesk status}. */
+    /** Runs {@code action} after the watchdog started a part again (a new pid). */
+    void afterEachRestart(Runnable action) {
+        this.afterRestart = action;
+    }
+
     Map<String, Long> pids() {
         Map<String, Long> pids = new LinkedHashMap<>();
         if (kafka != null) {

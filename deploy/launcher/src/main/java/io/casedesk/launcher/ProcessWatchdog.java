@@ -18,6 +18,7 @@ final class ProcessWatchdog implements Runnable {
 
     private final List<ManagedProcess> processes;
     private final Consumer<String> progress;
+    private final Runnable afterRestart;
     private final int maxRestarts;
     private final Duration window;
     private final Duration interval;
@@ -25,10 +26,12 @@ final class ProcessWatchdog implements Runnable {
     private volatile boolean stopped;
     private Thread thread;
 
-    ProcessWatchdog(List<ManagedProcess> processes, Consumer<String> progress, int maxRestarts, Duration window,
-            Duration interval) {
+    /** {@code afterRestart} runs after each part started again (its pid changed: the stack's state file says so). */
+    ProcessWatchdog(List<ManagedProcess> processes, Consumer<String> progress, Runnable afterRestart, int maxRestarts,
+            Duration window, Duration interval) {
         this.processes = processes;
         this.progress = progress;
+        this.afterRestart = afterRestart;
         this.maxRestarts = maxRestarts;
         this.window = window;
         this.interval = interval;
@@ -72,7 +75,9 @@ final class ProcessWatchdog implements Runnable {
             process.restart();
         } catch (RuntimeException e) {
             progress.accept("Cannot start " + process.name() + " again: " + e.getMessage());
+            return;
         }
+        afterRestart.run();
     }
 
     /** Returns once no restart can happen any more, so that stopping the stack stops every process. */

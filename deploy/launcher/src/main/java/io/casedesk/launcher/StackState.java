@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -208,9 +209,14 @@ final class StackState {
     private static void store(Properties properties, Path file, String comment) {
         try {
             Files.createDirectories(file.getParent());
-            try (var out = Files.newBufferedWriter(file)) {
+            // Written aside and moved into place: the state is rewritten while the stack runs (a part started again),
+            // and a reader (status, bench) must never see half a file.
+            Path written = file.resolveSibling(file.getFileName() + ".new");
+            try (var out = Files.newBufferedWriter(written)) {
                 properties.store(out, comment);
             }
+            Files.move(written, file, StandardCopyOption.REPLACE_EXISTING,
+                    StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -95,6 +95,8 @@ final class UpCommand extends StackCommand {
         }, "casedesk-stop"));
         state.markFirm(firm, options.bundle());
         state.write(stack.pids(), options, firm);
+        // A part started again has a new pid: status, bench and down read it from the state file.
+        stack.afterEachRestart(() -> state.write(stack.pids(), options, firm));
         out.println();
         out.printf("CaseDesk is up with %s (healthy after %d s).%n%n", firm,
                 Duration.between(started, Instant.now()).toSeconds());

@@ -19,6 +19,7 @@ class ProcessWatchdogTest {
     Path logs;
     private final List<ManagedProcess> processes = new CopyOnWriteArrayList<>();
     private final List<String> said = new CopyOnWriteArrayList<>();
+    private final List<Long> pidsAfterRestarts = new CopyOnWriteArrayList<>();
     private ProcessWatchdog watchdog;
 
     @AfterEach
@@ -41,6 +42,11 @@ class ProcessWatchdogTest {
         assertThat(sleeper.pid()).isNotEqualTo(first);
         assertThat(said).singleElement().asString()
                 .startsWith("responder exited with code 137; starting it again (1 of at most 3 in 10 minutes)");
+        // Told after the restart, when the new pid is there to record.
+        for (int i = 0; i < 500 && pidsAfterRestarts.isEmpty(); i++) {
+            Thread.sleep(10);
+        }
+        assertThat(pidsAfterRestarts).containsExactly(sleeper.pid());
     }
 
     @Test
@@ -55,6 +61,7 @@ class ProcessWatchdogTest {
 
         assertThat(sleeper.isAlive()).isFalse();
         assertThat(said).hasSize(1);
+        assertThat(pidsAfterRestarts).hasSize(1);
     }
 
     @Test
@@ -78,8 +85,9 @@ class ProcessWatchdogTest {
     }
 
     private ProcessWatchdog watch(int maxRestarts) {
-        ProcessWatchdog started = new ProcessWatchdog(processes, said::add, maxRestarts, Duration.ofMinutes(10),
-                Duration.ofMillis(20));
+        ProcessWatchdog started = new ProcessWatchdog(processes, said::add,
+                () -> processes.forEach(process -> pidsAfterRestarts.add(process.pid())), maxRestarts,
+                Duration.ofMinutes(10), Duration.ofMillis(20));
         started.start();
         return started;
     }
