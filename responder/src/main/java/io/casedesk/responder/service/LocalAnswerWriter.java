@@ -106,11 +106,16 @@ public class LocalAnswerWriter implements AnswerEngine {
             return strangerAnswer(message, intent, aboutCase || intent == Intent.ACCOUNT, context, words);
         }
         // "If I cancel a consultation, do I get my money back?" asks the firm's rule: the article that states it answers,
-        // without the writer's cases around it (which named nothing of them).
+        // without the writer's cases around it (which named nothing of them). When no article comes near, the cases
+        // would not answer it either: a person does.
         if (ABOUT_A_CASE.contains(intent) && QuestionCues.asksWhatWouldHappen(message.text())
-                && !namesACase && !QuestionCues.asksAboutTheCase(message.text()) && !asksWhatIsOwed
-                && context.knowledge().filter(k -> k.score() >= KNOWLEDGE_WITH_CASES).isPresent()) {
-            return Answer.of(knowledgeText(context, words));
+                && !namesACase && !QuestionCues.asksAboutTheCase(message.text()) && !asksWhatIsOwed) {
+            if (context.knowledge().filter(k -> k.score() >= KNOWLEDGE_WITH_CASES).isPresent()) {
+                return Answer.of(knowledgeText(context, words));
+            }
+            if (context.knowledge().isEmpty()) {
+                return unanswered(message, words);
+            }
         }
         // "Unrelated to my cases: ..." asks the firm: the writer's cases stay out of the answer.
         if (QuestionCues.setsAsideTheirCases(message.text()) && !namesACase && !asksWhatIsOwed

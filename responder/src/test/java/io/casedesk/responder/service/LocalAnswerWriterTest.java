@@ -163,6 +163,20 @@ class LocalAnswerWriterTest {
     }
 
     @Test
+    void aQuestionOfWhatWouldHappenThatNoArticleAnswersGoesToAPerson() {
+        // The writer's cases say nothing of the firm's rule, so they are not the answer.
+        Answer ifICancel = writer.write(Fixtures.lineText("If I cancel a consultation, do I get my money back?"),
+                Intent.APPOINTMENT, Fixtures.changContext(ReplyLanguage.EN), false);
+        Answer whenIsIt = writer.write(Fixtures.lineText("If I cancel, when is my next hearing then?"), Intent.APPOINTMENT,
+                Fixtures.changContext(ReplyLanguage.EN), false);
+
+        assertThat(ifICancel.needsHandoff()).isTrue();
+        assertThat(ifICancel.handoffReason()).isEqualTo("no_article");
+        assertThat(ifICancel.text()).doesNotContain("2026-FAM-0142");
+        assertThat(whenIsIt.text()).as("a question about the case still gets the case").contains("2026-FAM-0142");
+    }
+
+    @Test
     void anArticleWrittenOnlyInTheOtherLanguageIsQuotedAsWrittenAndSaysSo() {
         String body = "結案後，卷宗保存五年，期滿銷毀；原本文件於結案時返還。";
         io.casedesk.responder.client.ArticleView chinese = new io.casedesk.responder.client.ArticleView("kb-retention-zh-hant",
