@@ -347,12 +347,12 @@ final class LocalStack implements AutoCloseable {
         return kafka;
     }
 
-    /** Name → pid of every process of the stack, for {@code ./casedesk status}. */
     /** Runs {@code action} after the watchdog started a part again (a new pid). */
     void afterEachRestart(Runnable action) {
         this.afterRestart = action;
     }
 
+    /** Name → pid of every process of the stack, for {@code ./casedesk status}. */
     Map<String, Long> pids() {
         Map<String, Long> pids = new LinkedHashMap<>();
         if (kafka != null) {

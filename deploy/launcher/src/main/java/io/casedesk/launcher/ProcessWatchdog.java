@@ -77,7 +77,12 @@ final class ProcessWatchdog implements Runnable {
             progress.accept("Cannot start " + process.name() + " again: " + e.getMessage());
             return;
         }
-        afterRestart.run();
+        try {
+            afterRestart.run();
+        } catch (RuntimeException e) {
+            // The part runs; only its record is behind. The watchdog must go on watching.
+            progress.accept("Started " + process.name() + " again, but could not record it: " + e.getMessage());
+        }
     }
 
     /** Returns once no restart can happen any more, so that stopping the stack stops every process. */
