@@ -1,6 +1,7 @@
 package io.casedesk.handoff;
 
 import io.casedesk.handoff.lifecycle.CustomerMessages;
+import io.casedesk.handoff.service.ConversationLog;
 import io.casedesk.handoff.support.HandoffCaseServiceStandIn;
 import io.casedesk.handoff.support.HandoffTestBase;
 import io.casedesk.handoff.support.InboxSession;
@@ -50,6 +51,9 @@ class TicketFlowIT extends HandoffTestBase {
 
     @Inject
     CustomerMessages customerMessages;
+
+    @Inject
+    ConversationLog conversationLog;
 
     @Test
     void aHandoffOpensATicketWithHistoryAndCaseSummaryAndSilencesTheBot() {
@@ -259,6 +263,46 @@ class TicketFlowIT extends HandoffTestBase {
         assertThat(count("select count(*) from processed_events where event_id = '" + toTheBot.eventId() + "'")).isZero();
         assertThat(count("select count(*) from tickets where conversation_id = '" + toTheBot.conversationId() + "'"))
                 .isZero();
+    }
+
+    @Test
+    void eachConversationKeepsItsLastTurnsWhenAGroupOfTurnsAddsToSeveral() {
+        Instant start = clock.instant().minusSeconds(600);
+        List<String> conversations = List.of(TestEvents.lineConversation(TestEvents.newLineUser("U")),
+                TestEvents.lineConversation(TestEvents.newLineUser("U")));
+        List<Envelope<ConversationTurn>> turns = new java.util.ArrayList<>();
+        for (int i = 0; i < 13; i++) {
+            for (String conversation : conversations) {
+                turns.add(TestEvents.turn(conversation, i % 2 == 0 ? TurnKind.INBOUND : TurnKind.ANSWER,
+                        i % 2 == 0 ? "customer" : "bot", "turn " + i, start.plusSeconds(i)));
+            }
+        }
+
+        conversationLog.onTurns(turns);
+
+        for (String conversation : conversations) {
+            assertThat(texts("select text from recent_turns where conversation_id = '" + conversation + "' order by at"))
+                    .containsExactly("turn 3", "turn 4", "turn 5", "turn 6", "turn 7", "turn 8", "turn 9", "turn 10",
+                            "turn 11", "turn 12");
+        }
+    }
+
+    @Test
+    void aDeliveryTurnChangesNothingAndIsNotRecorded() {
+        String conversation = TestEvents.lineConversation(TestEvents.newLineUser("U"));
+        Instant now = clock.instant();
+        Envelope<ConversationTurn> delivery = TestEvents.turn(conversation, TurnKind.DELIVERY, "system", null, "sent:reply",
+                now.minusSeconds(2));
+        Envelope<ConversationTurn> next = TestEvents.turn(conversation, TurnKind.INBOUND, "customer", "謝謝", now);
+
+        broker.publish(Topics.CONVERSATION, delivery);
+        broker.publish(Topics.CONVERSATION, next);
+
+        // In order on the conversation's partition: once the next turn is kept, the delivery was read.
+        await().atMost(Duration.ofSeconds(30)).until(() ->
+                count("select count(*) from recent_turns where event_id = '" + next.eventId() + "'") == 1);
+        assertThat(count("select count(*) from processed_events where event_id = '" + delivery.eventId() + "'")).isZero();
+        assertThat(count("select count(*) from processed_events where event_id = '" + next.eventId() + "'")).isOne();
     }
 
     @Test

@@ -53,8 +53,8 @@ public class ConversationTurnConsumer {
             deadLettered.increment();
             throw new RejectedRecordException(e);
         }
-        // Replayed turns would count twice in the metrics.
-        if (!(envelope.payload() instanceof ConversationTurn) || envelope.replay()) {
+        // Replayed turns would count twice in the metrics; deliveries, drafts and states change nothing here.
+        if (!(envelope.payload() instanceof ConversationTurn turn) || envelope.replay() || !ConversationLog.follows(turn)) {
             return CompletableFuture.completedFuture(null);
         }
         return following.submit(envelope.as(ConversationTurn.class)).exceptionally(failure -> {

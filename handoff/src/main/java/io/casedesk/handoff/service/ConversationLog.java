@@ -13,8 +13,10 @@ import jakarta.transaction.Transactional;
 
 import java.time.Clock;
 import java.time.ZoneOffset;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 /**
  * Follows the conversation audit log: keeps each conversation's last turns (bounded by
@@ -37,19 +39,44 @@ public class ConversationLog {
         this.gaps = gaps;
     }
 
-    /** The turns in one transaction (a group commit); each is idempotent on its event id. */
-    @Transactional
-    public void onTurns(List<Envelope<ConversationTurn>> envelopes) {
-        envelopes.forEach(this::follow);
+    /**
+     * Whether handoff keeps or counts a turn of this kind: customers' messages, answers, agents' replies and handoffs.
+     * The others (deliveries, drafts, state changes) change nothing here, so they are neither followed nor recorded.
+     */
+    public static boolean follows(ConversationTurn turn) {
+        return turn.kind() != null && switch (turn.kind()) {
+            case INBOUND, ANSWER, AGENT_REPLY, HANDOFF -> true;
+            default -> false;
+        };
     }
 
-    private void follow(Envelope<ConversationTurn> envelope) {
+    /**
+     * The turns in one transaction (a group commit); each is idempotent on its event id. The conversations they add
+     * to are cut back to their last {@code history-turns} once, after all of them.
+     */
+    @Transactional
+    public void onTurns(List<Envelope<ConversationTurn>> envelopes) {
+        Set<String> remembered = new LinkedHashSet<>();
+        for (Envelope<ConversationTurn> envelope : envelopes) {
+            if (follows(envelope.payload()) && follow(envelope)) {
+                remembered.add(envelope.conversationId());
+            }
+        }
+        if (!remembered.isEmpty()) {
+            trim(remembered);
+        }
+    }
+
+    /** True when the turn was added to the conversation's recent turns. */
+    private boolean follow(Envelope<ConversationTurn> envelope) {
         if (!ProcessedEvent.claim(CONSUMER, envelope.eventId(), clock.instant())) {
-            return;
+            return false;
         }
         ConversationTurn turn = envelope.payload();
         TurnKind kind = turn.kind() == null ? TurnKind.OTHER : turn.kind();
-        if (turn.text() != null && (kind == TurnKind.INBOUND || kind == TurnKind.ANSWER || kind == TurnKind.AGENT_REPLY)) {
+        boolean remembered = turn.text() != null
+                && (kind == TurnKind.INBOUND || kind == TurnKind.ANSWER || kind == TurnKind.AGENT_REPLY);
+        if (remembered) {
             remember(envelope, kind);
             if (kind == TurnKind.INBOUND) {
                 gaps.recordReAsked(envelope);
@@ -65,6 +92,7 @@ public class ConversationLog {
         if (count != null) {
             metrics.countTurn(envelope.conversationId(), envelope.occurredAt().atOffset(ZoneOffset.UTC).toLocalDate(), count);
         }
+        return remembered;
     }
 
     private void remember(Envelope<ConversationTurn> envelope, TurnKind kind) {
@@ -78,12 +106,18 @@ public class ConversationLog {
         recent.detail = envelope.payload().detail() == null ? null
                 : envelope.payload().detail().substring(0, Math.min(64, envelope.payload().detail().length()));
         recent.persist();
+    }
+
+    /** Bounded: only the newest turns of each conversation stay; one statement for the group's conversations. */
+    private void trim(Set<String> conversationIds) {
         Panache.getEntityManager().flush();
-        // Bounded: only the newest turns of the conversation stay.
         Panache.getEntityManager().createNativeQuery("""
-                delete from recent_turns where conversation_id = ?1 and id not in (
-                    select id from recent_turns where conversation_id = ?1 order by at desc, id desc limit ?2)""")
-                .setParameter(1, envelope.conversationId())
+                delete from recent_turns where id in (
+                    select id from (
+                        select id, row_number() over (partition by conversation_id order by at desc, id desc) as newer
+                        from recent_turns where conversation_id in (?1)) ranked
+                    where newer > ?2)""")
+                .setParameter(1, List.copyOf(conversationIds))
                 .setParameter(2, Math.max(1, config.historyTurns()))
                 .executeUpdate();
     }

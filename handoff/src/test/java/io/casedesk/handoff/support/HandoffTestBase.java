@@ -144,6 +144,20 @@ public abstract class HandoffTestBase {
         }
     }
 
+    /** The first column of every row the query returns, as text. */
+    protected List<String> texts(String query) {
+        try (Connection connection = dataSource.getConnection(); Statement st = connection.createStatement();
+             var rows = st.executeQuery(query)) {
+            List<String> texts = new ArrayList<>();
+            while (rows.next()) {
+                texts.add(rows.getString(1));
+            }
+            return texts;
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     protected long count(String query) {
         try (Connection connection = dataSource.getConnection(); Statement st = connection.createStatement();
              var rows = st.executeQuery(query)) {
