@@ -80,6 +80,13 @@ public interface LineConfig {
     @WithDefault("64")
     int maxConcurrentCalls();
 
+    /**
+     * How long after a customer's text the loading animation is shown if no answer has gone out to them by then; 0
+     * shows it at once.
+     */
+    @WithDefault("1s")
+    Duration loadingAnimationDelay();
+
     /** How long a webhook waits for the sender's profile before it is published without it. */
     @WithDefault("2s")
     Duration profileTimeout();
