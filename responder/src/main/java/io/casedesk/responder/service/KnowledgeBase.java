@@ -1,5 +1,9 @@
 package io.casedesk.responder.service;
 
+import com.github.benmanes.caffeine.cache.CacheLoader;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.LoadingCache;
+import com.github.benmanes.caffeine.cache.Ticker;
 import dev.langchain4j.model.embedding.EmbeddingModel;
 import io.casedesk.responder.client.ArticleView;
 import io.casedesk.responder.client.CaseServiceClient;
@@ -16,27 +20,37 @@ import org.jboss.logging.Logger;
 
 import java.time.Clock;
 import java.time.DateTimeException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ForkJoinPool;
+import java.util.function.Function;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 /**
  * The firm's published information from case-service, cached: its settings (name, tone, time zone, languages) and
- * its articles in every language, indexed once per fetch ({@link KnowledgeIndex}). An import announces itself on
- * {@code cs.firm.v1} and {@link #forget()} drops both at once; the time to live is only a safety net.
+ * its articles in every language, indexed ({@link KnowledgeIndex}). An import announces itself on {@code cs.firm.v1}
+ * and {@link #forget()} drops both at once; the time to live is only a safety net. When it has passed, the articles are
+ * read again in the background while messages are answered with the index at hand, and indexed again only if they
+ * changed: indexing embeds every passage, a second or more of CPU, and every message waited for it.
  */
 @ApplicationScoped
 public class KnowledgeBase {
 
     private static final Logger LOG = Logger.getLogger(KnowledgeBase.class);
+    /** The index's one key. */
+    private static final String ARTICLES = "articles";
 
     private final CaseServiceClient caseService;
     private final EmbeddingModel embeddings;
     private final ResponderConfig config;
     private final Clock clock;
-    private volatile Cached<KnowledgeIndex> index;
+    private final LoadingCache<String, KnowledgeIndex> index;
     private volatile Cached<FirmView> firm;
 
     public KnowledgeBase(@RestClient CaseServiceClient caseService, EmbeddingModel embeddings, ResponderConfig config,
@@ -45,6 +59,30 @@ public class KnowledgeBase {
         this.embeddings = embeddings;
         this.config = config;
         this.clock = clock;
+        this.index = articleIndex(() -> caseService.articles(null), articles -> KnowledgeIndex.of(articles, embeddings),
+                config.articleCacheTtl(), Ticker.systemTicker(), ForkJoinPool.commonPool());
+    }
+
+    /**
+     * The one index of the firm's articles: built on first use (concurrent callers wait for that one build), read
+     * again {@code ttl} after it was built, in the background on {@code executor} while the index at hand keeps
+     * answering, and built again only if the articles changed. A failed read keeps the index at hand.
+     */
+    static LoadingCache<String, KnowledgeIndex> articleIndex(Supplier<List<ArticleView>> articles,
+            Function<List<ArticleView>, KnowledgeIndex> indexer, Duration ttl, Ticker ticker, Executor executor) {
+        return Caffeine.newBuilder().refreshAfterWrite(ttl).ticker(ticker).executor(executor)
+                .build(new CacheLoader<>() {
+                    @Override
+                    public KnowledgeIndex load(String key) {
+                        return indexer.apply(articles.get());
+                    }
+
+                    @Override
+                    public KnowledgeIndex reload(String key, KnowledgeIndex current) {
+                        List<ArticleView> now = articles.get();
+                        return current.indexes(now) ? current : indexer.apply(now);
+                    }
+                });
     }
 
     /** What the knowledge base says to {@code text} for a writer of {@code language}, when anything fits. */
@@ -94,26 +132,14 @@ public class KnowledgeBase {
     }
 
     /** Drops what was read: the next message reads the firm and its articles again (after an import). */
-    public synchronized void forget() {
-        index = null;
+    public void forget() {
+        // A read in the background that ends after this is not kept.
+        index.invalidateAll();
         firm = null;
     }
 
     KnowledgeIndex index() {
-        Cached<KnowledgeIndex> cached = index;
-        if (cached != null && !cached.expired(clock.instant(), config)) {
-            return cached.value();
-        }
-        // One build at a time: indexing embeds every passage, and each worker building its own copy at once would
-        // multiply that work by the number of workers just when messages queue up.
-        synchronized (this) {
-            cached = index;
-            if (cached == null || cached.expired(clock.instant(), config)) {
-                cached = new Cached<>(KnowledgeIndex.of(caseService.articles(null), embeddings), clock.instant());
-                index = cached;
-            }
-            return cached.value();
-        }
+        return index.get(ARTICLES);
     }
 
     /** At start-up, the firm is read and indexed in the background, so the first customer does not wait for it. */

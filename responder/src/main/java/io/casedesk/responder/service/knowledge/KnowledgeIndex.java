@@ -198,6 +198,11 @@ public final class KnowledgeIndex {
         return query == null ? List.of() : rank(query);
     }
 
+    /** Whether this index was built from exactly these articles. */
+    public boolean indexes(List<ArticleView> articles) {
+        return this.articles.equals(articles);
+    }
+
     /** The topic key of an article: the same for its versions in other languages. */
     public String topicOf(ArticleView article) {
         return topics.keyOf(article);
