@@ -11,10 +11,12 @@ import io.casedesk.responder.client.CaseServiceUnavailableException;
 import io.casedesk.responder.client.FirmView;
 import io.casedesk.responder.config.ResponderConfig;
 import io.casedesk.responder.service.knowledge.KnowledgeIndex;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.context.ManagedExecutor;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.logging.Logger;
 
@@ -27,7 +29,7 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Executor;
-import java.util.concurrent.ForkJoinPool;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
@@ -47,29 +49,31 @@ public class KnowledgeBase {
     private static final String ARTICLES = "articles";
 
     private final CaseServiceClient caseService;
-    private final EmbeddingModel embeddings;
     private final ResponderConfig config;
     private final Clock clock;
     private final LoadingCache<String, KnowledgeIndex> index;
     private volatile Cached<FirmView> firm;
 
     public KnowledgeBase(@RestClient CaseServiceClient caseService, EmbeddingModel embeddings, ResponderConfig config,
-                         Clock clock) {
+                         Clock clock, ManagedExecutor executor, MeterRegistry metrics) {
         this.caseService = caseService;
-        this.embeddings = embeddings;
         this.config = config;
         this.clock = clock;
+        // Quarkus's worker pool: its threads see the application's classes, which the REST client's call needs.
         this.index = articleIndex(() -> caseService.articles(null), articles -> KnowledgeIndex.of(articles, embeddings),
-                config.articleCacheTtl(), Ticker.systemTicker(), ForkJoinPool.commonPool());
+                config.articleCacheTtl(), Ticker.systemTicker(), executor,
+                outcome -> metrics.counter("casedesk.responder.knowledge.rereads", "outcome", outcome).increment());
     }
 
     /**
      * The one index of the firm's articles: built on first use (concurrent callers wait for that one build), read
      * again {@code ttl} after it was built, in the background on {@code executor} while the index at hand keeps
-     * answering, and built again only if the articles changed. A failed read keeps the index at hand.
+     * answering, and built again only if the articles changed. A failed read keeps the index at hand. Each read
+     * again is counted by its outcome: {@code unchanged}, {@code changed}, {@code failed}.
      */
     static LoadingCache<String, KnowledgeIndex> articleIndex(Supplier<List<ArticleView>> articles,
-            Function<List<ArticleView>, KnowledgeIndex> indexer, Duration ttl, Ticker ticker, Executor executor) {
+            Function<List<ArticleView>, KnowledgeIndex> indexer, Duration ttl, Ticker ticker, Executor executor,
+            Consumer<String> reread) {
         return Caffeine.newBuilder().refreshAfterWrite(ttl).ticker(ticker).executor(executor)
                 .build(new CacheLoader<>() {
                     @Override
@@ -79,8 +83,16 @@ public class KnowledgeBase {
 
                     @Override
                     public KnowledgeIndex reload(String key, KnowledgeIndex current) {
-                        List<ArticleView> now = articles.get();
-                        return current.indexes(now) ? current : indexer.apply(now);
+                        try {
+                            List<ArticleView> now = articles.get();
+                            boolean unchanged = current.indexes(now);
+                            KnowledgeIndex next = unchanged ? current : indexer.apply(now);
+                            reread.accept(unchanged ? "unchanged" : "changed");
+                            return next;
+                        } catch (RuntimeException e) {
+                            reread.accept("failed");
+                            throw e;
+                        }
                     }
                 });
     }

@@ -46,6 +46,7 @@ class KnowledgeBaseIndexTest {
     private final AtomicReference<List<ArticleView>> published = new AtomicReference<>(List.of(PARKING));
     private final AtomicInteger reads = new AtomicInteger();
     private final AtomicInteger builds = new AtomicInteger();
+    private final List<String> rereads = new java.util.ArrayList<>();
 
     private LoadingCache<String, KnowledgeIndex> index() {
         return KnowledgeBase.articleIndex(() -> {
@@ -57,7 +58,7 @@ class KnowledgeBaseIndexTest {
         }, articles -> {
             builds.incrementAndGet();
             return KnowledgeIndex.of(articles, model);
-        }, TTL, nanos::get, background::add);
+        }, TTL, nanos::get, background::add, rereads::add);
     }
 
     @Test
@@ -72,6 +73,7 @@ class KnowledgeBaseIndexTest {
 
         assertThat(reads).hasValue(2);
         assertThat(builds).hasValue(1);
+        assertThat(rereads).containsExactly("unchanged");
         assertThat(index.get("articles")).isSameAs(first);
     }
 
@@ -89,6 +91,7 @@ class KnowledgeBaseIndexTest {
         assertThat(second).isNotSameAs(first);
         assertThat(second.indexes(List.of(PARKING, FEES))).isTrue();
         assertThat(builds).hasValue(2);
+        assertThat(rereads).containsExactly("changed");
     }
 
     @Test
@@ -102,6 +105,7 @@ class KnowledgeBaseIndexTest {
         runInBackground();
 
         assertThat(index.get("articles")).isSameAs(first);
+        assertThat(rereads).containsExactly("failed");
     }
 
     @Test
