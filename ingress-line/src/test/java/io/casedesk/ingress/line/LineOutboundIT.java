@@ -39,7 +39,6 @@ import java.util.Properties;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /** Records on {@code cs.outbound.line.v1} of the real broker, sent to the LINE simulator. */
 @QuarkusTest
@@ -234,26 +233,6 @@ class LineOutboundIT {
         assertThat(report.status()).isEqualTo(DeliveryStatus.SKIPPED);
         assertThat(report.detail()).isEqualTo("unsent");
         assertThat(report.method()).isNull();
-    }
-
-    @Test
-    void aCustomerAnsweredAtOnceSeesNoLoadingAnimationWhileOneKeptWaitingDoes() throws Exception {
-        line.webhookUrl(webhookUrl);
-        ServiceReadiness.awaitReady();
-        String answered = newUser();
-        String waiting = newUser();
-        // The outbound consumer is running before the timing below counts.
-        publish(outbound(answered, null, null, "hello"));
-        line.awaitMessages(answered, 1, WAIT);
-
-        assertThat(line.deliver(line.textMessage(answered, "請問下次開庭是什麼時候？"))).isEqualTo(200);
-        publish(outbound(answered, null, null, "下次開庭為 2026-12-03。"));
-        line.awaitMessages(answered, 2, WAIT);
-        assertThat(line.deliver(line.textMessage(waiting, "請問下次開庭是什麼時候？"))).isEqualTo(200);
-
-        // The waiting customer's animation starts after the delay (1 s); the answered one's would have started first.
-        await().atMost(WAIT).until(() -> line.loadingAnimationsStarted(waiting) == 1);
-        assertThat(line.loadingAnimationsStarted(answered)).isZero();
     }
 
     @Test

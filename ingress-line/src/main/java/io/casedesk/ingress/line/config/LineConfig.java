@@ -80,13 +80,6 @@ public interface LineConfig {
     @WithDefault("64")
     int maxConcurrentCalls();
 
-    /**
-     * How long after a customer's text the loading animation is shown if no answer has gone out to them by then; 0
-     * shows it at once.
-     */
-    @WithDefault("1s")
-    Duration loadingAnimationDelay();
-
     /** How long a webhook waits for the sender's profile before it is published without it. */
     @WithDefault("2s")
     Duration profileTimeout();

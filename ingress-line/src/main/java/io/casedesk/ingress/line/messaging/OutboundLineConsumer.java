@@ -4,7 +4,6 @@ import io.casedesk.ingress.line.idempotency.IdempotencyWarmup;
 import io.casedesk.ingress.line.idempotency.ProcessedIds;
 import io.casedesk.ingress.line.service.LineSender.Outcome;
 import io.casedesk.ingress.line.service.LineSender;
-import io.casedesk.ingress.line.service.LoadingIndicator;
 import io.casedesk.messaging.EventRecords;
 import io.casedesk.messaging.consumer.KeyOrderedConsumers;
 import io.casedesk.schema.Channel;
@@ -60,12 +59,10 @@ public class OutboundLineConsumer {
     private final RecentEventIds sentEvents;
     private final RecentEventIds unsentMessages;
     private final TraceSpans spans;
-    private final LoadingIndicator loadingIndicator;
 
     public OutboundLineConsumer(LineSender sender, EventPublisher publisher, IdempotencyWarmup warmup,
-            ProcessedIds processedIds, LoadingIndicator loadingIndicator, Tracer tracer, KeyOrderedConsumers consumers) {
+            ProcessedIds processedIds, Tracer tracer, KeyOrderedConsumers consumers) {
         this.consumers = consumers;
-        this.loadingIndicator = loadingIndicator;
         this.spans = new TraceSpans(tracer);
         this.sender = sender;
         this.publisher = publisher;
@@ -96,8 +93,6 @@ public class OutboundLineConsumer {
             LOG.debugf("Skipped replayed event %s: replays never write to LINE", envelope.eventId());
             return Uni.createFrom().voidItem();
         }
-        // Whatever happens to this message, the customer no longer waits for a first answer.
-        loadingIndicator.answered(((OutboundLineMessage) envelope.payload()).to());
         if (!sentEvents.claim(envelope.eventId())) {
             LOG.infof("Skipped event %s: already sent", envelope.eventId());
             return Uni.createFrom().voidItem();
