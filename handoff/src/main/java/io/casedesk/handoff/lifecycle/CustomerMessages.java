@@ -8,6 +8,7 @@ import io.casedesk.handoff.model.ReplyTarget;
 import io.casedesk.handoff.model.Ticket;
 import io.casedesk.handoff.model.TicketAttachment;
 import io.casedesk.handoff.model.TicketMessage;
+import io.casedesk.handoff.model.TicketState;
 import io.casedesk.handoff.service.HandoffMetrics;
 import io.casedesk.handoff.service.LanguageTexts;
 import io.casedesk.handoff.service.RatingParser;
@@ -67,10 +68,9 @@ public class CustomerMessages {
             return;
         }
         Instant now = clock.instant();
-        Ticket open = Ticket.openFor(envelope.conversationId()).orElse(null);
-        Ticket rated = open != null ? null
-                : Ticket.awaitingRating(envelope.conversationId()).filter(ticket -> timeouts.ratingOpen(ticket, now))
-                        .orElse(null);
+        Ticket ticket = Ticket.forCustomerMessage(envelope.conversationId()).orElse(null);
+        Ticket open = ticket != null && ticket.state() != TicketState.CLOSED ? ticket : null;
+        Ticket rated = ticket != null && open == null && timeouts.ratingOpen(ticket, now) ? ticket : null;
         if (open == null && rated == null || !ProcessedEvent.claim(CONSUMER, envelope.eventId(), now)) {
             return;
         }

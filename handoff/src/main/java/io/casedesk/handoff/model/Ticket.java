@@ -125,6 +125,16 @@ public class Ticket extends PanacheEntityBase {
                 + "order by closing.at desc", conversationId, TicketState.CLOSED).firstResultOptional();
     }
 
+    /**
+     * What a customer's message may belong to, in one query (most messages belong to neither): the conversation's open
+     * ticket, else its latest closed ticket whose rating question is still open.
+     */
+    public static Optional<Ticket> forCustomerMessage(String conversationId) {
+        return find("conversationId = ?1 and (state <> ?2 or (rating.dueAt is not null and rating.score is null)) "
+                + "order by case when state <> ?2 then 0 else 1 end, closing.at desc nulls last",
+                conversationId, TicketState.CLOSED).firstResultOptional();
+    }
+
     public static List<Ticket> open() {
         return list("state <> ?1 order by priority, waitStartedAt, id", TicketState.CLOSED);
     }

@@ -1,5 +1,7 @@
 package io.casedesk.responder.service;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.casedesk.responder.client.ArticleView;
 import io.casedesk.responder.client.CaseView;
 import io.casedesk.responder.client.CustomerView;
@@ -47,60 +49,40 @@ public class GroundingCheck {
     private static final List<String> MONTHS = List.of("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep",
             "oct", "nov", "dec");
 
+    /**
+     * The facts of each article, read once per article rather than once per answer: many answers quote the same
+     * few articles, and reading their dates and amounts was a sixth of the responder's work per message. Keyed by
+     * identity (weak keys), so an article read again from case-service is read anew and the old one let go.
+     */
+    private final Cache<ArticleView, Facts> articleFacts = Caffeine.newBuilder().weakKeys().maximumSize(10_000).build();
+
     /** The kinds of problem found, each once; empty when the answer is grounded. */
     public List<String> problems(String answer, AnswerContext context) {
-        String contextText = contextText(context);
-        String contextUpper = contextText.toUpperCase(Locale.ROOT);
-        Set<String> contextAmounts = amounts(contextText);
+        Facts facts = contextFacts(context);
         List<String> problems = new ArrayList<>();
         for (String number : CaseNumbers.in(answer)) {
-            if (!contextUpper.contains(number)) {
+            if (!facts.containsIgnoringCase(number)) {
                 problems.add("case number not in context");
             }
         }
-        for (String date : matches(ISO_DATE, answer)) {
-            if (!contextText.contains(date)) {
-                problems.add("date not in context");
-            }
-        }
-        // A year is no amount: dates are taken out before amounts are looked for.
-        String answerWithoutDates = withoutDates(answer);
-        for (String amount : amounts(answerWithoutDates)) {
-            if (!contextAmounts.contains(amount)) {
-                problems.add("amount not in context");
-            }
-        }
-        Set<String> contextDates = dates(contextText);
-        for (String date : writtenDates(answer)) {
-            // With a year the whole date must match; without one, the month and day.
-            String key = date.startsWith("????") ? date.substring(5) : date;
-            if (!contextDates.contains(key)) {
-                problems.add("date not in context");
-            }
-        }
-        Matcher money = CURRENCY_AMOUNT.matcher(answerWithoutDates);
-        while (money.find()) {
-            String amount = normalizeAmount(money.group(1) != null ? money.group(1) : money.group(2));
-            // A small amount ("NT$500") is below the four-digit amounts collected above: found as written, then.
-            if (!contextAmounts.contains(amount) && !contextText.contains(amount)) {
-                problems.add("amount not in context");
-            }
+        if (hasDigit(answer)) {
+            numbersAndDates(answer, facts, problems);
         }
         Matcher titledZh = TITLED_ZH.matcher(answer);
         while (titledZh.find()) {
-            if (!contextText.contains(titledZh.group(1))) {
+            if (!facts.contains(titledZh.group(1))) {
                 problems.add("name not in context");
             }
         }
         Matcher titledEn = TITLED_EN.matcher(answer);
         while (titledEn.find()) {
-            if (!contextUpper.contains(titledEn.group(1).toUpperCase(Locale.ROOT))) {
+            if (!facts.containsIgnoringCase(titledEn.group(1))) {
                 problems.add("name not in context");
             }
         }
         for (String personal : PersonalDataRedactor.find(answer)) {
             // The firm's own published numbers (in an article) may be given; anything else is never echoed.
-            if (!contextText.contains(personal)) {
+            if (!facts.contains(personal)) {
                 problems.add("personal data not in context");
             }
         }
@@ -108,15 +90,66 @@ public class GroundingCheck {
         while (lawyer.find()) {
             String surname = lawyer.group(1);
             if (ThirdPartyRequests.isSurname(surname.charAt(0))
-                    && !contextText.contains(surname + "律師") && !contextText.contains(surname + "律师")) {
+                    && !facts.contains(surname + "律師") && !facts.contains(surname + "律师")) {
                 problems.add("name not in context");
             }
         }
         return problems.stream().distinct().toList();
     }
 
-    /** All facts of the context as one text: the customer's record, their cases and the matched articles. */
-    private static String contextText(AnswerContext context) {
+    /** Dates and amounts: every one the answer states must be one of the context's. */
+    private static void numbersAndDates(String answer, Facts facts, List<String> problems) {
+        for (String date : matches(ISO_DATE, answer)) {
+            if (!facts.contains(date)) {
+                problems.add("date not in context");
+            }
+        }
+        // A year is no amount: dates are taken out before amounts are looked for.
+        String answerWithoutDates = withoutDates(answer);
+        for (String amount : amounts(answerWithoutDates)) {
+            if (!facts.hasAmount(amount)) {
+                problems.add("amount not in context");
+            }
+        }
+        for (String date : writtenDates(answer)) {
+            // With a year the whole date must match; without one, the month and day.
+            String key = date.startsWith("????") ? date.substring(5) : date;
+            if (!facts.hasDate(key)) {
+                problems.add("date not in context");
+            }
+        }
+        Matcher money = CURRENCY_AMOUNT.matcher(answerWithoutDates);
+        while (money.find()) {
+            String amount = normalizeAmount(money.group(1) != null ? money.group(1) : money.group(2));
+            // A small amount ("NT$500") is below the four-digit amounts collected above: found as written, then.
+            if (!facts.hasAmount(amount) && !facts.contains(amount)) {
+                problems.add("amount not in context");
+            }
+        }
+    }
+
+    private static boolean hasDigit(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c >= '0' && c <= '9') {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** All facts of the context: the customer's record and their cases, read now, and the matched articles'. */
+    private Facts contextFacts(AnswerContext context) {
+        List<Facts> parts = new ArrayList<>();
+        parts.add(Facts.of(recordText(context)));
+        for (ArticleView article : context.articles()) {
+            parts.add(articleFacts.get(article, a -> Facts.of(articleText(a))));
+        }
+        return Facts.union(parts);
+    }
+
+    /** The customer's record, their cases and the office day asked about, as one text. */
+    private static String recordText(AnswerContext context) {
         StringBuilder text = new StringBuilder();
         context.customer().ifPresent(c -> append(text, c.name(), String.join(" ", c.salutation().values())));
         for (CaseView c : context.cases()) {
@@ -132,12 +165,61 @@ public class GroundingCheck {
             }
             append(text, c.outcome());
         }
-        for (ArticleView article : context.articles()) {
-            append(text, article.title(), article.body());
-        }
         context.officeDay().ifPresent(day -> append(text, String.valueOf(day.day()), String.join(" ", day.hours()),
                 String.valueOf(day.nextOpen()), String.join(" ", day.nextOpenHours())));
         return text.toString();
+    }
+
+    private static String articleText(ArticleView article) {
+        StringBuilder text = new StringBuilder();
+        append(text, article.title(), article.body());
+        return text.toString();
+    }
+
+    /**
+     * What a text may ground: its words as written and in upper case, its amounts as plain digits, and its dates as
+     * "yyyy-MM-dd" and "MM-dd". A context is the union of its parts' facts; a fact never spans two parts.
+     */
+    private record Facts(List<String> texts, List<String> upperTexts, Set<String> amounts, Set<String> dates) {
+
+        static Facts of(String text) {
+            return new Facts(List.of(text), List.of(text.toUpperCase(Locale.ROOT)),
+                    GroundingCheck.amounts(text), GroundingCheck.dates(text));
+        }
+
+        static Facts union(List<Facts> parts) {
+            if (parts.size() == 1) {
+                return parts.get(0);
+            }
+            List<String> texts = new ArrayList<>();
+            List<String> upperTexts = new ArrayList<>();
+            Set<String> amounts = new HashSet<>();
+            Set<String> dates = new HashSet<>();
+            for (Facts part : parts) {
+                texts.addAll(part.texts);
+                upperTexts.addAll(part.upperTexts);
+                amounts.addAll(part.amounts);
+                dates.addAll(part.dates);
+            }
+            return new Facts(texts, upperTexts, amounts, dates);
+        }
+
+        boolean contains(String fact) {
+            return texts.stream().anyMatch(text -> text.contains(fact));
+        }
+
+        boolean containsIgnoringCase(String fact) {
+            String upper = fact.toUpperCase(Locale.ROOT);
+            return upperTexts.stream().anyMatch(text -> text.contains(upper));
+        }
+
+        boolean hasAmount(String amount) {
+            return amounts.contains(amount);
+        }
+
+        boolean hasDate(String date) {
+            return dates.contains(date);
+        }
     }
 
     private static void append(StringBuilder text, String... parts) {
@@ -151,6 +233,9 @@ public class GroundingCheck {
     private static String withoutDates(String text) {
         String rest = text;
         for (Pattern date : List.of(ISO_DATE, DATE_ZH, DATE_SLASH, DATE_EN)) {
+            if (date == DATE_ZH && rest.indexOf('月') < 0 || date == DATE_SLASH && rest.indexOf('/') < 0) {
+                continue; // cheaper than trying the pattern at every position of a text that cannot hold it
+            }
             rest = date.matcher(rest).replaceAll(" ");
         }
         return rest;
@@ -176,11 +261,11 @@ public class GroundingCheck {
      */
     private static List<String> writtenDates(String text) {
         List<String> dates = new ArrayList<>();
-        Matcher zh = DATE_ZH.matcher(text);
+        Matcher zh = DATE_ZH.matcher(text.indexOf('月') < 0 ? "" : text);
         while (zh.find()) {
             dates.add(date(zh.group(1), zh.group(2), zh.group(3)));
         }
-        Matcher slash = DATE_SLASH.matcher(text);
+        Matcher slash = DATE_SLASH.matcher(text.indexOf('/') < 0 ? "" : text);
         while (slash.find()) {
             dates.add(date(slash.group(1) != null ? slash.group(1) : slash.group(4), slash.group(2), slash.group(3)));
         }

@@ -1,6 +1,10 @@
 package io.casedesk.responder.service;
 
+import io.casedesk.responder.client.ArticleView;
 import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -67,5 +71,21 @@ class GroundingCheckTest {
     void personalDataIsNeverEchoed() {
         assertThat(grounding.problems("我們會打 0912-345-678 給您。", context)).containsExactly("personal data not in context");
         assertThat(grounding.problems("已寄到 someone@example.com。", context)).containsExactly("personal data not in context");
+    }
+    @Test
+    void anArticleReadAgainIsGroundedOnItsNewText() {
+        ArticleView before = new ArticleView("KB-7", "en", "Fees", "The filing fee is TWD 3,000, due by 2026-12-10.", null);
+        ArticleView after = new ArticleView("KB-7", "en", "Fees", "The filing fee is TWD 4,500, due by 2026-12-15.", null);
+        String oldAnswer = "The filing fee is TWD 3,000, due by 2026-12-10.";
+
+        assertThat(grounding.problems(oldAnswer, withArticle(before))).isEmpty();
+        // The same article id with a changed text: its facts are read anew, not taken from the first answer.
+        assertThat(grounding.problems(oldAnswer, withArticle(after)))
+                .containsExactlyInAnyOrder("amount not in context", "date not in context");
+        assertThat(grounding.problems("The filing fee is TWD 4,500, due by 2026-12-15.", withArticle(after))).isEmpty();
+    }
+
+    private static AnswerContext withArticle(ArticleView article) {
+        return new AnswerContext(ReplyLanguage.EN, Optional.empty(), List.of(), List.of(article), Fixtures.TODAY);
     }
 }
