@@ -88,8 +88,22 @@ class ReportTest {
         assertThat(loads.get(0).perMessageMillis()).isEqualTo(20.0);
         assertThat(loads.get(0).shareOfOneCore()).isEqualTo(0.12);
         assertThat(loads.get(1).perMessageMillis()).isEqualTo(10.0);
-        // The generator: 1 ms/s idle, 400 ms in 20 s of which 20 idle.
-        assertThat(loads.get(2).perMessageMillis()).isEqualTo(3.8);
+        // The generator: 400 ms in 20 s, all of it the run's (its 10 ms in the idle window followed its own start).
+        assertThat(loads.get(2).perMessageMillis()).isEqualTo(4.0);
+    }
+
+    @Test
+    void theGeneratorsStartDuringTheIdleWindowIsNotTakenOffItsRun() {
+        // Just started, the generator compiled and connected for most of the idle window: 4 s of CPU in 5 s.
+        CpuSample idleStart = sample(0, Map.of("responder", 5_000L), 0);
+        CpuSample idleEnd = sample(5, Map.of("responder", 5_000L), 4_000);
+        CpuSample runStart = sample(5, Map.of("responder", 5_000L), 4_000);
+        CpuSample runEnd = sample(35, Map.of("responder", 8_000L), 4_900);
+
+        List<Report.ProcessLoad> loads = Report.ProcessLoad.of(idleStart, idleEnd, runStart, runEnd, 300);
+
+        assertThat(loads.get(1).name()).isEqualTo("load generator");
+        assertThat(loads.get(1).perMessageMillis()).isEqualTo(3.0);
     }
 
     @Test
