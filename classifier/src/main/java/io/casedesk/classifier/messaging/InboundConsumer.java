@@ -104,9 +104,11 @@ public class InboundConsumer {
             LOG.debugf("Skipped redelivered inbound event %s", inbound.eventId());
             return;
         }
-        Triage triage = engine.triage(inbound.payload());
+        TriageEngine.Reading reading = engine.read(inbound.payload());
+        Triage triage = reading.triage();
+        // The embedding goes along so that the responder need not compute it again for the same text.
         Envelope<TriagedMessage> result = inbound.follow("triage", Instant.now(),
-                new TriagedMessage(inbound.payload(), triage));
+                new TriagedMessage(inbound.payload(), triage, reading.embedding()));
         // Waits for the broker's acknowledgement, so the inbound offset is committed only after the effect.
         triaged.sendMessageAndAwait(EventRecords.toRecord(result, spans.publish(Topics.TRIAGED, result.traceparent())));
         processed.remember(inbound.eventId());

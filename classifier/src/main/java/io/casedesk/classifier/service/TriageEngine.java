@@ -1,6 +1,7 @@
 package io.casedesk.classifier.service;
 
 import io.casedesk.schema.InboundMessage;
+import io.casedesk.schema.TextEmbedding;
 import io.casedesk.schema.Triage;
 
 import java.util.List;
@@ -13,6 +14,18 @@ import java.util.List;
 public interface TriageEngine {
 
     Triage triage(InboundMessage message);
+
+    /** A triage, with the sentence embedding the engine read the message's text by when it has one to pass on. */
+    record Reading(Triage triage, TextEmbedding embedding) {
+    }
+
+    /**
+     * {@link #triage}, with the embedding it was read by, which the responder reuses for the same text instead of
+     * computing it again; engines without one (rules, an external model) give {@code null}.
+     */
+    default Reading read(InboundMessage message) {
+        return new Reading(triage(message), null);
+    }
 
     /** Triages several messages, in order; engines that can work in batches (embeddings) override it. */
     default List<Triage> triageAll(List<InboundMessage> messages) {

@@ -214,6 +214,25 @@ class LocalStackIT {
         }
     }
 
+    /**
+     * The classifier's embedding of a plain question travels on cs.triaged.v1 and the responder's knowledge search uses
+     * it instead of embedding the question again; the responder checks the first ones it reuses against its own model,
+     * so a "mismatch" here would mean the two services' models disagree.
+     */
+    @Test
+    void theResponderReusesTheClassifiersEmbeddingOfAPlainQuestion() throws Exception {
+        String stranger = "U" + UUID.randomUUID().toString().replace("-", "");
+
+        JsonNode replies = say("{\"userId\":\"" + stranger + "\",\"text\":\"What are your office hours?\",\"waitSeconds\":30}");
+
+        assertThat(replies).isNotEmpty();
+        HttpResponse<String> metrics = HTTP.send(HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + settings.responderPort() + "/q/metrics")).GET().build(),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        assertThat(metrics.body()).containsPattern("casedesk_responder_question_embeddings_total\\{[^}]*source=\"reused\"[^}]*} [1-9]");
+        assertThat(metrics.body()).doesNotContainPattern("casedesk_responder_question_embeddings_total\\{[^}]*source=\"mismatch\"");
+    }
+
     @Test
     void aDemoCustomerEmailingTheFirmGetsAnAnswerByEmailInHisThreadWithHisCaseFacts() throws Exception {
         LocalMailClient mailbox = new LocalMailClient(stack.settings().smtpPort(), stack.settings().imapPort());

@@ -4,13 +4,14 @@ import com.github.benmanes.caffeine.cache.CacheLoader;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.LoadingCache;
 import com.github.benmanes.caffeine.cache.Ticker;
-import dev.langchain4j.model.embedding.EmbeddingModel;
 import io.casedesk.responder.client.ArticleView;
 import io.casedesk.responder.client.CaseServiceClient;
 import io.casedesk.responder.client.CaseServiceUnavailableException;
 import io.casedesk.responder.client.FirmView;
 import io.casedesk.responder.config.ResponderConfig;
 import io.casedesk.responder.service.knowledge.KnowledgeIndex;
+import io.casedesk.responder.service.knowledge.QuestionEmbedder;
+import io.casedesk.schema.TextEmbedding;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -54,13 +55,13 @@ public class KnowledgeBase {
     private final LoadingCache<String, KnowledgeIndex> index;
     private volatile Cached<FirmView> firm;
 
-    public KnowledgeBase(@RestClient CaseServiceClient caseService, EmbeddingModel embeddings, ResponderConfig config,
+    public KnowledgeBase(@RestClient CaseServiceClient caseService, QuestionEmbedder embedder, ResponderConfig config,
                          Clock clock, ManagedExecutor executor, MeterRegistry metrics) {
         this.caseService = caseService;
         this.config = config;
         this.clock = clock;
         // Quarkus's worker pool: its threads see the application's classes, which the REST client's call needs.
-        this.index = articleIndex(() -> caseService.articles(null), articles -> KnowledgeIndex.of(articles, embeddings),
+        this.index = articleIndex(() -> caseService.articles(null), articles -> KnowledgeIndex.of(articles, embedder),
                 config.articleCacheTtl(), Ticker.systemTicker(), executor,
                 outcome -> metrics.counter("casedesk.responder.knowledge.rereads", "outcome", outcome).increment());
     }
@@ -99,7 +100,12 @@ public class KnowledgeBase {
 
     /** What the knowledge base says to {@code text} for a writer of {@code language}, when anything fits. */
     public Optional<KnowledgeIndex.Answer> answer(String text, ReplyLanguage language) {
-        return index().answer(text, language);
+        return answer(text, language, null);
+    }
+
+    /** The same, for a message that came with the classifier's embedding of its text ({@code null}: none). */
+    public Optional<KnowledgeIndex.Answer> answer(String text, ReplyLanguage language, TextEmbedding known) {
+        return index().answer(text, language, known);
     }
 
     /** The best of the articles {@code wanted} accepts for {@code text}; see {@link KnowledgeIndex#answerAmong}. */

@@ -170,7 +170,7 @@ public class ResponderService {
             Optional<KnowledgeIndex.Answer> knowledge = NO_KNOWLEDGE_NEEDED.contains(intent) ? Optional.empty()
                     : QuestionCues.asksHowToPay(inbound.text())
                     ? knowledgeBase.answer(inbound.text() + " " + PAYMENT_TERMS, language)
-                    : knowledgeBase.answer(inbound.text(), language);
+                    : knowledgeBase.answer(inbound.text(), language, triaged.payload().embedding());
             LocalDate today = knowledgeBase.today();
             context = new AnswerContext(language, customer, cases, knowledge,
                     modelEngine ? recentTurns(triaged) : List.of(), firm, today,
@@ -318,7 +318,8 @@ public class ResponderService {
         if (customerNotice != null) {
             events.addAll(outbound(triaged, customerRef, customerNotice, AnswerKind.SYSTEM));
         }
-        HandoffRequest request = new HandoffRequest(reason, triaged.payload(), customerRef, draftText);
+        // The embedding stays here: a person's ticket has no use for it.
+        HandoffRequest request = new HandoffRequest(reason, triaged.payload().withoutEmbedding(), customerRef, draftText);
         events.add(new OutgoingEvent(Topics.HANDOFF, triaged.follow("handoff", clock.instant(), request)));
         if (draftText != null) {
             events.add(turn(triaged, "draft-turn", TurnKind.DRAFT, customerRef, draftText, reason));

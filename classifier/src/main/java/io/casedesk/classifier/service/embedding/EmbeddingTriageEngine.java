@@ -11,6 +11,7 @@ import io.casedesk.classifier.service.rules.ModelReading;
 import io.casedesk.schema.Urgency;
 import io.casedesk.schema.Emotion;
 import io.casedesk.schema.InboundMessage;
+import io.casedesk.schema.TextEmbedding;
 import io.casedesk.schema.Intent;
 import io.casedesk.schema.Triage;
 
@@ -46,6 +47,8 @@ public final class EmbeddingTriageEngine implements TriageEngine {
     private static final int MIN_SENTENCE_CHARS = 6;
 
     private final EmbeddingModel embeddingModel;
+    /** The embedding model's name as {@link TextEmbedding} gives it, or {@code null}: its vectors are not passed on. */
+    private final String sharedModelName;
     private final LocalRulesTriageEngine rules;
     private final double ngramWeight;
     private final Calibration calibration;
@@ -66,7 +69,13 @@ public final class EmbeddingTriageEngine implements TriageEngine {
      */
     public EmbeddingTriageEngine(EmbeddingModel embeddingModel, List<TrainingExample> examples, LocalRulesTriageEngine rules,
                                  double ngramWeight, Calibration calibration) {
+        this(embeddingModel, null, examples, rules, ngramWeight, calibration);
+    }
+
+    private EmbeddingTriageEngine(EmbeddingModel embeddingModel, String sharedModelName, List<TrainingExample> examples,
+                                  LocalRulesTriageEngine rules, double ngramWeight, Calibration calibration) {
         this.embeddingModel = embeddingModel;
+        this.sharedModelName = sharedModelName;
         this.rules = rules;
         this.ngramWeight = ngramWeight;
         this.calibration = calibration;
@@ -107,7 +116,8 @@ public final class EmbeddingTriageEngine implements TriageEngine {
      * module's training examples.
      */
     public static EmbeddingTriageEngine withBundledModel(LocalRulesTriageEngine rules) {
-        return new EmbeddingTriageEngine(new ParallelBgeSmallZhModel(), TrainingExample.loadDefault(), rules);
+        return new EmbeddingTriageEngine(new ParallelBgeSmallZhModel(), TextEmbedding.BGE_SMALL_ZH_V15_Q,
+                TrainingExample.loadDefault(), rules, NGRAM_WEIGHT, Calibration.FITTED);
     }
 
     @Override
@@ -118,6 +128,20 @@ public final class EmbeddingTriageEngine implements TriageEngine {
     @Override
     public Triage triage(InboundMessage message) {
         return triageAll(List.of(message)).get(0);
+    }
+
+    /** The triage, and the embedding of the masked text it was read by when this engine's model is a known one. */
+    @Override
+    public Reading read(InboundMessage message) {
+        String text = LocalRulesTriageEngine.readableText(message);
+        if (text.isBlank()) {
+            return new Reading(triage(message), null);
+        }
+        String masked = MessageMasker.mask(text);
+        float[] vector = embed(List.of(masked)).get(0);
+        Triage triage = rules.triage(message, read(vector, masked).calibrated(calibration), calibration, NAME);
+        return new Reading(triage,
+                sharedModelName == null ? null : TextEmbedding.of(sharedModelName, embeddedPart(masked), vector));
     }
 
     /** Embeds the texts of all messages in one batch, which the model spreads over the cores. */
@@ -180,10 +204,14 @@ public final class EmbeddingTriageEngine implements TriageEngine {
             return List.of();
         }
         List<TextSegment> segments = texts.stream()
-                .map(text -> TextSegment.from(text.length() > MAX_EMBEDDED_CHARS ? text.substring(0, MAX_EMBEDDED_CHARS) : text))
+                .map(text -> TextSegment.from(embeddedPart(text)))
                 .toList();
         List<Embedding> embeddings = embeddingModel.embedAll(segments).content();
         return embeddings.stream().map(EmbeddingTriageEngine::normalised).toList();
+    }
+
+    private static String embeddedPart(String text) {
+        return text.length() > MAX_EMBEDDED_CHARS ? text.substring(0, MAX_EMBEDDED_CHARS) : text;
     }
 
     private static float[] normalised(Embedding embedding) {

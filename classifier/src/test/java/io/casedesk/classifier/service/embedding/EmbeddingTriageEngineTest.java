@@ -10,6 +10,7 @@ import io.casedesk.schema.Emotion;
 import io.casedesk.schema.InboundMessage;
 import io.casedesk.schema.Intent;
 import io.casedesk.schema.MessageKind;
+import io.casedesk.schema.TextEmbedding;
 import io.casedesk.schema.Triage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -107,6 +108,28 @@ class EmbeddingTriageEngineTest {
         assertThat(batch).containsExactlyElementsOf(messages.stream().map(engine::triage).toList());
         assertThat(batch.get(3).intent()).isEqualTo(Intent.GREETING);
         assertThat(batch.get(3).engine()).isEqualTo(EmbeddingTriageEngine.NAME);
+    }
+
+    @Test
+    void aReadingIsTheTriageWithTheEmbeddingOfTheTextTheModelRead() {
+        InboundMessage plain = text("請問你們的營業時間？");
+
+        TriageEngine.Reading reading = engine.read(plain);
+
+        assertThat(reading.triage()).isEqualTo(engine.triage(plain));
+        float[] vector = reading.embedding().vectorFor(TextEmbedding.BGE_SMALL_ZH_V15_Q, "請問你們的營業時間？").orElseThrow();
+        double norm = 0;
+        for (float value : vector) {
+            norm += value * value;
+        }
+        assertThat(vector).hasSize(512);
+        assertThat(Math.sqrt(norm)).isCloseTo(1.0, org.assertj.core.data.Offset.offset(1e-4));
+        // The model reads the masked text, so that is what the embedding is of, never the customer's own numbers.
+        TextEmbedding masked = engine.read(text("2026-FAM-0142 的開庭是哪天")).embedding();
+        assertThat(masked.vectorFor(TextEmbedding.BGE_SMALL_ZH_V15_Q, "2026-FAM-0142 的開庭是哪天")).isEmpty();
+        assertThat(masked.vectorFor(TextEmbedding.BGE_SMALL_ZH_V15_Q, "[case] 的開庭是哪天")).isPresent();
+        assertThat(engine.read(new InboundMessage(Channel.LINE, MessageKind.FOLLOW, "Ucustomer", null, "zh-TW", null,
+                List.of(), Instant.parse("2026-01-05T09:00:00Z"), null, null)).embedding()).isNull();
     }
 
     @Test

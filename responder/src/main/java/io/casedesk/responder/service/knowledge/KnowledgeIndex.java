@@ -5,6 +5,7 @@ import dev.langchain4j.model.embedding.EmbeddingModel;
 import io.casedesk.responder.client.ArticleView;
 import io.casedesk.responder.service.CaseNumbers;
 import io.casedesk.responder.service.ReplyLanguage;
+import io.casedesk.schema.TextEmbedding;
 import io.casedesk.schema.privacy.PersonalDataRedactor;
 
 import java.util.ArrayList;
@@ -91,19 +92,19 @@ public final class KnowledgeIndex {
     private final ArticleTopics topics;
     /** Per article: whether its topic is written in one language only (Chinese or English). */
     private final List<Boolean> writtenInOneLanguage;
-    private final EmbeddingModel embeddings;
+    private final QuestionEmbedder embedder;
     private final double meaningWeight;
     private final double minScore;
 
     private KnowledgeIndex(List<ArticleView> articles, List<Passage> passages, ArticleTopics topics,
-                           EmbeddingModel embeddings, double meaningWeight, double minScore) {
+                           QuestionEmbedder embedder, double meaningWeight, double minScore) {
         this.articles = articles;
         this.passages = passages;
         this.topics = topics;
         Map<String, Set<Boolean>> languagesOfTopic = new HashMap<>();
         articles.forEach(a -> languagesOfTopic.computeIfAbsent(topics.keyOf(a), k -> new HashSet<>()).add(isEnglish(a)));
         this.writtenInOneLanguage = articles.stream().map(a -> languagesOfTopic.get(topics.keyOf(a)).size() == 1).toList();
-        this.embeddings = embeddings;
+        this.embedder = embedder;
         this.meaningWeight = meaningWeight;
         this.minScore = minScore;
         this.inverseFrequency = inverseFrequency(passages);
@@ -112,11 +113,16 @@ public final class KnowledgeIndex {
 
     /** The same index with other weights; for choosing them on a tuning set. */
     KnowledgeIndex withWeights(double meaningWeight, double minScore) {
-        return new KnowledgeIndex(articles, passages, topics, embeddings, meaningWeight, minScore);
+        return new KnowledgeIndex(articles, passages, topics, embedder, meaningWeight, minScore);
     }
 
     /** Cuts and embeds every article once; searching is then one embedding of the question. */
     public static KnowledgeIndex of(List<ArticleView> articles, EmbeddingModel embeddings) {
+        return of(articles, QuestionEmbedder.computing(embeddings));
+    }
+
+    /** {@link #of(List, EmbeddingModel)}, with questions embedded by {@code embedder}, which may reuse a message's. */
+    public static KnowledgeIndex of(List<ArticleView> articles, QuestionEmbedder embedder) {
         List<Passage> passages = new ArrayList<>();
         List<String> texts = new ArrayList<>();
         List<Integer> owners = new ArrayList<>();
@@ -136,7 +142,7 @@ public final class KnowledgeIndex {
                 kinds.add(Kind.PARAGRAPH);
             }
         }
-        List<float[]> vectors = embedAll(embeddings, texts);
+        List<float[]> vectors = embedAll(embedder.model(), texts);
         for (int i = 0; i < texts.size(); i++) {
             passages.add(new Passage(owners.get(i), texts.get(i), new HashSet<>(SearchTerms.of(texts.get(i))),
                     unit(vectors.get(i)), kinds.get(i)));
@@ -148,7 +154,7 @@ public final class KnowledgeIndex {
                     .findFirst().map(Passage::vector).orElseThrow());
         }
         return new KnowledgeIndex(List.copyOf(articles), List.copyOf(passages),
-                ArticleTopics.of(articles, articleVectors), embeddings, MEANING_WEIGHT, MIN_SCORE);
+                ArticleTopics.of(articles, articleVectors), embedder, MEANING_WEIGHT, MIN_SCORE);
     }
 
     public boolean isEmpty() {
@@ -160,7 +166,12 @@ public final class KnowledgeIndex {
      * topic's article in that language (or the closest one the firm wrote) with its passages that fit.
      */
     public Optional<Answer> answer(String question, ReplyLanguage language) {
-        Query query = query(question);
+        return answer(question, language, null);
+    }
+
+    /** {@link #answer(String, ReplyLanguage)} for a message that came with its embedding ({@code null}: none). */
+    public Optional<Answer> answer(String question, ReplyLanguage language, TextEmbedding known) {
+        Query query = query(question, known);
         if (query == null) {
             return Optional.empty();
         }
@@ -177,7 +188,7 @@ public final class KnowledgeIndex {
      * for an urgent handoff): the lead over other topics does not count here, only the minimum score.
      */
     public Optional<Answer> answerAmong(String question, ReplyLanguage language, Predicate<ArticleView> wanted) {
-        Query query = query(question);
+        Query query = query(question, null);
         if (query == null) {
             return Optional.empty();
         }
@@ -194,7 +205,7 @@ public final class KnowledgeIndex {
 
     /** Every topic's best article for {@code question}, best first, with its scores; for evaluation and tests. */
     public List<TopicMatch> ranked(String question) {
-        Query query = query(question);
+        Query query = query(question, null);
         return query == null ? List.of() : rank(query);
     }
 
@@ -216,7 +227,7 @@ public final class KnowledgeIndex {
     }
 
     /** The question's terms and embedding; case numbers and personal data say nothing about a topic. */
-    private Query query(String question) {
+    private Query query(String question, TextEmbedding known) {
         if (question == null || question.isBlank() || passages.isEmpty()) {
             return null;
         }
@@ -233,7 +244,7 @@ public final class KnowledgeIndex {
             weights[i] = inverseFrequency.getOrDefault(terms.get(i), unknownTermWeight);
             total += weights[i];
         }
-        return new Query(terms, weights, total, unit(embeddings.embed(cleaned).content().vector()));
+        return new Query(terms, weights, total, embedder.embed(cleaned, known));
     }
 
     /**
