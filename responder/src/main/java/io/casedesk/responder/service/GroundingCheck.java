@@ -233,12 +233,16 @@ public class GroundingCheck {
     private static String withoutDates(String text) {
         String rest = text;
         for (Pattern date : List.of(ISO_DATE, DATE_ZH, DATE_SLASH, DATE_EN)) {
-            if (date == DATE_ZH && rest.indexOf('月') < 0 || date == DATE_SLASH && rest.indexOf('/') < 0) {
-                continue; // cheaper than trying the pattern at every position of a text that cannot hold it
+            if (mayHold(date, rest)) {
+                rest = date.matcher(rest).replaceAll(" ");
             }
-            rest = date.matcher(rest).replaceAll(" ");
         }
         return rest;
+    }
+
+    /** Whether a text can hold a match of a date pattern: cheaper to ask than to try the pattern at every position. */
+    private static boolean mayHold(Pattern date, String text) {
+        return date == DATE_ZH ? text.indexOf('月') >= 0 : date != DATE_SLASH || text.indexOf('/') >= 0;
     }
 
     /** Dates of the context as "yyyy-MM-dd" and "MM-dd". */
@@ -261,11 +265,11 @@ public class GroundingCheck {
      */
     private static List<String> writtenDates(String text) {
         List<String> dates = new ArrayList<>();
-        Matcher zh = DATE_ZH.matcher(text.indexOf('月') < 0 ? "" : text);
+        Matcher zh = DATE_ZH.matcher(mayHold(DATE_ZH, text) ? text : "");
         while (zh.find()) {
             dates.add(date(zh.group(1), zh.group(2), zh.group(3)));
         }
-        Matcher slash = DATE_SLASH.matcher(text.indexOf('/') < 0 ? "" : text);
+        Matcher slash = DATE_SLASH.matcher(mayHold(DATE_SLASH, text) ? text : "");
         while (slash.find()) {
             dates.add(date(slash.group(1) != null ? slash.group(1) : slash.group(4), slash.group(2), slash.group(3)));
         }

@@ -127,7 +127,7 @@ public final class EmbeddingTriageEngine implements TriageEngine {
 
     @Override
     public Triage triage(InboundMessage message) {
-        return triageAll(List.of(message)).get(0);
+        return read(message).triage();
     }
 
     /** The triage, and the embedding of the masked text it was read by when this engine's model is a known one. */
@@ -135,7 +135,7 @@ public final class EmbeddingTriageEngine implements TriageEngine {
     public Reading read(InboundMessage message) {
         String text = LocalRulesTriageEngine.readableText(message);
         if (text.isBlank()) {
-            return new Reading(triage(message), null);
+            return new Reading(rules.triage(message, null, calibration, NAME), null);
         }
         String masked = MessageMasker.mask(text);
         float[] vector = embed(List.of(masked)).get(0);
