@@ -78,12 +78,13 @@ public class KnowledgeGaps {
      * the bot's own answer within {@code re-ask-window} and asks the question that answer followed again (their terms
      * overlap by {@code re-ask-overlap}): the answer, from an article or the customer's cases, did not answer it. The
      * gap's question is the one the bot answered, its event the re-asking turn; in the caller's transaction.
+     *
+     * @param last the conversation's last three turns (or fewer) as they were when this turn was kept, oldest first
      */
-    public void recordReAsked(Envelope<ConversationTurn> turn) {
+    public void recordReAsked(Envelope<ConversationTurn> turn, List<RecentTurn> last) {
         if (!"customer".equals(turn.payload().actor()) || turn.payload().text() == null) {
             return;
         }
-        List<RecentTurn> last = RecentTurn.lastOf(turn.conversationId(), 3);
         if (last.size() < 3 || !turn.eventId().equals(last.get(2).eventId)) {
             return;
         }

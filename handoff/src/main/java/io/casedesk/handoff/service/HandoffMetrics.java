@@ -13,7 +13,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
+import org.hibernate.Session;
 
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -21,9 +24,11 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -72,13 +77,25 @@ public class HandoffMetrics {
             return inboundTurns > 0 && handoffs == 0 && agentReplies == 0 && botAnswers > 0;
         }
 
-        ConversationDay minus(TurnCount column) {
-            return switch (column) {
-                case INBOUND_TURNS -> new ConversationDay(inboundTurns - 1, botAnswers, handoffs, agentReplies);
-                case BOT_ANSWERS -> new ConversationDay(inboundTurns, botAnswers - 1, handoffs, agentReplies);
-                case HANDOFFS -> new ConversationDay(inboundTurns, botAnswers, handoffs - 1, agentReplies);
-                case AGENT_REPLIES -> new ConversationDay(inboundTurns, botAnswers, handoffs, agentReplies - 1);
-            };
+        static final ConversationDay NONE = new ConversationDay(0, 0, 0, 0);
+
+        /** This day with the turns counted. */
+        ConversationDay plus(List<TurnCount> counts) {
+            long inbound = inboundTurns, bot = botAnswers, handedOff = handoffs, agent = agentReplies;
+            for (TurnCount count : counts) {
+                switch (count) {
+                    case INBOUND_TURNS -> inbound++;
+                    case BOT_ANSWERS -> bot++;
+                    case HANDOFFS -> handedOff++;
+                    case AGENT_REPLIES -> agent++;
+                }
+            }
+            return new ConversationDay(inbound, bot, handedOff, agent);
+        }
+
+        ConversationDay minus(ConversationDay other) {
+            return new ConversationDay(inboundTurns - other.inboundTurns, botAnswers - other.botAnswers,
+                    handoffs - other.handoffs, agentReplies - other.agentReplies);
         }
     }
 
@@ -177,25 +194,76 @@ public class HandoffMetrics {
         rating.record(score);
     }
 
+    /** One turn to count: the conversation, its UTC day, and which count it adds to. */
+    public record CountedTurn(String conversationId, LocalDate day, TurnCount count) {
+    }
+
     /**
-     * Counts one turn of a conversation on its day (in the caller's transaction), and once that transaction has
-     * committed, the conversation counters it moved: a redelivered turn that rolls back counts nothing.
+     * Counts the turns of a group commit on their conversations' days in one statement (in the caller's
+     * transaction), and once that transaction has committed, the conversation counters they moved, each turn's step
+     * taken in the list's order as if counted alone: a redelivered turn that rolls back counts nothing.
      */
-    public void countTurn(String conversationId, LocalDate day, TurnCount count) {
-        Object[] row = (Object[]) Panache.getEntityManager().createNativeQuery("insert into conversation_days "
-                        + "(conversation_id, day, " + count.column + ") values (?1, ?2, 1) on conflict (conversation_id, day) "
-                        + "do update set " + count.column + " = conversation_days." + count.column + " + 1 "
-                        + "returning inbound_turns, bot_answers, handoffs, agent_replies")
-                .setParameter(1, conversationId)
-                .setParameter(2, day)
-                .getSingleResult();
-        ConversationDay after = new ConversationDay(number(row[0]), number(row[1]), number(row[2]), number(row[3]));
-        List<Counter> moved = changes(after.minus(count), after);
-        if (count == TurnCount.INBOUND_TURNS) {
-            moved.add(inboundMessages);
+    public void countTurns(List<CountedTurn> turns) {
+        if (turns.isEmpty()) {
+            return;
         }
+        // Per conversation day, in a fixed order so that two transactions never lock the same rows in opposite orders.
+        Map<DayKey, List<TurnCount>> byDay = new TreeMap<>();
+        turns.forEach(turn -> byDay.computeIfAbsent(new DayKey(turn.conversationId(), turn.day()), key -> new ArrayList<>())
+                .add(turn.count()));
+        Map<DayKey, ConversationDay> after = new HashMap<>();
+        Panache.getEntityManager().unwrap(Session.class).doWork(connection -> {
+            try (PreparedStatement upsert = connection.prepareStatement("""
+                    insert into conversation_days as c (conversation_id, day, inbound_turns, bot_answers, handoffs,
+                                                        agent_replies)
+                    select conversation_id, day::date, inbound_turns, bot_answers, handoffs, agent_replies
+                    from unnest(?, ?, ?, ?, ?, ?) with ordinality
+                        as d(conversation_id, day, inbound_turns, bot_answers, handoffs, agent_replies, position)
+                    order by position
+                    on conflict (conversation_id, day) do update set
+                        inbound_turns = c.inbound_turns + excluded.inbound_turns,
+                        bot_answers = c.bot_answers + excluded.bot_answers,
+                        handoffs = c.handoffs + excluded.handoffs,
+                        agent_replies = c.agent_replies + excluded.agent_replies
+                    returning conversation_id, day::text, inbound_turns, bot_answers, handoffs, agent_replies""")) {
+                List<DayKey> keys = List.copyOf(byDay.keySet());
+                List<ConversationDay> added = keys.stream().map(key -> ConversationDay.NONE.plus(byDay.get(key))).toList();
+                upsert.setArray(1, connection.createArrayOf("varchar", keys.stream().map(DayKey::conversationId).toArray()));
+                upsert.setArray(2, connection.createArrayOf("varchar", keys.stream().map(k -> k.day().toString()).toArray()));
+                upsert.setArray(3, connection.createArrayOf("integer", added.stream().map(d -> (int) d.inboundTurns()).toArray()));
+                upsert.setArray(4, connection.createArrayOf("integer", added.stream().map(d -> (int) d.botAnswers()).toArray()));
+                upsert.setArray(5, connection.createArrayOf("integer", added.stream().map(d -> (int) d.handoffs()).toArray()));
+                upsert.setArray(6, connection.createArrayOf("integer", added.stream().map(d -> (int) d.agentReplies()).toArray()));
+                try (ResultSet rows = upsert.executeQuery()) {
+                    while (rows.next()) {
+                        after.put(new DayKey(rows.getString(1), LocalDate.parse(rows.getString(2))), new ConversationDay(
+                                rows.getLong(3), rows.getLong(4), rows.getLong(5), rows.getLong(6)));
+                    }
+                }
+            }
+        });
+        List<Counter> moved = new ArrayList<>();
+        byDay.forEach((key, counts) -> {
+            ConversationDay day = after.get(key).minus(ConversationDay.NONE.plus(counts));
+            for (TurnCount count : counts) {
+                ConversationDay next = day.plus(List.of(count));
+                moved.addAll(changes(day, next));
+                if (count == TurnCount.INBOUND_TURNS) {
+                    moved.add(inboundMessages);
+                }
+                day = next;
+            }
+        });
         if (!moved.isEmpty()) {
             afterCommit(() -> moved.forEach(Counter::increment));
+        }
+    }
+
+    private record DayKey(String conversationId, LocalDate day) implements Comparable<DayKey> {
+        @Override
+        public int compareTo(DayKey other) {
+            int byConversation = conversationId.compareTo(other.conversationId);
+            return byConversation != 0 ? byConversation : day.compareTo(other.day);
         }
     }
 

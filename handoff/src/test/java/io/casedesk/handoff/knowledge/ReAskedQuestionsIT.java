@@ -1,5 +1,6 @@
 package io.casedesk.handoff.knowledge;
 
+import io.casedesk.handoff.service.ConversationLog;
 import io.casedesk.handoff.support.Broker;
 import io.casedesk.handoff.support.KnowledgeTestBase;
 import io.casedesk.handoff.support.TestEvents;
@@ -8,6 +9,7 @@ import io.casedesk.schema.Envelope;
 import io.casedesk.schema.Topics;
 import io.casedesk.schema.TurnKind;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
@@ -27,6 +29,9 @@ class ReAskedQuestionsIT extends KnowledgeTestBase {
     private static final String FEES_REDACTED = "請問律師費怎麼算？我的電話 [phone]";
     private static final String FEES_AGAIN = "所以律師費到底要多少錢？";
     private static final String ANSWER = "律師費依案件類型計算，詳見收費標準。";
+
+    @Inject
+    ConversationLog conversationLog;
 
     @Test
     void aQuestionAskedAgainSoonAfterTheBotsOwnAnswerIsAGapOnce() {
@@ -58,6 +63,46 @@ class ReAskedQuestionsIT extends KnowledgeTestBase {
 
         awaitGrouped(3);
         assertThat(groupOf(FEES_REDACTED).getString("questions[0].reason")).isEqualTo("re_asked");
+    }
+
+    /**
+     * One group commit with a whole exchange: the question, the bot's answer, the question asked again (twice in the
+     * group, as a redelivered record is), then the bot's next answer and a thank-you. The re-asking turn is judged on
+     * the turns before it, not on the group's later ones, and recorded once; a fourth conversation's turns in the same
+     * group change nothing for it.
+     */
+    private static final String TRICKY = "A \"quoted\", {braced} NULL text, back\\slash; 50% 'off'";
+
+    @Test
+    void aReAskInsideOneGroupIsJudgedOnTheTurnsBeforeIt() {
+        Instant asked = clock.instant().minusSeconds(120);
+        String conversation = TestEvents.lineConversation(TestEvents.newLineUser("U"));
+        String other = TestEvents.lineConversation(TestEvents.newLineUser("U"));
+        Envelope<ConversationTurn> reAsked = TestEvents.turn(conversation, TurnKind.INBOUND, "customer", FEES_AGAIN,
+                asked.plusSeconds(60));
+        List<Envelope<ConversationTurn>> group = List.of(
+                TestEvents.turn(conversation, TurnKind.INBOUND, "customer", FEES, asked),
+                TestEvents.turn(other, TurnKind.INBOUND, "customer", "你好", asked),
+                TestEvents.turn(conversation, TurnKind.ANSWER, "bot", ANSWER, "auto", asked.plusSeconds(5)),
+                TestEvents.turn(other, TurnKind.ANSWER, "bot", TRICKY, "auto", asked.plusSeconds(5)),
+                reAsked,
+                reAsked,
+                TestEvents.turn(conversation, TurnKind.ANSWER, "bot", ANSWER, "auto", asked.plusSeconds(65)),
+                TestEvents.turn(conversation, TurnKind.INBOUND, "customer", "好的，謝謝你", asked.plusSeconds(70)));
+
+        conversationLog.onTurns(group);
+        conversationLog.onTurns(List.of(reAsked));
+
+        assertThat(rows("select question || '|' || reason from knowledge_gaps where event_id = '" + reAsked.eventId()
+                + "'")).containsExactly(FEES_REDACTED + "|re_asked");
+        assertThat(rows("select text from recent_turns where conversation_id = '" + conversation + "' order by id"))
+                .containsExactly(FEES, ANSWER, FEES_AGAIN, ANSWER, "好的，謝謝你");
+        assertThat(rows("select inbound_turns || '/' || bot_answers from conversation_days where conversation_id = '"
+                + conversation + "'")).containsExactly("3/2");
+        assertThat(rows("select count(*) from knowledge_gaps where question = '你好'")).containsExactly("0");
+        // The turns go to the database as arrays: quotes, commas, braces and backslashes arrive as they were.
+        assertThat(rows("select text from recent_turns where conversation_id = '" + other + "' order by id"))
+                .containsExactly("你好", TRICKY);
     }
 
     /**

@@ -1,9 +1,12 @@
 package io.casedesk.handoff.rest;
 
+import io.casedesk.handoff.service.ConversationLog;
 import io.casedesk.handoff.service.HandoffMetrics;
 import io.casedesk.handoff.support.HandoffTestBase;
 import io.casedesk.handoff.support.InboxSession;
 import io.casedesk.handoff.support.TestEvents;
+import io.casedesk.schema.ConversationTurn;
+import io.casedesk.schema.Envelope;
 import io.casedesk.schema.Topics;
 import io.casedesk.schema.TurnKind;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -39,6 +42,8 @@ class MetricsIT extends HandoffTestBase {
     MeterRegistry registry;
     @Inject
     HandoffMetrics metrics;
+    @Inject
+    ConversationLog conversationLog;
 
     @Test
     void countsConversationsTheBotAnsweredAloneAndThoseHandedToPeople() {
@@ -105,6 +110,31 @@ class MetricsIT extends HandoffTestBase {
                 .then().statusCode(200).extract().jsonPath();
         assertThat(page.getLong("automated")).as("the page agrees: not automated").isZero();
         assertThat(page.getLong("handedOff")).isEqualTo(1);
+    }
+
+    @Test
+    void turnsCountedInOneGroupMoveTheCountersAsTheyWouldOneByOne() {
+        Map<String, Double> before = counters();
+        Instant now = clock.instant();
+        String conversation = TestEvents.lineConversation(TestEvents.newLineUser("U"));
+        Envelope<ConversationTurn> question = TestEvents.turn(conversation, TurnKind.INBOUND, "customer", "費用？", now);
+
+        // Answered by the bot, then a person joins: automated, and then no longer (as the test above, one group).
+        conversationLog.onTurns(List.of(question,
+                TestEvents.turn(conversation, TurnKind.ANSWER, "bot", "請參考收費標準。", now),
+                TestEvents.turn(conversation, TurnKind.INBOUND, "customer", "我要找人", now),
+                question,
+                TestEvents.turn(conversation, TurnKind.HANDOFF, "system", null, now),
+                TestEvents.turn(conversation, TurnKind.AGENT_REPLY, "agent:agent1", "您好", now)));
+
+        assertThat(increase(before)).containsExactlyInAnyOrderEntriesOf(Map.of(
+                "casedesk.handoff.conversations", 1.0,
+                "casedesk.handoff.conversations.handed.off", 1.0,
+                "casedesk.handoff.conversations.automated", 1.0,
+                "casedesk.handoff.conversations.automation.reverted", 1.0));
+        assertThat(count("select inbound_turns * 1000 + bot_answers * 100 + handoffs * 10 + agent_replies "
+                + "from conversation_days where conversation_id = '" + conversation + "'"))
+                .as("the question read twice in the group counts once").isEqualTo(2111);
     }
 
     @Test
