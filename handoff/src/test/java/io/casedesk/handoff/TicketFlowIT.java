@@ -2,6 +2,7 @@ package io.casedesk.handoff;
 
 import io.casedesk.handoff.lifecycle.CustomerMessages;
 import io.casedesk.handoff.service.ConversationLog;
+import io.casedesk.handoff.service.DeliveryTracker;
 import io.casedesk.handoff.support.HandoffCaseServiceStandIn;
 import io.casedesk.handoff.support.HandoffTestBase;
 import io.casedesk.handoff.support.InboxSession;
@@ -54,6 +55,8 @@ class TicketFlowIT extends HandoffTestBase {
 
     @Inject
     ConversationLog conversationLog;
+    @Inject
+    DeliveryTracker deliveryTracker;
 
     @Test
     void aHandoffOpensATicketWithHistoryAndCaseSummaryAndSilencesTheBot() {
@@ -195,6 +198,12 @@ class TicketFlowIT extends HandoffTestBase {
                 new DeliveryReport(Channel.LINE, outbound.eventId(), DeliveryStatus.SENT, "push", null)));
         JsonPath ticket = awaitTicket(ticketId, t -> "sent".equals(t.getString("messages[1].deliveryStatus")));
         assertThat(ticket.getString("messages[1].author")).isEqualTo("agent:agent1");
+
+        // In one group with a report on another service's message, a late "skipped" does not undo the delivery.
+        deliveryTracker.onReports(List.of(
+                new DeliveryReport(Channel.LINE, "bot-answer-" + seq, DeliveryStatus.SENT, "reply", null),
+                new DeliveryReport(Channel.LINE, outbound.eventId(), DeliveryStatus.SKIPPED, null, "already sent")));
+        assertThat(awaitTicket(ticketId).getString("messages[1].deliveryStatus")).isEqualTo("sent");
     }
 
     @Test
