@@ -60,6 +60,26 @@ class KnowledgeGapsIT extends KnowledgeTestBase {
                 .body(containsString("casedesk_handoff_knowledge_gaps_total{language=\"en\",reason=\"no_article\"}"));
     }
 
+    @Test
+    void aQuestionAskedWordForWordAgainReusesItsVectorAndJoinsItsGroup() {
+        // A text no other test asks, so that its first embedding happens here.
+        String question = "請問第 " + (1000 + new java.util.Random().nextInt(9000)) + " 號停車位的月租可以退費嗎？";
+        double computed = embeddings("computed");
+        double reused = embeddings("reused");
+        gap(question, "zh-Hant", "no_article");
+        awaitGrouped(1);
+        gap(question, "zh-Hant", "no_article");
+        awaitGrouped(2);
+
+        assertThat(embeddings("computed")).isEqualTo(computed + 1);
+        assertThat(embeddings("reused")).isEqualTo(reused + 1);
+        assertThat(rows("select gap_count from knowledge_groups")).containsExactly("2");
+    }
+
+    private double embeddings(String source) {
+        return registry.get("casedesk.handoff.knowledge.gap.embeddings").tag("source", source).counter().count();
+    }
+
     private double gapsCounted(String reason, String language) {
         var counter = registry.find("casedesk.handoff.knowledge.gaps").tags("reason", reason, "language", language)
                 .counter();
