@@ -14,6 +14,7 @@ final class ChatLog {
 
     private final Map<String, List<BotMessage>> messagesByChat = new HashMap<>();
     private final Map<String, Integer> loadingStartsByChat = new HashMap<>();
+    private final Map<String, Integer> profileLookupsByUser = new HashMap<>();
     private final Map<String, List<ApiCall>> callsByChat = new HashMap<>();
     private final Map<String, Deque<ScriptedFailure>> failuresByChat = new HashMap<>();
 
@@ -49,6 +50,14 @@ final class ChatLog {
 
     synchronized int loadingStarts(String chatId) {
         return loadingStartsByChat.getOrDefault(chatId, 0);
+    }
+
+    synchronized void recordProfileLookup(String userId) {
+        profileLookupsByUser.merge(userId, 1, Integer::sum);
+    }
+
+    synchronized int profileLookups(String userId) {
+        return profileLookupsByUser.getOrDefault(userId, 0);
     }
 
     synchronized List<BotMessage> chat(String chatId) {

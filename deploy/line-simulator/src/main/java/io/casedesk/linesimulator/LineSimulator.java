@@ -395,6 +395,11 @@ public final class LineSimulator implements AutoCloseable {
         return chatLog.loadingStarts(chatId);
     }
 
+    /** How often the bot asked for {@code userId}'s profile, whether the simulator knows the user or not. */
+    public int profileLookups(String userId) {
+        return chatLog.profileLookups(userId);
+    }
+
     @Override
     public void close() {
         server.stop(0);

@@ -280,6 +280,7 @@ final class MessagingApi implements HttpHandler {
     }
 
     private void profile(HttpExchange exchange, String userId) throws IOException {
+        chatLog.recordProfileLookup(userId);
         Optional<SimulatedUser> user = users.apply(userId);
         if (user.isEmpty()) {
             Exchanges.error(exchange, 404, "Not found");

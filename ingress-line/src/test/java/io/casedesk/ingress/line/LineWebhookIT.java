@@ -111,6 +111,22 @@ class LineWebhookIT {
     }
 
     @Test
+    void aSendersProfileIsAskedForOnceAndAMissingOneIsRememberedToo() {
+        String stranger = "U" + UUID.randomUUID().toString().replace("-", "");
+        Map<TopicPartition, Long> inboundStart = inbound.end();
+
+        for (String text : List.of("你好", "請問事務所在哪裡？", "謝謝")) {
+            assertThat(line.deliver(line.textMessage(stranger, text))).isEqualTo(200);
+        }
+
+        List<ConsumerRecord<String, String>> published = inbound.readSince(inboundStart);
+        assertThat(published).hasSize(3);
+        assertThat(published).allSatisfy(record -> assertThat(EventCodec.shared().decode(record.value())
+                .as(InboundMessage.class).payload().senderName()).as("LINE has no profile of this user").isNull());
+        assertThat(line.profileLookups(stranger)).as("LINE's 404 is kept: asked once for three messages").isEqualTo(1);
+    }
+
+    @Test
     void theEventsOfAWebhookContinueTheTraceOfItsRequestOrStartOne() {
         String traceId = "4bf92f3577b34da6a3ce929d0e0e4736";
         String received = "00-" + traceId + "-00f067aa0ba902b7-01";

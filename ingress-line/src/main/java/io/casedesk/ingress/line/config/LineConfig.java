@@ -83,4 +83,15 @@ public interface LineConfig {
     /** How long a webhook waits for the sender's profile before it is published without it. */
     @WithDefault("2s")
     Duration profileTimeout();
+
+    /** How long a sender's profile is kept before it is fetched again (display names and languages change). */
+    @WithDefault("24h")
+    Duration profileTtl();
+
+    /**
+     * How long LINE's "no such profile" (404: the user has not added the bot as a friend) is kept, so that such a
+     * user's every message does not ask again.
+     */
+    @WithDefault("1h")
+    Duration missingProfileTtl();
 }

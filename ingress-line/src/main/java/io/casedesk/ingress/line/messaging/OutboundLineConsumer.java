@@ -110,8 +110,11 @@ public class OutboundLineConsumer {
                 ? Uni.createFrom().item(new Outcome(DeliveryStatus.SKIPPED, null, UNSENT))
                 : sender.send(outbound.eventId(), outbound.traceparent(), outbound.payload());
         return outcome
-                .invoke(result -> LOG.infof("Outbound %s: %s by %s%s, trace %s", outbound.eventId(), result.status(),
-                        result.method(), result.detail() == null ? "" : " (" + result.detail() + ")", traceId))
+                // A line per answer sent would be most of this service's log (its delivery report and audit-log turn
+                // record it anyway): at debug; what was not sent at info.
+                .invoke(result -> LOG.logf(result.status() == DeliveryStatus.SENT ? Logger.Level.DEBUG : Logger.Level.INFO,
+                        "Outbound %s: %s by %s%s, trace %s", outbound.eventId(), result.status(), result.method(),
+                        result.detail() == null ? "" : " (" + result.detail() + ")", traceId))
                 .flatMap(result -> report(outbound, result))
                 .onTermination().invoke((done, failure, cancelled) -> {
                     if (failure != null) {
