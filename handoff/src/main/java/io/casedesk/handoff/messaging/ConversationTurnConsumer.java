@@ -16,7 +16,6 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Flow;
 
@@ -57,11 +56,6 @@ public class ConversationTurnConsumer {
         if (!(envelope.payload() instanceof ConversationTurn turn) || envelope.replay() || !ConversationLog.follows(turn)) {
             return CompletableFuture.completedFuture(null);
         }
-        return following.submit(envelope.as(ConversationTurn.class)).exceptionally(failure -> {
-            // The group commit's stage fails with the write's own exception.
-            deadLettered.increment();
-            throw failure instanceof RuntimeException runtime ? new RejectedRecordException(runtime)
-                    : new CompletionException(failure);
-        });
+        return GroupWrites.rejectedOnFailure(following.submit(envelope.as(ConversationTurn.class)), deadLettered);
     }
 }

@@ -15,7 +15,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Flow;
 
@@ -55,11 +54,6 @@ public class DeliveryConsumer {
         if (!(envelope.payload() instanceof DeliveryReport report) || report.outboundEventId() == null) {
             return CompletableFuture.completedFuture(null);
         }
-        return tracking.submit(report).exceptionally(failure -> {
-            // The group commit's stage fails with the write's own exception.
-            deadLettered.increment();
-            throw failure instanceof RuntimeException runtime ? new RejectedRecordException(runtime)
-                    : new CompletionException(failure);
-        });
+        return GroupWrites.rejectedOnFailure(tracking.submit(report), deadLettered);
     }
 }
