@@ -208,12 +208,13 @@ final class ControlApi implements HttpHandler {
         apiDelay(exchange);
     }
 
-    /** The delay, the calls in flight now and the most at one time since the delay was set. */
+    /** The delay, the calls in flight now, and the most at one time and the connections used since it was set. */
     private void apiDelay(HttpExchange exchange) throws IOException {
         Map<String, Object> state = new LinkedHashMap<>();
         state.put("millis", simulator.apiDelay().toMillis());
         state.put("callsInFlight", simulator.apiCallsInFlight());
         state.put("peakCallsInFlight", simulator.peakApiCallsInFlight());
+        state.put("connectionsUsed", simulator.apiConnectionsUsed());
         Exchanges.respond(exchange, 200, state);
     }
 

@@ -5,6 +5,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 
 import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Instant;
@@ -14,6 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -66,6 +68,8 @@ final class MessagingApi implements HttpHandler {
     /** Calls received and not yet answered, and the most at one time since the delay was last set. */
     private final AtomicInteger callsInFlight = new AtomicInteger();
     private final AtomicInteger peakCallsInFlight = new AtomicInteger();
+    /** The client ends (address and port) calls came from since the delay was last set: one per TCP connection. */
+    private final Set<InetSocketAddress> connectionsUsed = ConcurrentHashMap.newKeySet();
 
     MessagingApi(String channelToken, Function<String, Optional<SimulatedUser>> users, ChatLog chatLog,
             ChatEvents events, Duration apiDelay, ScheduledExecutorService timer, Executor handlers) {
@@ -89,6 +93,7 @@ final class MessagingApi implements HttpHandler {
         }
         apiDelay = delay;
         peakCallsInFlight.set(callsInFlight.get());
+        connectionsUsed.clear();
     }
 
     int callsInFlight() {
@@ -97,6 +102,10 @@ final class MessagingApi implements HttpHandler {
 
     int peakCallsInFlight() {
         return peakCallsInFlight.get();
+    }
+
+    int connectionsUsed() {
+        return connectionsUsed.size();
     }
 
     /** A new single-use reply token for a chat, as LINE puts into a webhook event. */
@@ -109,6 +118,7 @@ final class MessagingApi implements HttpHandler {
     @Override
     public void handle(HttpExchange exchange) throws IOException {
         peakCallsInFlight.accumulateAndGet(callsInFlight.incrementAndGet(), Math::max);
+        connectionsUsed.add(exchange.getRemoteAddress());
         long delayMillis = apiDelay.toMillis();
         if (delayMillis <= 0) {
             answer(exchange);

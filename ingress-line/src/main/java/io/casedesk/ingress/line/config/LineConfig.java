@@ -73,9 +73,11 @@ public interface LineConfig {
     Duration warmupWindow();
 
     /**
-     * How many calls to the Messaging API may be in flight at once. The SDK's HTTP client (OkHttp) allows only 5 per
-     * host by default: with LINE tens of milliseconds away that caps sending at a few dozen messages a second, however
-     * many records the outbound consumer has in flight ({@code casedesk.consumer.outbound-line.max-in-flight}).
+     * How many calls to the Messaging API may be in flight at once, and how many idle connections are kept for the next
+     * ones. The SDK's HTTP client (OkHttp) allows only 5 per host by default: with LINE tens of milliseconds away that
+     * caps sending at a few dozen messages a second, however many records the outbound consumer has in flight
+     * ({@code casedesk.consumer.outbound-line.max-in-flight}); and it keeps 5 idle connections, so each burst beyond
+     * five opened new ones.
      */
     @WithDefault("64")
     int maxConcurrentCalls();

@@ -1,8 +1,10 @@
 package io.casedesk.ingress.line.config;
 
+import com.linecorp.bot.client.base.PooledClientBuilder;
 import com.linecorp.bot.client.base.http.HttpInterceptor;
 import com.linecorp.bot.messaging.client.MessagingApiBlobClient;
 import com.linecorp.bot.messaging.client.MessagingApiClient;
+import com.linecorp.bot.messaging.client.MessagingApiExceptionBuilder;
 import io.casedesk.ingress.line.service.LineApiTraces;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
@@ -34,14 +36,17 @@ public class MessagingApiClientProducer {
                 .build();
     }
 
-    /** The client as this service uses it, with at most {@code maxConcurrentCalls} calls in flight at once. */
+    /**
+     * The client as this service uses it, with at most {@code maxConcurrentCalls} calls in flight at once, and as many
+     * connections kept alive between calls (see {@link PooledClientBuilder}).
+     */
     public static MessagingApiClient client(URI apiBaseUrl, String channelToken, int maxConcurrentCalls,
             HttpInterceptor interceptor) {
         if (maxConcurrentCalls < 1) {
             throw new IllegalArgumentException("casedesk.line.max-concurrent-calls must be at least 1");
         }
-        return MessagingApiClient.builder(channelToken)
-                .apiEndPoint(apiBaseUrl)
+        return new PooledClientBuilder<>(apiBaseUrl, MessagingApiClient.class, new MessagingApiExceptionBuilder(),
+                channelToken, maxConcurrentCalls)
                 // The SDK's default logger writes whole requests (texts and the bearer token) to the log.
                 .usingDefaultLogger(false)
                 // Every call goes to one host, where OkHttp's dispatcher would queue all but 5.

@@ -71,6 +71,31 @@ class MessagingApiClientProducerTest {
     }
 
     @Test
+    void theConnectionsOfOneBurstAreKeptAliveForTheNext() {
+        MessagingApiClient client = MessagingApiClientProducer.client(line.baseUrl(), SimulatorConfig.DEV_CHANNEL_TOKEN,
+                64, new LineApiTraces());
+
+        pushAtOnce(client, CALLS);
+        push(client, CALLS);
+
+        // No more connections than calls in flight at once: the second burst found the first one's open.
+        assertThat(line.apiConnectionsUsed()).isLessThanOrEqualTo(CALLS);
+    }
+
+    /** Why the pool is set: the SDK's own keeps 5 idle connections, so a burst's others are closed and opened again. */
+    @Test
+    void theSdkClientClosesAllButFiveConnectionsBetweenBursts() {
+        MessagingApiClient sdkPool = MessagingApiClient.builder(SimulatorConfig.DEV_CHANNEL_TOKEN)
+                .apiEndPoint(line.baseUrl()).usingDefaultLogger(false).maxRequests(64).maxRequestsPerHost(64).build();
+
+        int peak = pushAtOnce(sdkPool, CALLS);
+        push(sdkPool, CALLS);
+
+        assertThat(peak).isGreaterThan(5);
+        assertThat(line.apiConnectionsUsed()).isGreaterThan(CALLS);
+    }
+
+    @Test
     void aLimitBelowOneIsRefused() {
         assertThatThrownBy(() -> MessagingApiClientProducer.client(line.baseUrl(), SimulatorConfig.DEV_CHANNEL_TOKEN, 0,
                 new LineApiTraces())).isInstanceOf(IllegalArgumentException.class)
@@ -79,7 +104,12 @@ class MessagingApiClientProducerTest {
 
     /** Sends {@code calls} pushes at once, waits for every answer; the most calls the simulator held at one time. */
     private static int pushAtOnce(MessagingApiClient client, int calls) {
-        line.apiDelay(line.apiDelay()); // counts the peak from here
+        line.apiDelay(line.apiDelay()); // counts the peak and the connections from here
+        push(client, calls);
+        return line.peakApiCallsInFlight();
+    }
+
+    private static void push(MessagingApiClient client, int calls) {
         String user = "U" + UUID.randomUUID().toString().replace("-", "");
         List<CompletableFuture<?>> sent = IntStream.range(0, calls)
                 .<CompletableFuture<?>>mapToObj(i -> client.pushMessage(UUID.randomUUID(), new PushMessageRequest(user,
@@ -87,6 +117,5 @@ class MessagingApiClientProducerTest {
                 .toList();
         CompletableFuture.allOf(sent.toArray(CompletableFuture[]::new)).join();
         assertThat(line.chat(user)).hasSize(calls);
-        return line.peakApiCallsInFlight();
     }
 }
