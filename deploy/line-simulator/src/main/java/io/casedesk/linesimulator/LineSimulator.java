@@ -21,6 +21,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Function;
+import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
 
@@ -221,7 +222,9 @@ public final class LineSimulator implements AutoCloseable {
             events.publish(id -> ChatEvent.undelivered(id, webhook.userId(), said.id(), status,
                     new WebhookRejectedException(status).getMessage()));
         }
-        LOG.info(() -> "Webhook event " + webhook.webhookEventId() + " from " + webhook.userId() + ": HTTP " + status);
+        // One line per message would be most of the simulator's own work under load; a refusal is worth reading.
+        LOG.log(status == 200 ? Level.FINE : Level.INFO,
+                () -> "Webhook event " + webhook.webhookEventId() + " from " + webhook.userId() + ": HTTP " + status);
         return status;
     }
 

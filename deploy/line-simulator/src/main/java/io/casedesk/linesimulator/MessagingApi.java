@@ -308,7 +308,8 @@ final class MessagingApi implements HttpHandler {
     private void record(BotMessage message) {
         chatLog.record(message);
         events.publish(id -> ChatEvent.bot(id, message));
-        LOG.info(() -> "Bot " + message.method() + " to " + message.chatId() + ": " + message.texts().size()
+        // The chat page and the event stream show every message; the log keeps them at FINE.
+        LOG.fine(() -> "Bot " + message.method() + " to " + message.chatId() + ": " + message.texts().size()
                 + " message(s)");
     }
 
