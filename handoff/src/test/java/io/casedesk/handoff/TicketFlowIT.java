@@ -246,10 +246,7 @@ class TicketFlowIT extends HandoffTestBase {
     void theCustomersNextMessagesJoinTheOpenTicketLive() {
         String user = TestEvents.newLineUser("U");
         Envelope<InboundMessage> first = TestEvents.lineInbound(user, "我要找人", clock.instant());
-        Envelope<HandoffRequest> request = TestEvents.handoff(first);
-        broker.publish(Topics.HANDOFF, request);
-        String ticketId = ticketIdOf(request);
-        awaitTicket(ticketId);
+        String ticketId = ticketFor(first);
 
         // The handoff's own message arrives on cs.inbound.v1 too: it is not added twice.
         broker.publish(Topics.INBOUND, first);
@@ -261,6 +258,29 @@ class TicketFlowIT extends HandoffTestBase {
         assertThat(ticket.getList("messages.text")).containsExactly("我要找人", "補充：我的案號是 2026-FAM-0142");
         // A message that joined a ticket is recorded as handled, so its redelivery adds nothing.
         assertThat(count("select count(*) from processed_events where event_id = '" + next.eventId() + "'")).isOne();
+    }
+
+    @Test
+    void messagesReadTogetherJoinOnlyTheirOwnTicketsInOrder() {
+        String user = TestEvents.newLineUser("U");
+        String ticketId = ticketFor(TestEvents.lineInbound(user, "請幫我轉真人", clock.instant()));
+
+        // The ticket's messages among others' in one burst: they are screened together, most of them by one query.
+        List<Envelope<InboundMessage>> others = new java.util.ArrayList<>();
+        for (int i = 1; i <= 3; i++) {
+            for (int j = 0; j < 5; j++) {
+                Envelope<InboundMessage> other = TestEvents.lineInbound(TestEvents.newLineUser("U"), "別人的問題 " + j,
+                        clock.instant());
+                others.add(other);
+                broker.publish(Topics.INBOUND, other);
+            }
+            broker.publish(Topics.INBOUND, TestEvents.lineInbound(user, "補充 " + i, clock.instant()));
+        }
+
+        JsonPath ticket = awaitTicket(ticketId, t -> t.getList("messages").size() >= 4);
+        assertThat(ticket.getList("messages.text")).containsExactly("請幫我轉真人", "補充 1", "補充 2", "補充 3");
+        String otherIds = others.stream().map(o -> "'" + o.eventId() + "'").collect(java.util.stream.Collectors.joining(","));
+        assertThat(count("select count(*) from processed_events where event_id in (" + otherIds + ")")).isZero();
     }
 
     @Test
@@ -556,6 +576,15 @@ class TicketFlowIT extends HandoffTestBase {
         assertThat(parked).filteredOn(r -> garbage.equals(r.value())).singleElement()
                 .satisfies(r -> assertThat(new String(r.headers().lastHeader("dead-letter-reason").value()))
                         .startsWith("Record is not JSON"));
+    }
+
+    /** Hands {@code first}'s conversation to a person and waits for the ticket; its id. */
+    private String ticketFor(Envelope<InboundMessage> first) {
+        Envelope<HandoffRequest> request = TestEvents.handoff(first);
+        broker.publish(Topics.HANDOFF, request);
+        String ticketId = ticketIdOf(request);
+        awaitTicket(ticketId);
+        return ticketId;
     }
 
     private Envelope<HandoffRequest> draftHandoff(String draft) {

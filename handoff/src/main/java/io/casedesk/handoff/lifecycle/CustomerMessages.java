@@ -24,8 +24,10 @@ import jakarta.transaction.Transactional;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.Locale;
 import java.util.OptionalInt;
+import java.util.Set;
 
 /**
  * What the customer writes while a person owns the conversation or after: a message joins the open ticket live (a
@@ -55,6 +57,15 @@ public class CustomerMessages {
         this.changes = changes;
         this.clock = clock;
         this.timeouts = new Timeouts(config.waitTimeout(), config.inactivityTimeout());
+    }
+
+    /**
+     * Of these conversations, those where a customer's message may join a ticket or answer its rating question: one
+     * query for a group of messages, of which most belong to no ticket. {@link #onInbound} checks each again.
+     */
+    @Transactional
+    public Set<String> conversationsWithTicket(Collection<String> conversationIds) {
+        return Ticket.withTicketForCustomerMessages(conversationIds);
     }
 
     /**

@@ -16,8 +16,10 @@ import org.hibernate.type.SqlTypes;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * One handed-off conversation (DESIGN §5). What the ticket is about is set when it opens. Where it is in its life
@@ -129,6 +131,20 @@ public class Ticket extends PanacheEntityBase {
      * What a customer's message may belong to, in one query (most messages belong to neither): the conversation's open
      * ticket, else its latest closed ticket whose rating question is still open.
      */
+    /**
+     * Of these conversations, those with a ticket that {@link #forCustomerMessage} could find: open, or closed with its
+     * rating question unanswered (whether the question is still open is the caller's to check).
+     */
+    public static Set<String> withTicketForCustomerMessages(Collection<String> conversationIds) {
+        if (conversationIds.isEmpty()) {
+            return Set.of();
+        }
+        return Set.copyOf(getEntityManager().createQuery("select distinct conversationId from Ticket "
+                        + "where conversationId in ?1 and (state <> ?2 or (rating.dueAt is not null and rating.score is null))",
+                        String.class)
+                .setParameter(1, conversationIds).setParameter(2, TicketState.CLOSED).getResultList());
+    }
+
     public static Optional<Ticket> forCustomerMessage(String conversationId) {
         return find("conversationId = ?1 and (state <> ?2 or (rating.dueAt is not null and rating.score is null)) "
                 + "order by case when state <> ?2 then 0 else 1 end, closing.at desc nulls last",
