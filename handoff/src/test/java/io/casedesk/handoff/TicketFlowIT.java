@@ -279,7 +279,8 @@ class TicketFlowIT extends HandoffTestBase {
 
         JsonPath ticket = awaitTicket(ticketId, t -> t.getList("messages").size() >= 4);
         assertThat(ticket.getList("messages.text")).containsExactly("請幫我轉真人", "補充 1", "補充 2", "補充 3");
-        String otherIds = others.stream().map(o -> "'" + o.eventId() + "'").collect(java.util.stream.Collectors.joining(","));
+        String otherIds = others.stream().map(o -> "'" + o.eventId() + "'")
+                .collect(java.util.stream.Collectors.joining(","));
         assertThat(count("select count(*) from processed_events where event_id in (" + otherIds + ")")).isZero();
     }
 

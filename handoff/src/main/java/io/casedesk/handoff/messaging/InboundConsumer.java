@@ -70,7 +70,8 @@ public class InboundConsumer {
      * item by item ({@link GroupCommit}); a message handled before the failure is recognised by its event id.
      */
     private void follow(List<Envelope<InboundMessage>> group) {
-        Set<String> withTicket = messages.conversationsWithTicket(group.stream().map(Envelope::conversationId).toList());
+        Set<String> withTicket = messages.conversationsWithTicket(
+                group.stream().map(Envelope::conversationId).toList());
         for (Envelope<InboundMessage> inbound : group) {
             if (withTicket.contains(inbound.conversationId())) {
                 messages.onInbound(inbound);

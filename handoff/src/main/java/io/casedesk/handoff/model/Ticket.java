@@ -128,10 +128,6 @@ public class Ticket extends PanacheEntityBase {
     }
 
     /**
-     * What a customer's message may belong to, in one query (most messages belong to neither): the conversation's open
-     * ticket, else its latest closed ticket whose rating question is still open.
-     */
-    /**
      * Of these conversations, those with a ticket that {@link #forCustomerMessage} could find: open, or closed with its
      * rating question unanswered (whether the question is still open is the caller's to check).
      */
@@ -139,12 +135,16 @@ public class Ticket extends PanacheEntityBase {
         if (conversationIds.isEmpty()) {
             return Set.of();
         }
-        return Set.copyOf(getEntityManager().createQuery("select distinct conversationId from Ticket "
-                        + "where conversationId in ?1 and (state <> ?2 or (rating.dueAt is not null and rating.score is null))",
-                        String.class)
+        return Set.copyOf(getEntityManager().createQuery("select distinct conversationId from Ticket"
+                        + " where conversationId in ?1"
+                        + " and (state <> ?2 or (rating.dueAt is not null and rating.score is null))", String.class)
                 .setParameter(1, conversationIds).setParameter(2, TicketState.CLOSED).getResultList());
     }
 
+    /**
+     * What a customer's message may belong to, in one query (most messages belong to neither): the conversation's open
+     * ticket, else its latest closed ticket whose rating question is still open.
+     */
     public static Optional<Ticket> forCustomerMessage(String conversationId) {
         return find("conversationId = ?1 and (state <> ?2 or (rating.dueAt is not null and rating.score is null)) "
                 + "order by case when state <> ?2 then 0 else 1 end, closing.at desc nulls last",

@@ -91,8 +91,9 @@ class MessagingApiClientProducerTest {
         int peak = pushAtOnce(sdkPool, CALLS);
         push(sdkPool, CALLS);
 
+        // The second burst, as large as the first, found only five of its connections open.
         assertThat(peak).isGreaterThan(5);
-        assertThat(line.apiConnectionsUsed()).isGreaterThan(CALLS);
+        assertThat(line.apiConnectionsUsed()).isGreaterThan(peak);
     }
 
     @Test
