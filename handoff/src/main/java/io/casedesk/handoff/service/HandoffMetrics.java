@@ -15,8 +15,11 @@ import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import org.hibernate.Session;
 
+import java.sql.Array;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -25,11 +28,13 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.ToLongFunction;
 
 /**
  * The figures of human handoff. Prometheus gets counters and histograms, from which PromQL computes rates and
@@ -209,8 +214,10 @@ public class HandoffMetrics {
         }
         // Per conversation day, in a fixed order so that two transactions never lock the same rows in opposite orders.
         Map<DayKey, List<TurnCount>> byDay = new TreeMap<>();
-        turns.forEach(turn -> byDay.computeIfAbsent(new DayKey(turn.conversationId(), turn.day()), key -> new ArrayList<>())
-                .add(turn.count()));
+        turns.forEach(turn -> byDay.computeIfAbsent(new DayKey(turn.conversationId(), turn.day()),
+                key -> new ArrayList<>()).add(turn.count()));
+        Map<DayKey, ConversationDay> added = new LinkedHashMap<>();
+        byDay.forEach((key, counts) -> added.put(key, ConversationDay.NONE.plus(counts)));
         Map<DayKey, ConversationDay> after = new HashMap<>();
         Panache.getEntityManager().unwrap(Session.class).doWork(connection -> {
             try (PreparedStatement upsert = connection.prepareStatement("""
@@ -226,25 +233,27 @@ public class HandoffMetrics {
                         handoffs = c.handoffs + excluded.handoffs,
                         agent_replies = c.agent_replies + excluded.agent_replies
                     returning conversation_id, day::text, inbound_turns, bot_answers, handoffs, agent_replies""")) {
-                List<DayKey> keys = List.copyOf(byDay.keySet());
-                List<ConversationDay> added = keys.stream().map(key -> ConversationDay.NONE.plus(byDay.get(key))).toList();
-                upsert.setArray(1, connection.createArrayOf("varchar", keys.stream().map(DayKey::conversationId).toArray()));
-                upsert.setArray(2, connection.createArrayOf("varchar", keys.stream().map(k -> k.day().toString()).toArray()));
-                upsert.setArray(3, connection.createArrayOf("integer", added.stream().map(d -> (int) d.inboundTurns()).toArray()));
-                upsert.setArray(4, connection.createArrayOf("integer", added.stream().map(d -> (int) d.botAnswers()).toArray()));
-                upsert.setArray(5, connection.createArrayOf("integer", added.stream().map(d -> (int) d.handoffs()).toArray()));
-                upsert.setArray(6, connection.createArrayOf("integer", added.stream().map(d -> (int) d.agentReplies()).toArray()));
+                List<DayKey> keys = List.copyOf(added.keySet());
+                List<ConversationDay> days = List.copyOf(added.values());
+                upsert.setArray(1, connection.createArrayOf("varchar",
+                        keys.stream().map(DayKey::conversationId).toArray()));
+                upsert.setArray(2, connection.createArrayOf("varchar",
+                        keys.stream().map(key -> key.day().toString()).toArray()));
+                upsert.setArray(3, integers(connection, days, ConversationDay::inboundTurns));
+                upsert.setArray(4, integers(connection, days, ConversationDay::botAnswers));
+                upsert.setArray(5, integers(connection, days, ConversationDay::handoffs));
+                upsert.setArray(6, integers(connection, days, ConversationDay::agentReplies));
                 try (ResultSet rows = upsert.executeQuery()) {
                     while (rows.next()) {
-                        after.put(new DayKey(rows.getString(1), LocalDate.parse(rows.getString(2))), new ConversationDay(
-                                rows.getLong(3), rows.getLong(4), rows.getLong(5), rows.getLong(6)));
+                        after.put(new DayKey(rows.getString(1), LocalDate.parse(rows.getString(2))),
+                                new ConversationDay(rows.getLong(3), rows.getLong(4), rows.getLong(5), rows.getLong(6)));
                     }
                 }
             }
         });
         List<Counter> moved = new ArrayList<>();
         byDay.forEach((key, counts) -> {
-            ConversationDay day = after.get(key).minus(ConversationDay.NONE.plus(counts));
+            ConversationDay day = after.get(key).minus(added.get(key));
             for (TurnCount count : counts) {
                 ConversationDay next = day.plus(List.of(count));
                 moved.addAll(changes(day, next));
@@ -257,6 +266,12 @@ public class HandoffMetrics {
         if (!moved.isEmpty()) {
             afterCommit(() -> moved.forEach(Counter::increment));
         }
+    }
+
+    /** One count of each day, as a SQL integer array. */
+    private static Array integers(Connection connection, List<ConversationDay> days,
+            ToLongFunction<ConversationDay> count) throws SQLException {
+        return connection.createArrayOf("integer", days.stream().map(day -> (int) count.applyAsLong(day)).toArray());
     }
 
     private record DayKey(String conversationId, LocalDate day) implements Comparable<DayKey> {
